@@ -1,0 +1,739 @@
+//! The two callback kinds as typed data, and [`parse`], which detects the kind and checks every
+//! known field's type without verifying anything.
+//!
+//! Field tables: spec §1 (stream status notification) and §2 (recording callback).
+
+use std::borrow::Cow;
+use std::collections::BTreeSet;
+
+use crate::error::{quote, Error, ErrorCode};
+use crate::json::{for_each_member, Value};
+
+/// Which of the two callback kinds a body is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// A stream status notification (`PUBLISH` / `PUBLISH_DONE`), recognised by its `event` field.
+    Stream,
+    /// A recording callback (`RECORD_*`), recognised by its `event_type` field.
+    Record,
+}
+
+impl Kind {
+    /// `"stream"` or `"record"`, as in the JavaScript API.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Kind::Stream => "stream",
+            Kind::Record => "record",
+        }
+    }
+}
+
+/// The `event` of a stream status notification (spec §1).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum StreamEvent {
+    /// `PUBLISH`: a push started.
+    Publish,
+    /// `PUBLISH_DONE`: a push ended. May arrive before the `PUBLISH` of the same session; pair
+    /// them by `publish_timestamp`.
+    PublishDone,
+    /// Any other name, kept as it arrived (and signed as it arrived).
+    Other(String),
+}
+
+impl StreamEvent {
+    /// The event name exactly as it is sent and signed.
+    pub fn as_str(&self) -> &str {
+        match self {
+            StreamEvent::Publish => "PUBLISH",
+            StreamEvent::PublishDone => "PUBLISH_DONE",
+            StreamEvent::Other(s) => s,
+        }
+    }
+
+    fn from_name(s: Cow<'_, str>) -> StreamEvent {
+        match &*s {
+            "PUBLISH" => StreamEvent::Publish,
+            "PUBLISH_DONE" => StreamEvent::PublishDone,
+            _ => StreamEvent::Other(s.into_owned()),
+        }
+    }
+}
+
+/// The `event_type` of a recording callback (spec §2).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub enum RecordEvent {
+    /// `RECORD_START`: recording started.
+    RecordStart,
+    /// `RECORD_NEW_FILE_START`: a new file was begun.
+    RecordNewFileStart,
+    /// `RECORD_FILE_COMPLETE`: a file is finished (the default: the one event a recording
+    /// callback rule subscribes to unless told otherwise) (`download_url` and file details present).
+    #[default]
+    RecordFileComplete,
+    /// `RECORD_OVER`: the stream stayed paused past the maximum pause length.
+    RecordOver,
+    /// `RECORD_FAILED`: pulling the stream or uploading to OBS failed (`error_message`).
+    RecordFailed,
+    /// Any other name, kept as it arrived (and signed as it arrived).
+    Other(String),
+}
+
+impl RecordEvent {
+    /// The event name exactly as it is sent and signed.
+    pub fn as_str(&self) -> &str {
+        match self {
+            RecordEvent::RecordStart => "RECORD_START",
+            RecordEvent::RecordNewFileStart => "RECORD_NEW_FILE_START",
+            RecordEvent::RecordFileComplete => "RECORD_FILE_COMPLETE",
+            RecordEvent::RecordOver => "RECORD_OVER",
+            RecordEvent::RecordFailed => "RECORD_FAILED",
+            RecordEvent::Other(s) => s,
+        }
+    }
+
+    fn from_name(s: Cow<'_, str>) -> RecordEvent {
+        match &*s {
+            "RECORD_START" => RecordEvent::RecordStart,
+            "RECORD_NEW_FILE_START" => RecordEvent::RecordNewFileStart,
+            "RECORD_FILE_COMPLETE" => RecordEvent::RecordFileComplete,
+            "RECORD_OVER" => RecordEvent::RecordOver,
+            "RECORD_FAILED" => RecordEvent::RecordFailed,
+            _ => RecordEvent::Other(s.into_owned()),
+        }
+    }
+}
+
+/// A stream status notification (spec §1). Field names are Huawei's.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StreamNotification {
+    /// `event`: `PUBLISH` or `PUBLISH_DONE`. Signed.
+    pub event: StreamEvent,
+    /// `domain`: the ingest domain. Signed.
+    pub domain: String,
+    /// `app`: the application name. Signed.
+    pub app: String,
+    /// `stream`: the stream name. Signed.
+    pub stream: String,
+    /// `user_args` (also accepted as `usr_args`): the pusher's query string. **Not signed.**
+    pub user_args: Option<String>,
+    /// `client_ip`: the pushing device's IP, possibly masked (`100.111.*.*`). **Not signed.**
+    pub client_ip: Option<String>,
+    /// `node_ip`: the receiving node's IP. **Not signed.**
+    pub node_ip: Option<String>,
+    /// `publish_timestamp`: Unix seconds, one value per push session, shared by its `PUBLISH`
+    /// and `PUBLISH_DONE`. Sent as a string (a stray trailing comma is tolerated) or a number.
+    /// **Not signed.**
+    pub publish_timestamp: Option<u64>,
+    /// `auth_timestamp`: Unix seconds; present when a key is configured. Signed.
+    pub auth_timestamp: Option<u64>,
+    /// `auth_sign`: the signature, as received; present when a key is configured.
+    pub auth_sign: Option<String>,
+}
+
+/// A recording callback (spec §2). Field names are Huawei's.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RecordCallback {
+    /// `event_type`. Signed (HMAC-SHA256 only).
+    pub event_type: RecordEvent,
+    /// `project_id`. Not signed.
+    pub project_id: Option<String>,
+    /// `job_id`: the file's name (`RECORD_NEW_FILE_START`, `RECORD_FILE_COMPLETE`). Not signed.
+    pub job_id: Option<String>,
+    /// `task_id`: identifies the recording task. Not signed.
+    pub task_id: Option<String>,
+    /// `publish_domain`: the ingest domain. Signed (HMAC-SHA256 only).
+    pub publish_domain: String,
+    /// `app`. Signed (HMAC-SHA256 only).
+    pub app: String,
+    /// `stream`. Signed (HMAC-SHA256 only).
+    pub stream: String,
+    /// `record_format`: `HLS`, `FLV` or `MP4`. Not signed.
+    pub record_format: Option<String>,
+    /// `download_url` (`RECORD_FILE_COMPLETE`). Signed (HMAC-SHA256 only; absent = empty).
+    pub download_url: Option<String>,
+    /// `play_url`: in the signing formula but in no documented body. Signed (HMAC-SHA256 only;
+    /// absent = empty).
+    pub play_url: Option<String>,
+    /// `asset_id`: VOD media asset id or file id. Not signed.
+    pub asset_id: Option<String>,
+    /// `file_size` in bytes. Not signed.
+    pub file_size: Option<u64>,
+    /// `record_duration` in seconds. Not signed.
+    pub record_duration: Option<u64>,
+    /// `start_time` (`yyyy-mm-ddThh:mm:ssZ`, kept as text). Not signed.
+    pub start_time: Option<String>,
+    /// `end_time` (`yyyy-mm-ddThh:mm:ssZ`, kept as text). Not signed.
+    pub end_time: Option<String>,
+    /// `width` in pixels. Not signed.
+    pub width: Option<u64>,
+    /// `height` in pixels. Not signed.
+    pub height: Option<u64>,
+    /// `obs_location`. Not signed.
+    pub obs_location: Option<String>,
+    /// `obs_bucket`. Not signed.
+    pub obs_bucket: Option<String>,
+    /// `obs_object`. Not signed.
+    pub obs_object: Option<String>,
+    /// `error_message` (`RECORD_FAILED`). Not signed.
+    pub error_message: Option<String>,
+    /// `auth_timestamp`: Unix seconds; present when a key is configured. Signed (both schemes).
+    pub auth_timestamp: Option<u64>,
+    /// `auth_sign`: the signature, as received; present when a key is configured.
+    pub auth_sign: Option<String>,
+}
+
+/// A parsed callback of either kind.
+// A recording callback is bigger than a stream one; boxing it would make every match clumsier
+// for a value that is built once per request.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Callback {
+    /// A stream status notification.
+    Stream(StreamNotification),
+    /// A recording callback.
+    Record(RecordCallback),
+}
+
+impl Callback {
+    /// The kind.
+    pub fn kind(&self) -> Kind {
+        match self {
+            Callback::Stream(_) => Kind::Stream,
+            Callback::Record(_) => Kind::Record,
+        }
+    }
+
+    /// The event name (`event` or `event_type`) as sent.
+    pub fn event(&self) -> &str {
+        match self {
+            Callback::Stream(s) => s.event.as_str(),
+            Callback::Record(r) => r.event_type.as_str(),
+        }
+    }
+
+    /// `auth_timestamp`, if present.
+    pub fn auth_timestamp(&self) -> Option<u64> {
+        match self {
+            Callback::Stream(s) => s.auth_timestamp,
+            Callback::Record(r) => r.auth_timestamp,
+        }
+    }
+
+    /// `auth_sign` as received, if present.
+    pub fn auth_sign(&self) -> Option<&str> {
+        match self {
+            Callback::Stream(s) => s.auth_sign.as_deref(),
+            Callback::Record(r) => r.auth_sign.as_deref(),
+        }
+    }
+
+    pub(crate) fn set_auth(&mut self, timestamp: u64, sign: String) {
+        let (ts, sg) = match self {
+            Callback::Stream(s) => (&mut s.auth_timestamp, &mut s.auth_sign),
+            Callback::Record(r) => (&mut r.auth_timestamp, &mut r.auth_sign),
+        };
+        *ts = Some(timestamp);
+        *sg = Some(sign);
+    }
+
+    /// The names of the known fields this callback carries (in Huawei's documented order).
+    pub fn present_fields(&self) -> Vec<&'static str> {
+        let mut out = Vec::new();
+        match self {
+            Callback::Stream(s) => {
+                out.extend(["domain", "app", "stream"]);
+                push_if(&mut out, "user_args", s.user_args.is_some());
+                push_if(&mut out, "client_ip", s.client_ip.is_some());
+                push_if(&mut out, "node_ip", s.node_ip.is_some());
+                push_if(&mut out, "publish_timestamp", s.publish_timestamp.is_some());
+                out.push("event");
+                push_if(&mut out, "auth_timestamp", s.auth_timestamp.is_some());
+                push_if(&mut out, "auth_sign", s.auth_sign.is_some());
+            }
+            Callback::Record(r) => {
+                for (name, present) in [
+                    ("project_id", r.project_id.is_some()),
+                    ("job_id", r.job_id.is_some()),
+                    ("task_id", r.task_id.is_some()),
+                    ("event_type", true),
+                    ("publish_domain", true),
+                    ("app", true),
+                    ("stream", true),
+                    ("record_format", r.record_format.is_some()),
+                    ("download_url", r.download_url.is_some()),
+                    ("play_url", r.play_url.is_some()),
+                    ("asset_id", r.asset_id.is_some()),
+                    ("file_size", r.file_size.is_some()),
+                    ("record_duration", r.record_duration.is_some()),
+                    ("start_time", r.start_time.is_some()),
+                    ("end_time", r.end_time.is_some()),
+                    ("width", r.width.is_some()),
+                    ("height", r.height.is_some()),
+                    ("obs_location", r.obs_location.is_some()),
+                    ("obs_bucket", r.obs_bucket.is_some()),
+                    ("obs_object", r.obs_object.is_some()),
+                    ("error_message", r.error_message.is_some()),
+                    ("auth_sign", r.auth_sign.is_some()),
+                    ("auth_timestamp", r.auth_timestamp.is_some()),
+                ] {
+                    push_if(&mut out, name, present);
+                }
+            }
+        }
+        out
+    }
+}
+
+fn push_if(out: &mut Vec<&'static str>, name: &'static str, present: bool) {
+    if present {
+        out.push(name);
+    }
+}
+
+/// Every field name this crate knows, of both kinds. The index is the field's bit in the
+/// duplicate mask. `usr_args` shares `user_args`'s slot: both spellings are one field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+enum F {
+    Event,
+    Domain,
+    App,
+    Stream,
+    UserArgs,
+    ClientIp,
+    NodeIp,
+    PublishTimestamp,
+    AuthTimestamp,
+    AuthSign,
+    EventType,
+    ProjectId,
+    JobId,
+    TaskId,
+    PublishDomain,
+    RecordFormat,
+    DownloadUrl,
+    PlayUrl,
+    AssetId,
+    FileSize,
+    RecordDuration,
+    StartTime,
+    EndTime,
+    Width,
+    Height,
+    ObsLocation,
+    ObsBucket,
+    ObsObject,
+    ErrorMessage,
+}
+
+impl F {
+    fn from_name(name: &str) -> Option<F> {
+        Some(match name {
+            "event" => F::Event,
+            "domain" => F::Domain,
+            "app" => F::App,
+            "stream" => F::Stream,
+            "user_args" | "usr_args" => F::UserArgs,
+            "client_ip" => F::ClientIp,
+            "node_ip" => F::NodeIp,
+            "publish_timestamp" => F::PublishTimestamp,
+            "auth_timestamp" => F::AuthTimestamp,
+            "auth_sign" => F::AuthSign,
+            "event_type" => F::EventType,
+            "project_id" => F::ProjectId,
+            "job_id" => F::JobId,
+            "task_id" => F::TaskId,
+            "publish_domain" => F::PublishDomain,
+            "record_format" => F::RecordFormat,
+            "download_url" => F::DownloadUrl,
+            "play_url" => F::PlayUrl,
+            "asset_id" => F::AssetId,
+            "file_size" => F::FileSize,
+            "record_duration" => F::RecordDuration,
+            "start_time" => F::StartTime,
+            "end_time" => F::EndTime,
+            "width" => F::Width,
+            "height" => F::Height,
+            "obs_location" => F::ObsLocation,
+            "obs_bucket" => F::ObsBucket,
+            "obs_object" => F::ObsObject,
+            "error_message" => F::ErrorMessage,
+            _ => return None,
+        })
+    }
+
+    fn is_integer(self) -> bool {
+        matches!(self, F::FileSize | F::RecordDuration | F::Width | F::Height)
+    }
+
+    /// Fields without which the kind cannot be signed or identified: `null` is not "absent" for them.
+    fn is_required(self) -> bool {
+        matches!(
+            self,
+            F::Event | F::Domain | F::App | F::Stream | F::EventType | F::PublishDomain
+        )
+    }
+}
+
+const N_FIELDS: usize = F::ErrorMessage as usize + 1;
+
+/// What the body held, before the kind decides which fields matter.
+struct Raw<'a> {
+    strings: [Option<Cow<'a, str>>; N_FIELDS],
+    integers: [Option<u64>; N_FIELDS],
+}
+
+/// Parses a callback body without verifying it: detects the kind (`event_type` → recording,
+/// `event` → stream; both or neither → `UNKNOWN_CALLBACK`) and checks every known field.
+///
+/// Lenient exactly where Huawei's documents disagree: `usr_args` and `user_args` both land in
+/// `user_args`; `publish_timestamp` may be a number or a string of digits with one stray
+/// trailing comma; `auth_timestamp` may be a number or a string of decimal digits. A `null`
+/// optional field counts as absent. Strict everywhere else: a known field of the wrong type is
+/// `INVALID_FIELD`, any field twice (compared after unescaping) is `DUPLICATE_FIELD`, and
+/// unknown fields of any type are accepted and ignored.
+pub fn parse(body: &[u8]) -> Result<Callback, Error> {
+    parse_raw(body).and_then(build)
+}
+
+fn parse_raw(body: &[u8]) -> Result<Raw<'_>, Error> {
+    const NONE_S: Option<Cow<'static, str>> = None;
+    let mut raw = Raw {
+        strings: [NONE_S; N_FIELDS],
+        integers: [None; N_FIELDS],
+    };
+    let mut seen: u32 = 0;
+    let mut user_args_name: &'static str = "user_args";
+    let mut unknown: Option<BTreeSet<Cow<'_, str>>> = None;
+    for_each_member(body, |key, value| {
+        let Some(f) = F::from_name(&key) else {
+            let set = unknown.get_or_insert_with(BTreeSet::new);
+            if set.contains(&key) {
+                return Err(duplicate(&key));
+            }
+            set.insert(key);
+            return Ok(());
+        };
+        let bit = 1u32 << (f as u8);
+        if seen & bit != 0 {
+            if f == F::UserArgs && key != user_args_name {
+                return Err(Error::new(
+                    ErrorCode::DuplicateField,
+                    format!(
+                        "duplicate field: both \"{user_args_name}\" and \"{key}\" are present (two spellings of one field)"
+                    ),
+                ));
+            }
+            return Err(duplicate(&key));
+        }
+        seen |= bit;
+        if f == F::UserArgs && key == "usr_args" {
+            user_args_name = "usr_args";
+        }
+        let name: &str = &key;
+        let i = f as usize;
+        match (f, value) {
+            (_, Value::Null) if !f.is_required() => {}
+            (F::AuthTimestamp, v) => raw.integers[i] = Some(auth_timestamp(v)?),
+            (F::PublishTimestamp, v) => raw.integers[i] = Some(publish_timestamp(v)?),
+            (_, Value::Num(n)) if f.is_integer() => raw.integers[i] = Some(integer(name, n)?),
+            (_, v) if f.is_integer() => return Err(wrong_type(name, "a non-negative integer", &v)),
+            (_, Value::Str(s)) => raw.strings[i] = Some(s),
+            (_, v) => return Err(wrong_type(name, "a string", &v)),
+        }
+        Ok(())
+    })?;
+    Ok(raw)
+}
+
+fn duplicate(key: &str) -> Error {
+    Error::new(
+        ErrorCode::DuplicateField,
+        format!(
+            "duplicate field {}: a field may appear only once (compared after unescaping)",
+            quote(key)
+        ),
+    )
+}
+
+fn wrong_type(field: &str, expected: &str, got: &Value<'_>) -> Error {
+    let shown = match got {
+        Value::Str(s) => format!(" {}", quote(s)),
+        Value::Num(n) => format!(" {}", quote(n).trim_matches('"')),
+        _ => String::new(),
+    };
+    Error::new(
+        ErrorCode::InvalidField,
+        format!(
+            "invalid field {field}: expected {expected}, got {}{shown}",
+            got.type_name()
+        ),
+    )
+}
+
+/// A JSON number that is a non-negative integer fitting `u64`.
+fn integer(field: &str, n: &str) -> Result<u64, Error> {
+    decimal_u64(n).ok_or_else(|| {
+        let why = if n.starts_with('-') {
+            "is negative"
+        } else if n.bytes().any(|b| matches!(b, b'.' | b'e' | b'E')) {
+            "is not an integer"
+        } else {
+            "is larger than 18446744073709551615"
+        };
+        Error::new(
+            ErrorCode::InvalidField,
+            format!(
+                "invalid field {field}: {} {why}; expected a non-negative integer",
+                quote(n).trim_matches('"')
+            ),
+        )
+    })
+}
+
+/// Canonical decimal digits (no sign, no leading zero except "0") as `u64`.
+pub(crate) fn decimal_u64(s: &str) -> Option<u64> {
+    let b = s.as_bytes();
+    if b.is_empty() || b.len() > 20 || (b.len() > 1 && b[0] == b'0') {
+        return None;
+    }
+    let mut v: u64 = 0;
+    for &c in b {
+        if !c.is_ascii_digit() {
+            return None;
+        }
+        v = v.checked_mul(10)?.checked_add(u64::from(c - b'0'))?;
+    }
+    Some(v)
+}
+
+/// `auth_timestamp`: a JSON integer, or a string of canonical decimal digits (spec §2 allows
+/// a decimal string; the digits are what gets signed, so no other form is accepted).
+fn auth_timestamp(v: Value<'_>) -> Result<u64, Error> {
+    match v {
+        Value::Num(n) => integer("auth_timestamp", n),
+        Value::Str(s) => decimal_u64(&s).ok_or_else(|| {
+            Error::new(
+                ErrorCode::InvalidField,
+                format!(
+                    "invalid field auth_timestamp: {} is not a decimal Unix time (digits only, no leading zero)",
+                    quote(&s)
+                ),
+            )
+        }),
+        v => Err(wrong_type("auth_timestamp", "a number or a decimal string", &v)),
+    }
+}
+
+/// `publish_timestamp`: a string of digits, where one doc example has a stray trailing comma
+/// (`"1587954134,"`, spec §1), or a JSON integer.
+fn publish_timestamp(v: Value<'_>) -> Result<u64, Error> {
+    match v {
+        Value::Num(n) => integer("publish_timestamp", n),
+        Value::Str(s) => {
+            let digits = s.strip_suffix(',').unwrap_or(&s);
+            let ok = !digits.is_empty()
+                && digits.len() <= 20
+                && digits.bytes().all(|b| b.is_ascii_digit());
+            // Leading zeros are harmless here (the field is not signed); only the value matters.
+            let value = if ok {
+                digits.bytes().try_fold(0u64, |v, c| {
+                    v.checked_mul(10)?.checked_add(u64::from(c - b'0'))
+                })
+            } else {
+                None
+            };
+            value.ok_or_else(|| {
+                Error::new(
+                    ErrorCode::InvalidField,
+                    format!(
+                        "invalid field publish_timestamp: {} is not a Unix time in seconds",
+                        quote(&s)
+                    ),
+                )
+            })
+        }
+        v => Err(wrong_type(
+            "publish_timestamp",
+            "a string of digits or a number",
+            &v,
+        )),
+    }
+}
+
+fn build(raw: Raw<'_>) -> Result<Callback, Error> {
+    let Raw {
+        mut strings,
+        integers,
+    } = raw;
+    let has_event = strings[F::Event as usize].is_some();
+    let has_event_type = strings[F::EventType as usize].is_some();
+    let mut take = |f: F| strings[f as usize].take().map(Cow::into_owned);
+    let int = |f: F| integers[f as usize];
+    match (has_event, has_event_type) {
+        (true, false) => {
+            let event = StreamEvent::from_name(Cow::Owned(take(F::Event).unwrap_or_default()));
+            let domain = required(take(F::Domain), "domain", Kind::Stream)?;
+            let app = required(take(F::App), "app", Kind::Stream)?;
+            let stream = required(take(F::Stream), "stream", Kind::Stream)?;
+            Ok(Callback::Stream(StreamNotification {
+                event,
+                domain,
+                app,
+                stream,
+                user_args: take(F::UserArgs),
+                client_ip: take(F::ClientIp),
+                node_ip: take(F::NodeIp),
+                publish_timestamp: int(F::PublishTimestamp),
+                auth_timestamp: int(F::AuthTimestamp),
+                auth_sign: take(F::AuthSign),
+            }))
+        }
+        (false, true) => {
+            let event_type = RecordEvent::from_name(Cow::Owned(take(F::EventType).unwrap_or_default()));
+            let publish_domain = required(take(F::PublishDomain), "publish_domain", Kind::Record)?;
+            let app = required(take(F::App), "app", Kind::Record)?;
+            let stream = required(take(F::Stream), "stream", Kind::Record)?;
+            Ok(Callback::Record(RecordCallback {
+                event_type,
+                project_id: take(F::ProjectId),
+                job_id: take(F::JobId),
+                task_id: take(F::TaskId),
+                publish_domain,
+                app,
+                stream,
+                record_format: take(F::RecordFormat),
+                download_url: take(F::DownloadUrl),
+                play_url: take(F::PlayUrl),
+                asset_id: take(F::AssetId),
+                file_size: int(F::FileSize),
+                record_duration: int(F::RecordDuration),
+                start_time: take(F::StartTime),
+                end_time: take(F::EndTime),
+                width: int(F::Width),
+                height: int(F::Height),
+                obs_location: take(F::ObsLocation),
+                obs_bucket: take(F::ObsBucket),
+                obs_object: take(F::ObsObject),
+                error_message: take(F::ErrorMessage),
+                auth_timestamp: int(F::AuthTimestamp),
+                auth_sign: take(F::AuthSign),
+            }))
+        }
+        (true, true) => Err(Error::new(
+            ErrorCode::UnknownCallback,
+            "unknown callback: it has both \"event\" (stream notification) and \"event_type\" (recording callback)",
+        )),
+        (false, false) => Err(Error::new(
+            ErrorCode::UnknownCallback,
+            "unknown callback: neither \"event\" (stream notification) nor \"event_type\" (recording callback) is present",
+        )),
+    }
+}
+
+fn required(v: Option<String>, field: &str, kind: Kind) -> Result<String, Error> {
+    v.ok_or_else(|| {
+        let what = match kind {
+            Kind::Stream => "a stream notification",
+            Kind::Record => "a recording callback",
+        };
+        Error::new(
+            ErrorCode::MissingField,
+            format!("missing field {field}: {what} must carry it (it is signed)"),
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(body: &str) -> Error {
+        parse(body.as_bytes()).unwrap_err()
+    }
+
+    const STREAM: &str = r#"{"domain":"push.example.com","app":"live","stream":"s","usr_args":"a=1","publish_timestamp":"1587954134,","event":"PUBLISH","auth_timestamp":"1587954140","auth_sign":"ab"}"#;
+
+    #[test]
+    fn stream_with_doc_quirks() {
+        let Callback::Stream(s) = parse(STREAM.as_bytes()).unwrap() else {
+            panic!()
+        };
+        assert_eq!(s.event, StreamEvent::Publish);
+        assert_eq!(s.user_args.as_deref(), Some("a=1"));
+        assert_eq!(s.publish_timestamp, Some(1587954134));
+        assert_eq!(s.auth_timestamp, Some(1587954140));
+    }
+
+    #[test]
+    fn record_with_unknown_event_and_fields() {
+        let body = r#"{"event_type":"RECORD_SNAPSHOT","publish_domain":"d","app":"a","stream":"s","file_size":12,"future":{"x":[1,2]},"download_url":null}"#;
+        let Callback::Record(r) = parse(body.as_bytes()).unwrap() else {
+            panic!()
+        };
+        assert_eq!(r.event_type, RecordEvent::Other("RECORD_SNAPSHOT".into()));
+        assert_eq!(r.file_size, Some(12));
+        assert_eq!(r.download_url, None);
+    }
+
+    #[test]
+    fn errors_name_the_field_and_value() {
+        let e = err(r#"{"event":"PUBLISH","domain":"d","app":5,"stream":"s"}"#);
+        assert_eq!(e.code(), ErrorCode::InvalidField);
+        assert_eq!(
+            e.to_string(),
+            "invalid field app: expected a string, got a number 5"
+        );
+        let e = err(
+            r#"{"event_type":"X","publish_domain":"d","app":"a","stream":"s","file_size":1.5}"#,
+        );
+        assert_eq!(
+            e.to_string(),
+            "invalid field file_size: 1.5 is not an integer; expected a non-negative integer"
+        );
+        let e = err(
+            r#"{"event":"PUBLISH","domain":"d","app":"a","stream":"s","auth_timestamp":18446744073709551616}"#,
+        );
+        assert!(e.to_string().contains("larger than"), "{e}");
+        let e =
+            err(r#"{"event":"PUBLISH","domain":"d","app":"a","stream":"s","auth_timestamp":-1}"#);
+        assert!(e.to_string().contains("negative"), "{e}");
+        let e = err(r#"{"event":"PUBLISH","domain":"d","app":"a"}"#);
+        assert_eq!(e.code(), ErrorCode::MissingField);
+        assert!(e.to_string().contains("stream"), "{e}");
+        let e = err(r#"{"event":"PUBLISH","domain":null,"app":"a","stream":"s"}"#);
+        assert_eq!(e.code(), ErrorCode::InvalidField);
+    }
+
+    #[test]
+    fn duplicates() {
+        for body in [
+            r#"{"event":"PUBLISH","stream":"a","\u0073tream":"b"}"#,
+            r#"{"event":"PUBLISH","x":1,"x":2}"#,
+            r#"{"event":"PUBLISH","usr_args":"1","user_args":"2"}"#,
+        ] {
+            assert_eq!(err(body).code(), ErrorCode::DuplicateField, "{body}");
+        }
+        assert!(err(r#"{"usr_args":"1","user_args":"2"}"#)
+            .to_string()
+            .contains("two spellings"));
+    }
+
+    #[test]
+    fn kind_detection() {
+        assert_eq!(
+            err(r#"{"event":"a","event_type":"b"}"#).code(),
+            ErrorCode::UnknownCallback
+        );
+        assert_eq!(err(r#"{}"#).code(), ErrorCode::UnknownCallback);
+    }
+
+    #[test]
+    fn decimal() {
+        assert_eq!(decimal_u64("0"), Some(0));
+        assert_eq!(decimal_u64("18446744073709551615"), Some(u64::MAX));
+        for bad in ["", "01", "18446744073709551616", "1a", "+1", " 1"] {
+            assert_eq!(decimal_u64(bad), None, "{bad}");
+        }
+    }
+}

@@ -1,0 +1,29 @@
+#![doc = include_str!("../README.md")]
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod callback;
+mod ct;
+mod error;
+mod explain;
+mod json;
+mod key;
+mod options;
+mod sign;
+mod signature;
+mod verify;
+
+pub use callback::{
+    parse, Callback, Kind, RecordCallback, RecordEvent, StreamEvent, StreamNotification,
+};
+pub use error::{Error, ErrorCode};
+pub use explain::{explain, Explanation, KeyCheck, Part, Problem, Timing, Verdict};
+pub use key::{Key, MAX_KEY_CHARS, MIN_KEY_CHARS};
+pub use options::{
+    Options, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_FUTURE_SECS, DEFAULT_TOLERANCE_SECS,
+};
+pub use sign::{sign, to_json, Signed};
+pub use signature::{
+    signed_fields, Algorithm, MD5_SIGNED_FIELDS, RECORD_HMAC_SIGNED_FIELDS, STREAM_SIGNED_FIELDS,
+};
+pub use verify::{Verified, Verifier};

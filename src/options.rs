@@ -1,0 +1,65 @@
+//! Verification options. Every default is stated here and in the README.
+
+use crate::key::Key;
+
+/// The default [`Options::tolerance_secs`]: 300 seconds.
+pub const DEFAULT_TOLERANCE_SECS: u64 = 300;
+/// The default [`Options::max_future_secs`]: 86,400 seconds (one day).
+pub const DEFAULT_MAX_FUTURE_SECS: u64 = 86_400;
+/// The default [`Options::max_body_bytes`]: 1 MiB.
+pub const DEFAULT_MAX_BODY_BYTES: usize = 1 << 20;
+
+/// How a [`crate::Verifier`] checks callbacks.
+///
+/// ```
+/// use huaweicloud_live_callback::{Key, Options};
+/// let options = Options {
+///     tolerance_secs: 60,
+///     ..Options::new([Key::with_id("2026-q4", "0123456789abcdefghijklmnopqrstuvwxyzABCD")])
+/// };
+/// assert_eq!(options.max_future_secs, 86_400);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Options {
+    /// The keys to accept, tried all of them on every callback (rotation: configure the old and
+    /// the new key during the change-over). Each must be 32 to 128 characters without whitespace
+    /// or control characters. **Default: none** — and a verifier without a key is refused with
+    /// `INVALID_KEY`: there is no "verification off" mode.
+    pub keys: Vec<Key>,
+    /// How long after `auth_timestamp` a callback is still accepted: valid while
+    /// `now <= auth_timestamp + tolerance_secs` (spec §3). **Default: 300** seconds.
+    pub tolerance_secs: u64,
+    /// How far `auth_timestamp` may lie ahead of `now` (clock skew, or a sender that stamps an
+    /// expiry time) before the callback is `TIMESTAMP_IN_FUTURE`. **Default: 86,400** seconds.
+    pub max_future_secs: u64,
+    /// Accept the legacy `MD5(key + auth_timestamp)` scheme of recording callbacks. It covers
+    /// no field of the body, so an accepted MD5 callback is reported with
+    /// `body_authenticated == false`. **Default: false** (`MD5_NOT_ALLOWED`).
+    pub allow_md5: bool,
+    /// Larger bodies are refused with `BODY_TOO_LARGE` before parsing.
+    /// **Default: 1,048,576** bytes (1 MiB).
+    pub max_body_bytes: usize,
+}
+
+impl Options {
+    /// Options with these keys and every other setting at its default.
+    pub fn new<K: Into<Key>>(keys: impl IntoIterator<Item = K>) -> Options {
+        Options {
+            keys: keys.into_iter().map(Into::into).collect(),
+            ..Options::default()
+        }
+    }
+}
+
+impl Default for Options {
+    /// No keys (add at least one), tolerance 300 s, max future 86,400 s, MD5 refused, 1 MiB.
+    fn default() -> Options {
+        Options {
+            keys: Vec::new(),
+            tolerance_secs: DEFAULT_TOLERANCE_SECS,
+            max_future_secs: DEFAULT_MAX_FUTURE_SECS,
+            allow_md5: false,
+            max_body_bytes: DEFAULT_MAX_BODY_BYTES,
+        }
+    }
+}

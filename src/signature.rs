@@ -1,0 +1,208 @@
+//! The two signature schemes and the exact bytes each one covers (spec §1, §2, §4).
+
+use hmac::{Hmac, Mac};
+use md5::{Digest, Md5};
+use sha2::Sha256;
+
+use crate::callback::{Callback, Kind};
+
+pub(crate) type HmacSha256 = Hmac<Sha256>;
+
+/// A signature scheme.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Algorithm {
+    /// `hex(HMAC-SHA256(key, string-to-sign))`: stream notifications and recording callbacks
+    /// (recording template `sign_type` = `HMACSHA256`, the default).
+    HmacSha256,
+    /// `hex(MD5(key + auth_timestamp))`: the legacy recording scheme (`sign_type` = `MD5`).
+    /// It covers no field of the body; see [`crate::Options::allow_md5`].
+    Md5,
+}
+
+impl Algorithm {
+    /// `"HMAC-SHA256"` or `"MD5"`, as in the JavaScript API.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Algorithm::HmacSha256 => "HMAC-SHA256",
+            Algorithm::Md5 => "MD5",
+        }
+    }
+
+    /// The length of the signature in hex characters: 64 or 32.
+    pub const fn hex_len(self) -> usize {
+        match self {
+            Algorithm::HmacSha256 => 64,
+            Algorithm::Md5 => 32,
+        }
+    }
+
+    /// Parses `"HMAC-SHA256"` (also Huawei's spelling `"HMACSHA256"`) or `"MD5"`.
+    pub fn from_name(name: &str) -> Option<Algorithm> {
+        match name {
+            "HMAC-SHA256" | "HMACSHA256" => Some(Algorithm::HmacSha256),
+            "MD5" => Some(Algorithm::Md5),
+            _ => None,
+        }
+    }
+}
+
+/// Spec §1: `event + domain + app + stream + auth_timestamp`.
+pub const STREAM_SIGNED_FIELDS: &[&str] = &["event", "domain", "app", "stream", "auth_timestamp"];
+/// Spec §2: `auth_timestamp + event_type + publish_domain + app + stream + download_url + play_url`.
+pub const RECORD_HMAC_SIGNED_FIELDS: &[&str] = &[
+    "auth_timestamp",
+    "event_type",
+    "publish_domain",
+    "app",
+    "stream",
+    "download_url",
+    "play_url",
+];
+/// Spec §2: `MD5(key + auth_timestamp)` covers only the timestamp.
+pub const MD5_SIGNED_FIELDS: &[&str] = &["auth_timestamp"];
+
+/// The body fields a scheme covers for a kind, in string-to-sign order.
+pub fn signed_fields(kind: Kind, algorithm: Algorithm) -> &'static [&'static str] {
+    match (kind, algorithm) {
+        (Kind::Stream, _) => STREAM_SIGNED_FIELDS,
+        (Kind::Record, Algorithm::HmacSha256) => RECORD_HMAC_SIGNED_FIELDS,
+        (Kind::Record, Algorithm::Md5) => MD5_SIGNED_FIELDS,
+    }
+}
+
+/// `u64` as decimal digits without the formatting machinery (this is on the verify path).
+pub(crate) struct Digits {
+    buf: [u8; 20],
+    start: u8,
+}
+
+impl Digits {
+    pub(crate) fn new(mut v: u64) -> Digits {
+        let mut buf = [0u8; 20];
+        let mut i = buf.len();
+        loop {
+            i -= 1;
+            buf[i] = b'0' + (v % 10) as u8;
+            v /= 10;
+            if v == 0 {
+                break;
+            }
+        }
+        Digits {
+            buf,
+            start: i as u8,
+        }
+    }
+
+    pub(crate) fn as_str(&self) -> &str {
+        // Only ASCII digits were written.
+        core::str::from_utf8(&self.buf[self.start as usize..]).unwrap_or("")
+    }
+}
+
+/// The HMAC string-to-sign as (field, value) parts, in order; an absent field is `""`.
+/// At most 7 parts; the second value is the count used.
+pub(crate) fn hmac_parts<'a>(
+    cb: &'a Callback,
+    ts: &'a str,
+) -> ([(&'static str, &'a str); 7], usize) {
+    let mut p = [("", ""); 7];
+    match cb {
+        Callback::Stream(s) => {
+            p[..5].copy_from_slice(&[
+                ("event", s.event.as_str()),
+                ("domain", s.domain.as_str()),
+                ("app", s.app.as_str()),
+                ("stream", s.stream.as_str()),
+                ("auth_timestamp", ts),
+            ]);
+            (p, 5)
+        }
+        Callback::Record(r) => {
+            p = [
+                ("auth_timestamp", ts),
+                ("event_type", r.event_type.as_str()),
+                ("publish_domain", r.publish_domain.as_str()),
+                ("app", r.app.as_str()),
+                ("stream", r.stream.as_str()),
+                ("download_url", r.download_url.as_deref().unwrap_or("")),
+                ("play_url", r.play_url.as_deref().unwrap_or("")),
+            ];
+            (p, 7)
+        }
+    }
+}
+
+/// HMAC-SHA256 of the parts, continuing from a keyed state prepared once per key.
+pub(crate) fn hmac_sha256(keyed: &HmacSha256, parts: &[(&str, &str)]) -> [u8; 32] {
+    let mut mac = keyed.clone();
+    for (_, value) in parts {
+        mac.update(value.as_bytes());
+    }
+    mac.finalize().into_bytes().into()
+}
+
+/// A keyed HMAC-SHA256 state (HMAC accepts keys of any length).
+pub(crate) fn hmac_key(secret: &str) -> HmacSha256 {
+    match HmacSha256::new_from_slice(secret.as_bytes()) {
+        Ok(mac) => mac,
+        // Unreachable: HMAC takes keys of every length. Kept total so no input can panic.
+        Err(_) => unreachable_hmac(),
+    }
+}
+
+#[cold]
+fn unreachable_hmac() -> HmacSha256 {
+    <HmacSha256 as hmac::digest::KeyInit>::new(&Default::default())
+}
+
+/// MD5 of the timestamp digits, continuing from a state that has absorbed the key.
+pub(crate) fn md5(keyed: &Md5, ts: &str) -> [u8; 16] {
+    let mut h = keyed.clone();
+    h.update(ts.as_bytes());
+    h.finalize().into()
+}
+
+/// An MD5 state that has absorbed the key (the prefix of `key + auth_timestamp`).
+pub(crate) fn md5_key(secret: &str) -> Md5 {
+    let mut h = Md5::new();
+    h.update(secret.as_bytes());
+    h
+}
+
+/// Computes the lowercase-hex signature of a callback (its `auth_timestamp` must be set).
+pub(crate) fn compute_hex(cb: &Callback, secret: &str, algorithm: Algorithm, ts: u64) -> String {
+    let digits = Digits::new(ts);
+    match algorithm {
+        Algorithm::HmacSha256 => {
+            let (parts, n) = hmac_parts(cb, digits.as_str());
+            hex::encode(hmac_sha256(&hmac_key(secret), &parts[..n]))
+        }
+        Algorithm::Md5 => hex::encode(md5(&md5_key(secret), digits.as_str())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digits() {
+        for v in [0, 7, 10, 1587954140, u64::MAX] {
+            assert_eq!(Digits::new(v).as_str(), v.to_string());
+        }
+    }
+
+    #[test]
+    fn names() {
+        assert_eq!(
+            Algorithm::from_name("HMACSHA256"),
+            Some(Algorithm::HmacSha256)
+        );
+        assert_eq!(
+            Algorithm::from_name(Algorithm::Md5.as_str()),
+            Some(Algorithm::Md5)
+        );
+        assert_eq!(Algorithm::from_name("md5"), None);
+    }
+}

@@ -1,0 +1,384 @@
+//! [`Verifier`]: checks a callback's signature against every configured key, then its time.
+
+use core::fmt;
+
+use md5::Md5;
+
+use crate::callback::{parse, Callback, Kind};
+use crate::ct::{eq_mask, FirstMatch};
+use crate::error::{Error, ErrorCode};
+use crate::options::Options;
+use crate::signature::{
+    hmac_key, hmac_parts, hmac_sha256, md5, md5_key, signed_fields, Algorithm, Digits, HmacSha256,
+};
+
+/// A callback that passed verification.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Verified {
+    /// The typed callback, with Huawei's field names.
+    pub callback: Callback,
+    /// The scheme that matched.
+    pub algorithm: Algorithm,
+    /// The index, in [`Options::keys`], of the first key that produced the signature.
+    pub key_index: usize,
+    /// That key's id, if it has one.
+    pub key_id: Option<String>,
+    /// `true` for HMAC-SHA256. `false` for MD5, which covers no field of the body: an accepted
+    /// MD5 callback proves only that someone knew the key (or replayed a signature) — every
+    /// field may have been changed.
+    pub body_authenticated: bool,
+    /// The body fields the signature covers, in string-to-sign order. Every other field
+    /// (`user_args`, `client_ip`, `node_ip`, `publish_timestamp`, `file_size`…) is **not**
+    /// authenticated.
+    pub signed_fields: &'static [&'static str],
+}
+
+impl Verified {
+    /// The callback kind.
+    pub fn kind(&self) -> Kind {
+        self.callback.kind()
+    }
+
+    /// The event name as sent (`PUBLISH`, `RECORD_FILE_COMPLETE`, …).
+    pub fn event(&self) -> &str {
+        self.callback.event()
+    }
+
+    /// The verified `auth_timestamp`.
+    pub fn auth_timestamp(&self) -> u64 {
+        self.callback.auth_timestamp().unwrap_or_default()
+    }
+}
+
+/// A key with its keyed hash states, prepared once in [`Verifier::new`].
+#[derive(Clone)]
+struct PreparedKey {
+    id: Option<String>,
+    hmac: HmacSha256,
+    md5: Md5,
+}
+
+/// Verifies callbacks against one or more keys. Build it once (this validates the keys and
+/// computes each key's HMAC inner/outer state) and share it: `verify` takes `&self`.
+///
+/// ```
+/// use huaweicloud_live_callback::{ErrorCode, Options, Verifier};
+/// let verifier = Verifier::new(Options::new(["0123456789abcdefghijklmnopqrstuvwxyzABCD"])).unwrap();
+/// let forged = br#"{"domain":"d","app":"a","stream":"s","event":"PUBLISH","auth_timestamp":1700000000,"auth_sign":"00000000000000000000000000000000000000000000000000000000000000ff"}"#;
+/// let err = verifier.verify(forged, 1_700_000_001).unwrap_err();
+/// assert_eq!(err.code(), ErrorCode::SignatureMismatch);
+/// ```
+#[derive(Clone)]
+pub struct Verifier {
+    keys: Vec<PreparedKey>,
+    tolerance_secs: u64,
+    max_future_secs: u64,
+    allow_md5: bool,
+    max_body_bytes: usize,
+}
+
+impl fmt::Debug for Verifier {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let ids: Vec<_> = self.keys.iter().map(|k| k.id.as_deref()).collect();
+        f.debug_struct("Verifier")
+            .field(
+                "keys",
+                &format_args!("[REDACTED; {}] ids={:?}", self.keys.len(), ids),
+            )
+            .field("tolerance_secs", &self.tolerance_secs)
+            .field("max_future_secs", &self.max_future_secs)
+            .field("allow_md5", &self.allow_md5)
+            .field("max_body_bytes", &self.max_body_bytes)
+            .finish()
+    }
+}
+
+impl Verifier {
+    /// Validates the options and prepares each key. `INVALID_KEY` when there is no key or a key
+    /// is not 32 to 128 characters without whitespace or control characters.
+    pub fn new(options: Options) -> Result<Verifier, Error> {
+        if options.keys.is_empty() {
+            return Err(no_key());
+        }
+        let mut keys = Vec::with_capacity(options.keys.len());
+        for (index, key) in options.keys.iter().enumerate() {
+            key.validate(index)?;
+            keys.push(PreparedKey {
+                id: key.id().map(str::to_owned),
+                hmac: hmac_key(key.secret()),
+                md5: md5_key(key.secret()),
+            });
+        }
+        Ok(Verifier {
+            keys,
+            tolerance_secs: options.tolerance_secs,
+            max_future_secs: options.max_future_secs,
+            allow_md5: options.allow_md5,
+            max_body_bytes: options.max_body_bytes,
+        })
+    }
+
+    /// Parses and verifies a callback body at time `now` (Unix seconds; the crate never reads a
+    /// clock). Checks, in order, and fails at the first problem: body size, parsing, presence of
+    /// `auth_sign` and `auth_timestamp`, the signature's format, the MD5 policy, the signature
+    /// against every key (constant time, no early exit), then expiry and the future bound.
+    pub fn verify(&self, body: &[u8], now: u64) -> Result<Verified, Error> {
+        check_size(body.len(), self.max_body_bytes)?;
+        let callback = parse(body)?;
+        let (ts, sign) = signature_fields(&callback)?;
+        let algorithm = detect_algorithm(callback.kind(), sign)?;
+        if algorithm == Algorithm::Md5 && !self.allow_md5 {
+            return Err(md5_not_allowed());
+        }
+        let key_index = self.match_key(&callback, ts, sign, algorithm, || {})?;
+        check_time(ts, now, self.tolerance_secs, self.max_future_secs)?;
+        Ok(Verified {
+            key_id: self.keys[key_index].id.clone(),
+            key_index,
+            algorithm,
+            body_authenticated: algorithm == Algorithm::HmacSha256,
+            signed_fields: signed_fields(callback.kind(), algorithm),
+            callback,
+        })
+    }
+
+    /// Compares `sign` with the signature of every key; `observe` is called once a byte
+    /// compared (the tests count the work). The result is the first matching key's index.
+    fn match_key(
+        &self,
+        cb: &Callback,
+        ts: u64,
+        sign: &str,
+        algorithm: Algorithm,
+        mut observe: impl FnMut(),
+    ) -> Result<usize, Error> {
+        let digits = Digits::new(ts);
+        let mut received = [0u8; 32];
+        let received = &mut received[..algorithm.hex_len() / 2];
+        // The format was checked by `detect_algorithm`; a failure here would be a bug, and
+        // fails closed.
+        hex::decode_to_slice(sign, received)
+            .map_err(|_| mismatch(cb, algorithm, self.keys.len()))?;
+        let mut first = FirstMatch::default();
+        match algorithm {
+            Algorithm::HmacSha256 => {
+                let (parts, n) = hmac_parts(cb, digits.as_str());
+                for (i, key) in self.keys.iter().enumerate() {
+                    let expected = hmac_sha256(&key.hmac, &parts[..n]);
+                    first.offer(i, eq_mask(&expected, received, &mut observe));
+                }
+            }
+            Algorithm::Md5 => {
+                for (i, key) in self.keys.iter().enumerate() {
+                    let expected = md5(&key.md5, digits.as_str());
+                    first.offer(i, eq_mask(&expected, received, &mut observe));
+                }
+            }
+        }
+        first
+            .get()
+            .ok_or_else(|| mismatch(cb, algorithm, self.keys.len()))
+    }
+}
+
+pub(crate) fn no_key() -> Error {
+    Error::new(
+        ErrorCode::InvalidKey,
+        "invalid key: no key configured; a verifier needs at least one (there is no way to turn verification off)",
+    )
+}
+
+pub(crate) fn check_size(len: usize, max: usize) -> Result<(), Error> {
+    if len > max {
+        return Err(Error::new(
+            ErrorCode::BodyTooLarge,
+            format!("body too large: {len} bytes > max_body_bytes {max}"),
+        ));
+    }
+    Ok(())
+}
+
+/// `auth_timestamp` and `auth_sign`, both required once a key is configured (never fail open).
+pub(crate) fn signature_fields(cb: &Callback) -> Result<(u64, &str), Error> {
+    match (cb.auth_timestamp(), cb.auth_sign()) {
+        (Some(ts), Some(sign)) => Ok((ts, sign)),
+        (ts, sign) => {
+            let missing = match (ts, sign) {
+                (None, None) => "auth_sign and auth_timestamp are",
+                (None, Some(_)) => "auth_timestamp is",
+                _ => "auth_sign is",
+            };
+            Err(Error::new(
+                ErrorCode::MissingSignature,
+                format!(
+                    "missing signature: {missing} absent, and a key is configured, so the callback is refused (is the key set for this {} in the Huawei console?)",
+                    match cb.kind() {
+                        Kind::Stream => "domain's stream notifications",
+                        Kind::Record => "recording-callback rule",
+                    }
+                ),
+            ))
+        }
+    }
+}
+
+/// The scheme, from the signature's shape: 64 hex digits are HMAC-SHA256; 32 are MD5, which
+/// exists only for recording callbacks (spec §2).
+pub(crate) fn detect_algorithm(kind: Kind, sign: &str) -> Result<Algorithm, Error> {
+    let algorithm = match (kind, sign.len()) {
+        (_, 64) => Algorithm::HmacSha256,
+        (Kind::Record, 32) => Algorithm::Md5,
+        (_, n) => {
+            let expected = match kind {
+                Kind::Stream => "64 hexadecimal characters (HMAC-SHA256)",
+                Kind::Record => "64 (HMAC-SHA256) or 32 (MD5) hexadecimal characters",
+            };
+            return Err(Error::new(
+                ErrorCode::InvalidField,
+                format!("invalid field auth_sign: expected {expected}, got {n} bytes"),
+            ));
+        }
+    };
+    if let Some(at) = sign.bytes().position(|b| !b.is_ascii_hexdigit()) {
+        return Err(Error::new(
+            ErrorCode::InvalidField,
+            format!("invalid field auth_sign: character {at} is not a hexadecimal digit"),
+        ));
+    }
+    Ok(algorithm)
+}
+
+pub(crate) fn md5_not_allowed() -> Error {
+    Error::new(
+        ErrorCode::Md5NotAllowed,
+        "MD5 not allowed: this recording callback is signed with MD5(key + auth_timestamp), which covers no field of the body; set allow_md5 to accept it, or switch the recording template's sign_type to HMACSHA256",
+    )
+}
+
+fn mismatch(cb: &Callback, algorithm: Algorithm, keys: usize) -> Error {
+    let formula = match algorithm {
+        Algorithm::Md5 => "key + auth_timestamp".to_owned(),
+        Algorithm::HmacSha256 => signed_fields(cb.kind(), algorithm).join(" + "),
+    };
+    let keys = if keys == 1 {
+        "the configured key".to_owned()
+    } else {
+        format!("any of the {keys} configured keys")
+    };
+    Error::new(
+        ErrorCode::SignatureMismatch,
+        format!(
+            "signature mismatch: auth_sign is not {}({formula}) with {keys}",
+            algorithm.as_str()
+        ),
+    )
+}
+
+/// Spec §3: valid while `now <= auth_timestamp + tolerance`, and `auth_timestamp` no more than
+/// `max_future` ahead of `now`. Computed in `u128`: no input can overflow it.
+pub(crate) fn check_time(ts: u64, now: u64, tolerance: u64, max_future: u64) -> Result<(), Error> {
+    let (t, n) = (u128::from(ts), u128::from(now));
+    if n > t + u128::from(tolerance) {
+        return Err(Error::new(
+            ErrorCode::Expired,
+            format!(
+                "expired: auth_timestamp {ts} + tolerance {tolerance} s < now {now} ({} s too late)",
+                n - t - u128::from(tolerance)
+            ),
+        ));
+    }
+    if t > n + u128::from(max_future) {
+        return Err(Error::new(
+            ErrorCode::TimestampInFuture,
+            format!(
+                "timestamp in future: auth_timestamp {ts} > now {now} + max_future {max_future} s ({} s ahead of now)",
+                t - n
+            ),
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::key::Key;
+
+    const K1: &str = "0123456789abcdefghijklmnopqrstuvwxyzABCD";
+    const K2: &str = "ZYXWVUTSRQPONMLKJIHGFEDCBA9876543210zyxw";
+
+    fn stream_cb() -> Callback {
+        parse(br#"{"domain":"d","app":"a","stream":"s","event":"PUBLISH"}"#).unwrap()
+    }
+
+    #[test]
+    fn time_bounds_and_messages() {
+        assert!(check_time(100, 400, 300, 0).is_ok());
+        let e = check_time(1587954140, 1587954500, 300, 86400).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "expired: auth_timestamp 1587954140 + tolerance 300 s < now 1587954500 (60 s too late)"
+        );
+        assert_eq!(
+            check_time(u64::MAX, 0, 0, 86400).unwrap_err().code(),
+            ErrorCode::TimestampInFuture
+        );
+        assert!(check_time(u64::MAX, u64::MAX, u64::MAX, u64::MAX).is_ok());
+        assert_eq!(
+            check_time(0, u64::MAX, u64::MAX - 1, 0).unwrap_err().code(),
+            ErrorCode::Expired
+        );
+    }
+
+    /// The comparison does the same work whatever the received signature is: for a mismatch
+    /// at the first byte, at the last byte, and for a match on the first or the last key.
+    #[test]
+    fn comparison_work_is_independent_of_the_signature() {
+        let keys = [K1, K2, "a".repeat(32).leak() as &str];
+        let verifier = Verifier::new(Options::new(keys)).unwrap();
+        let cb = stream_cb();
+        let work = |sign: &str| {
+            let mut n = 0usize;
+            let r = verifier.match_key(&cb, 7, sign, Algorithm::HmacSha256, || n += 1);
+            (r.ok(), n)
+        };
+        let good0 = crate::signature::compute_hex(&cb, K1, Algorithm::HmacSha256, 7);
+        let good2 = crate::signature::compute_hex(&cb, &"a".repeat(32), Algorithm::HmacSha256, 7);
+        let flip = |s: &str, at: usize| {
+            let mut b = s.as_bytes().to_vec();
+            b[at] = if b[at] == b'0' { b'1' } else { b'0' };
+            String::from_utf8(b).unwrap()
+        };
+        let runs = [
+            work(&good0),
+            work(&good2),
+            work(&flip(&good0, 0)),
+            work(&flip(&good0, 63)),
+        ];
+        assert_eq!(runs[0].0, Some(0));
+        assert_eq!(runs[1].0, Some(2));
+        assert_eq!(runs[2].0, None);
+        assert_eq!(runs[3].0, None);
+        for (_, n) in runs {
+            assert_eq!(n, 3 * 32, "every byte of every key is compared");
+        }
+    }
+
+    #[test]
+    fn no_key_is_refused() {
+        assert_eq!(
+            Verifier::new(Options::default()).unwrap_err().code(),
+            ErrorCode::InvalidKey
+        );
+    }
+
+    #[test]
+    fn debug_redacts_keys() {
+        let v = Verifier::new(Options::new([Key::with_id("k", K1)])).unwrap();
+        let d = format!("{v:?}");
+        assert!(
+            !d.contains(K1) && d.contains("REDACTED") && d.contains("\"k\""),
+            "{d}"
+        );
+    }
+}
