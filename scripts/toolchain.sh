@@ -1,0 +1,332 @@
+#!/usr/bin/env bash
+# scripts/toolchain.sh — ensure (install when missing) the tools that build the
+# wasm32 package, and print how to call them. Idempotent; the fast path (all
+# present) does no network access and takes well under a second.
+#
+# Usage: scripts/toolchain.sh COMMAND [ARGS...]
+#
+#   wasm-env          Ensure a Rust toolchain that can build wasm32-unknown-unknown.
+#                     Prints `export VAR=...` lines on stdout (for `eval "$(...)"`);
+#                     $WASM_CARGO in them is the cargo to call.
+#   cargo-wasm ARGS   Run that cargo for wasm32 with every extra flag it needs, e.g.
+#                       scripts/toolchain.sh cargo-wasm build --release -p foo
+#                     (--target is set through CARGO_BUILD_TARGET, so ARGS need none;
+#                     output lands in target/wasm32-unknown-unknown/<profile>/).
+#   wasm-bindgen      Ensure the wasm-bindgen CLI whose version equals the crate's
+#                     (see "Pinned versions"); print its absolute path.
+#   wasm-opt          Ensure binaryen's wasm-opt (npm package); print its path.
+#   chromium          Ensure Debian's chromium; print its path (/usr/bin/chromium).
+#   all               All of the above that install something; prints nothing.
+#   status            Show what is present, install nothing (exit 1 if something is missing).
+#   help              This text.
+#
+# In a Makefile:
+#   WASM_BINDGEN := $(shell scripts/toolchain.sh wasm-bindgen)
+#   WASM_OPT     := $(shell scripts/toolchain.sh wasm-opt)
+#   pkg: ; scripts/toolchain.sh cargo-wasm build --release --lib
+#
+# How the wasm32 Rust toolchain is chosen (wasm-env / cargo-wasm):
+#   1. "rustup" route: if `rustc` on PATH (or $RUSTC) already has a wasm32 std
+#      installed (<sysroot>/lib/rustlib/wasm32-unknown-unknown/lib/libstd-*.rlib),
+#      plain `cargo` is used. `rustup target add` is NOT tried by default: it
+#      hangs where the rustup dist server is unreachable. Set
+#      TOOLCHAIN_TRY_RUSTUP=1 to try it, bounded by `timeout 20`.
+#   2. "debian" route otherwise: Debian's rustc-web/cargo-web (/usr/bin/rustc,
+#      /usr/bin/cargo) plus rust-web-src, which builds std from source with
+#      `-Z build-std=std,panic_abort` (RUSTC_BOOTSTRAP=1; the std sources' own
+#      crates.io deps are fetched on the first build). Linker: wasm-ld of
+#      the LLVM major that rustc reports (package lld-NN), else wasm-ld from
+#      package lld. A cold build of std + a small crate takes about 1 minute.
+#   Force a route with WASM_ROUTE=rustup|debian.
+#
+# Where things are installed / cached:
+#   * wasm-bindgen CLI: searched (exact version match) in $TOOLCHAIN_CACHE_DIR/bin,
+#     <repo>/.cache/bin, ${CARGO_HOME:-~/.cargo}/bin and PATH. When missing it is
+#     installed with `cargo install --root ${TOOLCHAIN_CACHE_DIR:-$CARGO_HOME}`
+#     (about 3 minutes on 2 cores), i.e. into ~/.cargo/bin by default: unlike an
+#     in-tree cache, that survives fresh clones (CI runs in one), so the 3 minutes
+#     are paid once per machine. Set TOOLCHAIN_CACHE_DIR=<repo>/.cache (git-ignored)
+#     to keep it inside the work tree instead.
+#   * wasm-opt: npm package binaryen in $TOOLCHAIN_NPM_DIR/node_modules
+#     (default <repo>/build/tools, git-ignored); about 1 s to install, 100 MB.
+#   * Debian packages: apt-get (as root, or via `sudo -n`), `apt-get update`
+#     once before the first install, DEBIAN_FRONTEND=noninteractive, waiting
+#     up to 10 min for a dpkg lock held by another apt.
+#
+# Pinned versions (override with the environment variable of the same name):
+#   WASM_BINDGEN_VERSION  default: the wasm-bindgen version in <repo>/Cargo.lock,
+#                         else the `=x.y.z` requirement in <repo>/Cargo.toml,
+#                         else 0.2.130.
+#   BINARYEN_VERSION      default 132.0.0 (npm binaryen; wasm-opt version 132).
+#
+# Messages go to stderr; stdout carries only the requested path / exports.
+set -euo pipefail
+
+readonly WASM_TARGET=wasm32-unknown-unknown
+readonly DEFAULT_WASM_BINDGEN_VERSION=0.2.130
+readonly DEFAULT_BINARYEN_VERSION=132.0.0
+readonly DEBIAN_RUST_PACKAGES=(rustc-web cargo-web rust-web-src)
+
+SCRIPT_DIR=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd -- "$SCRIPT_DIR/.." && pwd)
+CARGO_HOME_DIR=${CARGO_HOME:-$HOME/.cargo}
+INSTALL_ROOT=${TOOLCHAIN_CACHE_DIR:-$CARGO_HOME_DIR}
+NPM_DIR=${TOOLCHAIN_NPM_DIR:-$ROOT/build/tools}
+
+log() { printf 'toolchain: %s\n' "$*" >&2; }
+die() { printf 'toolchain: error: %s\n' "$*" >&2; exit 1; }
+
+# ---------------------------------------------------------------- apt helpers
+APT_UPDATED=0
+
+as_root() {
+    if [[ $(id -u) -eq 0 ]]; then
+        "$@"
+    elif command -v sudo >/dev/null 2>&1; then
+        sudo -n "$@"
+    else
+        die "need root (or sudo) to run: $*"
+    fi
+}
+
+deb_installed() {
+    [[ $(dpkg-query -W -f='${Status}' "$1" 2>/dev/null || true) == "install ok installed" ]]
+}
+
+deb_has_candidate() {
+    local cand
+    cand=$(apt-cache policy "$1" 2>/dev/null | awk '/Candidate:/ {print $2; exit}')
+    [[ -n $cand && $cand != "(none)" ]]
+}
+
+apt_update_once() {
+    [[ $APT_UPDATED -eq 1 ]] && return 0
+    log "apt-get update"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 -qq update >&2 \
+        || die "apt-get update failed"
+    APT_UPDATED=1
+}
+
+# apt_ensure PKG...: install the packages that are not installed yet.
+apt_ensure() {
+    local missing=() p
+    for p in "$@"; do deb_installed "$p" || missing+=("$p"); done
+    [[ ${#missing[@]} -eq 0 ]] && return 0
+    command -v apt-get >/dev/null 2>&1 || die "missing ${missing[*]} and no apt-get on this machine"
+    apt_update_once
+    log "apt-get install ${missing[*]}"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 \
+        install -y -q "${missing[@]}" >&2 || die "apt-get install ${missing[*]} failed"
+}
+
+# ------------------------------------------------------------ wasm32 toolchain
+# Sets WASM_ROUTE and WASM_ENV (array of VAR=value) describing how to run cargo.
+WASM_ENV=()
+
+has_wasm_std() { # $1 = rustc
+    local libdir
+    libdir=$(timeout 20 "$1" --print target-libdir --target "$WASM_TARGET" 2>/dev/null) || return 1
+    compgen -G "$libdir/libstd-*.rlib" >/dev/null
+}
+
+rustup_route_ok() {
+    local rustc=${RUSTC:-rustc}
+    command -v "$rustc" >/dev/null 2>&1 && command -v cargo >/dev/null 2>&1 || return 1
+    has_wasm_std "$rustc" && return 0
+    if [[ ${TOOLCHAIN_TRY_RUSTUP:-0} == 1 ]] && command -v rustup >/dev/null 2>&1; then
+        log "trying: timeout 20 rustup target add $WASM_TARGET"
+        timeout 20 rustup target add "$WASM_TARGET" </dev/null >&2 || log "rustup target add failed or timed out"
+        has_wasm_std "$rustc" && return 0
+    fi
+    return 1
+}
+
+debian_linker() { # prints the wasm-ld to use with /usr/bin/rustc (may be empty)
+    local major
+    major=$(/usr/bin/rustc -vV 2>/dev/null | awk '/^LLVM version:/ {split($3, v, "."); print v[1]}')
+    if [[ -n $major && -x /usr/bin/wasm-ld-$major ]]; then
+        echo "/usr/bin/wasm-ld-$major"
+    elif [[ -x /usr/bin/wasm-ld ]]; then
+        echo /usr/bin/wasm-ld
+    fi
+}
+
+ensure_debian_route() {
+    local pkgs=("${DEBIAN_RUST_PACKAGES[@]}") major linker
+    apt_ensure "${pkgs[@]}"
+    [[ -d /usr/lib/rustlib/src/rust/library/std ]] || die "rust-web-src did not provide /usr/lib/rustlib/src/rust/library"
+    /usr/bin/cargo -V >/dev/null 2>&1 || die "/usr/bin/cargo does not run"
+    linker=$(debian_linker)
+    if [[ -z $linker ]]; then
+        major=$(/usr/bin/rustc -vV | awk '/^LLVM version:/ {split($3, v, "."); print v[1]}')
+        if [[ -n $major ]] && deb_has_candidate "lld-$major"; then
+            apt_ensure "lld-$major"
+        else
+            apt_ensure lld
+        fi
+        linker=$(debian_linker)
+        [[ -n $linker ]] || die "no wasm-ld found after installing lld"
+    fi
+    WASM_ENV=(
+        WASM_CARGO=/usr/bin/cargo
+        RUSTC=/usr/bin/rustc
+        RUSTDOC=/usr/bin/rustdoc
+        RUSTC_BOOTSTRAP=1
+        "CARGO_UNSTABLE_BUILD_STD=std,panic_abort"
+        "CARGO_BUILD_TARGET=$WASM_TARGET"
+        "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=$linker"
+    )
+}
+
+ensure_wasm_env() {
+    local route=${WASM_ROUTE:-}
+    case $route in
+        rustup)
+            rustup_route_ok || die "WASM_ROUTE=rustup but ${RUSTC:-rustc} has no $WASM_TARGET std" ;;
+        debian) ;;
+        "")
+            if rustup_route_ok; then route=rustup; else route=debian; fi ;;
+        *) die "WASM_ROUTE must be rustup or debian, not '$route'" ;;
+    esac
+    if [[ $route == rustup ]]; then
+        WASM_ENV=(WASM_CARGO="$(command -v cargo)" "CARGO_BUILD_TARGET=$WASM_TARGET")
+    else
+        ensure_debian_route
+    fi
+    WASM_ROUTE=$route
+}
+
+cmd_wasm_env() {
+    ensure_wasm_env
+    log "wasm32 route: $WASM_ROUTE"
+    local kv
+    printf 'export WASM_ROUTE=%q\n' "$WASM_ROUTE"
+    for kv in "${WASM_ENV[@]}"; do
+        printf 'export %s=%q\n' "${kv%%=*}" "${kv#*=}"
+    done
+}
+
+cmd_cargo_wasm() {
+    ensure_wasm_env
+    local kv cargo=""
+    for kv in "${WASM_ENV[@]}"; do
+        [[ ${kv%%=*} == WASM_CARGO ]] && cargo=${kv#*=}
+    done
+    log "cargo-wasm ($WASM_ROUTE): $cargo $*"
+    exec env "${WASM_ENV[@]}" "$cargo" "$@"
+}
+
+# ---------------------------------------------------------------- wasm-bindgen
+wasm_bindgen_version() {
+    if [[ -n ${WASM_BINDGEN_VERSION:-} ]]; then echo "$WASM_BINDGEN_VERSION"; return; fi
+    local v=""
+    if [[ -f $ROOT/Cargo.lock ]]; then
+        v=$(awk '/^name = "wasm-bindgen"$/ {f=1; next}
+                 f && /^version = / {gsub(/"/, "", $3); print $3; exit}
+                 /^\[\[package\]\]/ {f=0}' "$ROOT/Cargo.lock")
+    fi
+    if [[ -z $v && -f $ROOT/Cargo.toml ]]; then
+        v=$(sed -nE 's/^[[:space:]]*wasm-bindgen[[:space:]]*=[[:space:]]*(\{[^}]*version[[:space:]]*=[[:space:]]*)?"=([0-9][0-9.]*)".*/\2/p' \
+            "$ROOT/Cargo.toml" | head -n1)
+    fi
+    echo "${v:-$DEFAULT_WASM_BINDGEN_VERSION}"
+}
+
+find_wasm_bindgen() { # $1 = version; prints the path of a matching CLI
+    local c cands=("$INSTALL_ROOT/bin/wasm-bindgen" "$ROOT/.cache/bin/wasm-bindgen"
+        "$CARGO_HOME_DIR/bin/wasm-bindgen")
+    c=$(command -v wasm-bindgen 2>/dev/null || true)
+    [[ -n $c ]] && cands+=("$c")
+    for c in "${cands[@]}"; do
+        [[ -x $c ]] || continue
+        if [[ $("$c" --version 2>/dev/null) == "wasm-bindgen $1" ]]; then
+            echo "$c"; return 0
+        fi
+    done
+    return 1
+}
+
+cmd_wasm_bindgen() {
+    local v path
+    v=$(wasm_bindgen_version)
+    if path=$(find_wasm_bindgen "$v"); then echo "$path"; return; fi
+    command -v cargo >/dev/null 2>&1 || die "cargo is needed to install wasm-bindgen-cli"
+    log "installing wasm-bindgen-cli $v into $INSTALL_ROOT/bin (takes about 3 minutes)"
+    mkdir -p "$INSTALL_ROOT"
+    # No --locked: its lockfile names versions the registry mirror may lack.
+    # Run from / so that no project rust-toolchain file or .cargo/config applies.
+    (cd / && cargo install wasm-bindgen-cli --version "=$v" --root "$INSTALL_ROOT" --force </dev/null >&2) \
+        || die "cargo install wasm-bindgen-cli $v failed"
+    path=$(find_wasm_bindgen "$v") || die "installed wasm-bindgen does not report version $v"
+    echo "$path"
+}
+
+# -------------------------------------------------------------------- wasm-opt
+cmd_wasm_opt() {
+    local v=${BINARYEN_VERSION:-$DEFAULT_BINARYEN_VERSION}
+    local bin=$NPM_DIR/node_modules/.bin/wasm-opt
+    local pj=$NPM_DIR/node_modules/binaryen/package.json
+    if [[ -x $bin && -f $pj ]] && grep -q "\"version\": *\"$v\"" "$pj"; then
+        echo "$bin"; return
+    fi
+    if ! command -v npm >/dev/null 2>&1 || ! command -v node >/dev/null 2>&1; then
+        apt_ensure nodejs npm
+    fi
+    log "installing npm binaryen@$v into $NPM_DIR"
+    mkdir -p "$NPM_DIR"
+    npm install --prefix "$NPM_DIR" --no-audit --no-fund --loglevel=error \
+        "binaryen@$v" </dev/null >&2 || die "npm install binaryen@$v failed"
+    [[ -x $bin ]] || die "npm binaryen did not provide $bin"
+    "$bin" --version >/dev/null || die "$bin does not run"
+    echo "$bin"
+}
+
+# -------------------------------------------------------------------- chromium
+cmd_chromium() {
+    apt_ensure chromium
+    [[ -x /usr/bin/chromium ]] || die "package chromium installed but /usr/bin/chromium is missing"
+    echo /usr/bin/chromium
+}
+
+# ---------------------------------------------------------------------- status
+cmd_status() {
+    local ok=0 v p
+    if command -v "${RUSTC:-rustc}" >/dev/null 2>&1 && has_wasm_std "${RUSTC:-rustc}"; then
+        log "wasm32: rustup route ($(${RUSTC:-rustc} -V))"
+    elif deb_installed rustc-web && deb_installed cargo-web && deb_installed rust-web-src \
+        && [[ -n $(debian_linker) ]]; then
+        log "wasm32: debian route ($(/usr/bin/rustc -V), linker $(debian_linker))"
+    else
+        log "wasm32: MISSING (no wasm32 std; Debian rustc-web/cargo-web/rust-web-src/lld not all installed)"; ok=1
+    fi
+    v=$(wasm_bindgen_version)
+    if p=$(find_wasm_bindgen "$v"); then log "wasm-bindgen $v: $p"; else log "wasm-bindgen $v: MISSING"; ok=1; fi
+    v=${BINARYEN_VERSION:-$DEFAULT_BINARYEN_VERSION}
+    if grep -qs "\"version\": *\"$v\"" "$NPM_DIR/node_modules/binaryen/package.json"; then
+        log "wasm-opt (binaryen $v): $NPM_DIR/node_modules/.bin/wasm-opt"
+    else
+        log "wasm-opt (binaryen $v): MISSING"; ok=1
+    fi
+    if deb_installed chromium; then log "chromium: /usr/bin/chromium"; else log "chromium: MISSING"; ok=1; fi
+    return $ok
+}
+
+usage() { sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed -e '$d' -e 's/^# \{0,1\}//'; }
+
+main() {
+    local cmd=${1:-help}
+    [[ $# -gt 0 ]] && shift
+    case $cmd in
+        wasm-env) cmd_wasm_env ;;
+        cargo-wasm) cmd_cargo_wasm "$@" ;;
+        wasm-bindgen) cmd_wasm_bindgen ;;
+        wasm-opt) cmd_wasm_opt ;;
+        chromium) cmd_chromium ;;
+        all) ensure_wasm_env; cmd_wasm_bindgen >/dev/null; cmd_wasm_opt >/dev/null; cmd_chromium >/dev/null ;;
+        status) cmd_status ;;
+        help | -h | --help) usage ;;
+        *) usage >&2; die "unknown command '$cmd'" ;;
+    esac
+}
+
+main "$@"
