@@ -247,7 +247,7 @@ def ref_parse(body):
         defects.add("UNKNOWN_CALLBACK")
         kind = None
     else:
-        kind = "stream" if "event" in present else "recording"
+        kind = "stream" if "event" in present else "record"
 
     fields = {}
     if kind is not None:
@@ -321,7 +321,7 @@ def ref_verify(body, keys, opts):
         raise Fail("MISSING_SIGNATURE")
     if len(sign) == 64 and all(c in HEX for c in sign):
         alg = "HMAC-SHA256"
-    elif kind == "recording" and len(sign) == 32 and all(c in HEX for c in sign):
+    elif kind == "record" and len(sign) == 32 and all(c in HEX for c in sign):
         alg = "MD5"
     else:
         raise Fail("INVALID_FIELD")
@@ -575,7 +575,7 @@ def stream_body(pairs, key=P, ts=S_TS, style="doc_stream", ts_json=None, sig=Non
 
 
 def record_body(pairs, key=P, ts=R_TS, alg="HMAC-SHA256", style="doc_record", ts_json=None, sig=None):
-    s = sign_pairs(pairs, "recording", key, ts, alg) if sig is None else sig
+    s = sign_pairs(pairs, "record", key, ts, alg) if sig is None else sig
     return render(with_auth(pairs, ts, s, ts_json), style)
 
 
@@ -615,18 +615,18 @@ def build_cases():
         " \t\r\n" + stream_body(stream_base(), style="doc_stream").replace(":", " : ", 3) + "\r\n\t ",
         options=SO)
     for ev in REC_EVENTS:
-        add("recording/%s/hmac/valid" % ev,
+        add("record/%s/hmac/valid" % ev,
             "%s callback with the fields the docs list for this event, HMACSHA256 template." % ev,
             record_body(record_base(ev)), options=RO)
     for ev in REC_EVENTS:
-        add("recording/%s/md5/valid" % ev,
+        add("record/%s/md5/valid" % ev,
             "%s callback, MD5 template, allowMd5 true: ok but bodyAuthenticated is false." % ev,
             record_body(record_base(ev), alg="MD5"), options=RO5)
-    add("recording/RECORD_FILE_COMPLETE/hmac/valid-compact",
+    add("record/RECORD_FILE_COMPLETE/hmac/valid-compact",
         "The documented RECORD_FILE_COMPLETE, minified, auth fields first.",
-        render([("auth_sign", sign_pairs(record_base(), "recording", P, R_TS)), ("auth_timestamp", R_TS)]
+        render([("auth_sign", sign_pairs(record_base(), "record", P, R_TS)), ("auth_timestamp", R_TS)]
                + record_base(), "compact"), options=RO)
-    add("recording/RECORD_START/hmac/valid-minimal",
+    add("record/RECORD_START/hmac/valid-minimal",
         "Only the required fields plus auth fields.",
         record_body([("event_type", "RECORD_START"), ("publish_domain", "push.example.com"),
                      ("app", "live"), ("stream", "mystream")], style="compact"), options=RO)
@@ -638,11 +638,11 @@ def build_cases():
     add("stream/PUBLISH/hmac/wrong-key-last-char",
         "Verifier key differs from the signing key in its last character.",
         stream_body(stream_base()), keys=[("near", near)], options=SO, expect="SIGNATURE_MISMATCH")
-    add("recording/RECORD_FILE_COMPLETE/hmac/wrong-key", "Signed with primary, verified with other.",
+    add("record/RECORD_FILE_COMPLETE/hmac/wrong-key", "Signed with primary, verified with other.",
         record_body(record_base()), keys=["other"], options=RO, expect="SIGNATURE_MISMATCH")
-    add("recording/RECORD_FILE_COMPLETE/md5/wrong-key", "MD5 signed with primary, verified with other (allowMd5 true).",
+    add("record/RECORD_FILE_COMPLETE/md5/wrong-key", "MD5 signed with primary, verified with other (allowMd5 true).",
         record_body(record_base(), alg="MD5"), keys=["other"], options=RO5, expect="SIGNATURE_MISMATCH")
-    add("recording/RECORD_FILE_COMPLETE/md5/hmac-signature-with-md5-key",
+    add("record/RECORD_FILE_COMPLETE/md5/hmac-signature-with-md5-key",
         "An MD5 value computed over the HMAC string-to-sign is not the MD5 signature.",
         record_body(record_base(), sig=md5_hex(P, record_sts(fields_of(record_base()), R_TS))),
         options=RO5, expect="SIGNATURE_MISMATCH")
@@ -671,63 +671,63 @@ def build_cases():
 
     # ---- each signed field tampered (recording HMAC) ----------------------------------
     rb = record_base()
-    rsig = sign_pairs(rb, "recording", P, R_TS)
+    rsig = sign_pairs(rb, "record", P, R_TS)
     for field, value in [("event_type", "RECORD_OVER"), ("publish_domain", "push.example.org"),
                          ("app", "live2"), ("stream", "mystream2"),
                          ("download_url", DOWNLOAD_URL.replace(".m3u8", "-evil.m3u8")),
                          ("play_url", "https://play.example.com/live/mystream.m3u8")]:
         what = "added" if field == "play_url" else "changed"
-        add("recording/RECORD_FILE_COMPLETE/hmac/tampered-%s" % field,
+        add("record/RECORD_FILE_COMPLETE/hmac/tampered-%s" % field,
             "Signature over the original body, then %s %s (%r)." % (field, what, value),
             render(with_auth(put(rb, field, value), R_TS, rsig), "doc_record"), options=RO,
             expect="SIGNATURE_MISMATCH")
-    add("recording/RECORD_FILE_COMPLETE/hmac/tampered-auth_timestamp",
+    add("record/RECORD_FILE_COMPLETE/hmac/tampered-auth_timestamp",
         "auth_timestamp increased by one after signing.",
         render(with_auth(rb, R_TS + 1, rsig), "doc_record"), options=RO, expect="SIGNATURE_MISMATCH")
-    add("recording/RECORD_FILE_COMPLETE/hmac/tampered-download_url-removed",
+    add("record/RECORD_FILE_COMPLETE/hmac/tampered-download_url-removed",
         "download_url removed after signing (it was part of the string-to-sign).",
         render(with_auth(drop(rb, "download_url"), R_TS, rsig), "doc_record"), options=RO,
         expect="SIGNATURE_MISMATCH")
     pu = put(rb, "play_url", "https://play.example.com/live/mystream.m3u8")
-    add("recording/RECORD_FILE_COMPLETE/hmac/tampered-play_url-changed",
+    add("record/RECORD_FILE_COMPLETE/hmac/tampered-play_url-changed",
         "Body signed with a play_url; play_url then changed.",
         render(with_auth(put(pu, "play_url", "https://evil.example.com/x.m3u8"), R_TS,
-                         sign_pairs(pu, "recording", P, R_TS)), "doc_record"),
+                         sign_pairs(pu, "record", P, R_TS)), "doc_record"),
         options=RO, expect="SIGNATURE_MISMATCH")
     rs = record_base("RECORD_START")
-    add("recording/RECORD_START/hmac/tampered-download_url-added",
+    add("record/RECORD_START/hmac/tampered-download_url-added",
         "RECORD_START signed without download_url; a download_url is then added.",
-        render(with_auth(put(rs, "download_url", DOWNLOAD_URL), R_TS, sign_pairs(rs, "recording", P, R_TS)),
+        render(with_auth(put(rs, "download_url", DOWNLOAD_URL), R_TS, sign_pairs(rs, "record", P, R_TS)),
                "doc_record"), options=RO, expect="SIGNATURE_MISMATCH")
 
     # ---- MD5 binds nothing -------------------------------------------------------------
-    msig = sign_pairs(rb, "recording", P, R_TS, "MD5")
+    msig = sign_pairs(rb, "record", P, R_TS, "MD5")
     for field, value in [("stream", "someone_elses_stream"), ("event_type", "RECORD_FAILED"),
                          ("download_url", "https://evil.example.com/malware.m3u8"),
                          ("publish_domain", "push.example.org")]:
-        add("recording/RECORD_FILE_COMPLETE/md5/tampered-%s-still-valid" % field,
+        add("record/RECORD_FILE_COMPLETE/md5/tampered-%s-still-valid" % field,
             "MD5 signs only key + auth_timestamp: %s changed after signing and the callback still verifies." % field,
             render(with_auth(put(rb, field, value), R_TS, msig), "doc_record"), options=RO5)
     allt = rb
     for field, value in [("event_type", "RECORD_OVER"), ("publish_domain", "a"), ("app", "b"),
                          ("stream", "c"), ("download_url", "d"), ("file_size", 1)]:
         allt = put(allt, field, value)
-    add("recording/RECORD_OVER/md5/all-body-fields-replaced-still-valid",
+    add("record/RECORD_OVER/md5/all-body-fields-replaced-still-valid",
         "Every body field replaced; the MD5 signature of the original still verifies.",
         render(with_auth(allt, R_TS, msig), "doc_record"), options=RO5)
-    add("recording/RECORD_FILE_COMPLETE/md5/tampered-auth_timestamp",
+    add("record/RECORD_FILE_COMPLETE/md5/tampered-auth_timestamp",
         "The only thing MD5 binds besides the key is auth_timestamp: changing it breaks the signature.",
         render(with_auth(rb, R_TS + 1, msig), "doc_record"), options=RO5, expect="SIGNATURE_MISMATCH")
-    add("recording/RECORD_FILE_COMPLETE/md5/not-allowed",
+    add("record/RECORD_FILE_COMPLETE/md5/not-allowed",
         "Valid MD5 signature but allowMd5 is false (the default).",
         record_body(rb, alg="MD5"), options=RO, expect="MD5_NOT_ALLOWED")
-    add("recording/RECORD_START/md5/not-allowed",
+    add("record/RECORD_START/md5/not-allowed",
         "Valid MD5 RECORD_START with the default options.",
         record_body(record_base("RECORD_START"), alg="MD5"), options=RO, expect="MD5_NOT_ALLOWED")
-    add("recording/RECORD_FILE_COMPLETE/md5/not-allowed-beats-wrong-key",
+    add("record/RECORD_FILE_COMPLETE/md5/not-allowed-beats-wrong-key",
         "allowMd5 false is checked before the signature: wrong key still gives MD5_NOT_ALLOWED.",
         record_body(rb, alg="MD5"), keys=["other"], options=RO, expect="MD5_NOT_ALLOWED")
-    add("recording/RECORD_FILE_COMPLETE/md5/not-allowed-beats-expiry",
+    add("record/RECORD_FILE_COMPLETE/md5/not-allowed-beats-expiry",
         "allowMd5 false is checked before time: expired MD5 callback gives MD5_NOT_ALLOWED.",
         record_body(rb, alg="MD5"), options={"now": R_TS + 10**6}, expect="MD5_NOT_ALLOWED")
 
@@ -747,7 +747,7 @@ def build_cases():
                          ("record_format", "MP4"), ("start_time", "1999-01-01T00:00:00Z"),
                          ("end_time", "2099-01-01T00:00:00Z"), ("obs_bucket", "evil-bucket"),
                          ("error_message", "added later")]:
-        add("recording/RECORD_FILE_COMPLETE/hmac/unsigned-%s-changed" % field,
+        add("record/RECORD_FILE_COMPLETE/hmac/unsigned-%s-changed" % field,
             "%s is not in the HMAC string-to-sign: changed or added after signing, still valid." % field,
             render(with_auth(put(rb, field, value), R_TS, rsig), "doc_record"), options=RO)
 
@@ -758,9 +758,9 @@ def build_cases():
     mixed = "".join(c.upper() if i % 2 else c for i, c in enumerate(sig))
     add("stream/PUBLISH/hmac/signature-mixed-case",
         "auth_sign in mixed-case hex.", render(with_auth(base, S_TS, mixed), "doc_stream"), options=SO)
-    add("recording/RECORD_FILE_COMPLETE/hmac/signature-uppercase", "Upper-case HMAC hex.",
+    add("record/RECORD_FILE_COMPLETE/hmac/signature-uppercase", "Upper-case HMAC hex.",
         render(with_auth(rb, R_TS, rsig.upper()), "doc_record"), options=RO)
-    add("recording/RECORD_FILE_COMPLETE/md5/signature-uppercase", "Upper-case MD5 hex (allowMd5 true).",
+    add("record/RECORD_FILE_COMPLETE/md5/signature-uppercase", "Upper-case MD5 hex (allowMd5 true).",
         render(with_auth(rb, R_TS, msig.upper()), "doc_record"), options=RO5)
 
     # ---- time window ---------------------------------------------------------------------------
@@ -797,14 +797,14 @@ def build_cases():
         "Expired and signed with another key: the signature is checked first, SIGNATURE_MISMATCH.", sb,
         keys=["other"], options={"now": S_TS + 10**6}, expect="SIGNATURE_MISMATCH")
     rbody = record_body(rb)
-    add("recording/RECORD_FILE_COMPLETE/hmac/now-equals-timestamp-plus-tolerance",
+    add("record/RECORD_FILE_COMPLETE/hmac/now-equals-timestamp-plus-tolerance",
         "now = auth_timestamp + 300: valid.", rbody, options={"now": R_TS + 300})
-    add("recording/RECORD_FILE_COMPLETE/hmac/expired-by-one-second",
+    add("record/RECORD_FILE_COMPLETE/hmac/expired-by-one-second",
         "now = auth_timestamp + 301: EXPIRED.", rbody, options={"now": R_TS + 301}, expect="EXPIRED")
-    add("recording/RECORD_FILE_COMPLETE/hmac/future-beyond-bound",
+    add("record/RECORD_FILE_COMPLETE/hmac/future-beyond-bound",
         "auth_timestamp = now + 86401: TIMESTAMP_IN_FUTURE.", rbody, options={"now": R_TS - 86401},
         expect="TIMESTAMP_IN_FUTURE")
-    add("recording/RECORD_FILE_COMPLETE/md5/expired",
+    add("record/RECORD_FILE_COMPLETE/md5/expired",
         "Valid MD5 signature, allowMd5 true, now = auth_timestamp + 301: EXPIRED.",
         record_body(rb, alg="MD5"), options={"now": R_TS + 301, "allowMd5": True}, expect="EXPIRED")
 
@@ -842,11 +842,11 @@ def build_cases():
     add("stream/PUBLISH/hmac/timestamp-plus-tolerance-beyond-u64",
         "auth_timestamp u64::MAX - 10, tolerance 300, now u64::MAX: valid (sum exceeds u64, needs wide arithmetic).",
         stream_body(base, ts=U64_MAX - 10), options={"now": U64_MAX})
-    add("recording/RECORD_FILE_COMPLETE/hmac/auth_timestamp-u64-max-all-options-max",
+    add("record/RECORD_FILE_COMPLETE/hmac/auth_timestamp-u64-max-all-options-max",
         "Recording HMAC with auth_timestamp u64::MAX and all time options u64::MAX: valid.",
         record_body(rb, ts=U64_MAX),
         options={"now": U64_MAX, "toleranceSeconds": U64_MAX, "maxFutureSeconds": U64_MAX})
-    add("recording/RECORD_FILE_COMPLETE/md5/auth_timestamp-u64-max-string",
+    add("record/RECORD_FILE_COMPLETE/md5/auth_timestamp-u64-max-string",
         "MD5 over key + \"18446744073709551615\", timestamp as a JSON string, all options max: valid.",
         record_body(rb, ts=U64_MAX, alg="MD5", ts_json=str(U64_MAX)),
         options={"now": U64_MAX, "toleranceSeconds": U64_MAX, "maxFutureSeconds": U64_MAX, "allowMd5": True})
@@ -867,10 +867,10 @@ def build_cases():
     add("stream/PUBLISH/hmac/rotation-none-matches",
         "Two keys, neither of them the signing key.", stream_body(base, key=OTH),
         keys=["primary", "secondary"], options=SO, expect="SIGNATURE_MISMATCH")
-    add("recording/RECORD_FILE_COMPLETE/hmac/rotation-third-key-matches",
+    add("record/RECORD_FILE_COMPLETE/hmac/rotation-third-key-matches",
         "Keys [other, secondary, primary]; signed with primary: keyIndex 2.",
         rbody, keys=["other", "secondary", "primary"], options=RO)
-    add("recording/RECORD_FILE_COMPLETE/md5/rotation-second-key-matches",
+    add("record/RECORD_FILE_COMPLETE/md5/rotation-second-key-matches",
         "MD5 with keys [other, primary]: keyIndex 1.",
         record_body(rb, alg="MD5"), keys=["other", "primary"], options=RO5)
 
@@ -892,14 +892,14 @@ def build_cases():
     add("stream/PUBLISH/hmac/missing-auth_sign-invalid-timestamp",
         "auth_sign absent and auth_timestamp \"01\": parsing comes first, INVALID_FIELD.",
         render(base + [("auth_timestamp", "01")], "doc_stream"), options=SO, expect="INVALID_FIELD")
-    add("recording/RECORD_FILE_COMPLETE/none/no-signature-at-all",
+    add("record/RECORD_FILE_COMPLETE/none/no-signature-at-all",
         "The documented recording body without auth fields.", render(rb, "doc_record"), options=RO,
         expect="MISSING_SIGNATURE")
-    add("recording/RECORD_FILE_COMPLETE/hmac/missing-auth_sign", "auth_sign absent.",
+    add("record/RECORD_FILE_COMPLETE/hmac/missing-auth_sign", "auth_sign absent.",
         render(rb + [("auth_timestamp", R_TS)], "doc_record"), options=RO, expect="MISSING_SIGNATURE")
-    add("recording/RECORD_FILE_COMPLETE/hmac/missing-auth_timestamp", "auth_timestamp absent.",
+    add("record/RECORD_FILE_COMPLETE/hmac/missing-auth_timestamp", "auth_timestamp absent.",
         render(rb + [("auth_sign", rsig)], "doc_record"), options=RO, expect="MISSING_SIGNATURE")
-    add("recording/RECORD_FILE_COMPLETE/md5/missing-auth_timestamp", "MD5 auth_sign, auth_timestamp absent.",
+    add("record/RECORD_FILE_COMPLETE/md5/missing-auth_timestamp", "MD5 auth_sign, auth_timestamp absent.",
         render(rb + [("auth_sign", msig)], "doc_record"), options=RO5, expect="MISSING_SIGNATURE")
 
     # ---- duplicates ----------------------------------------------------------------------------------
@@ -927,14 +927,14 @@ def build_cases():
         "auth_timestamp as a number and as the equal string.",
         render(with_auth(base, S_TS, sig) + [("auth_timestamp", str(S_TS))], "compact"), options=SO,
         expect="DUPLICATE_FIELD")
-    add("recording/RECORD_FILE_COMPLETE/hmac/duplicate-download_url", "download_url twice.",
+    add("record/RECORD_FILE_COMPLETE/hmac/duplicate-download_url", "download_url twice.",
         render(with_auth(rb + [("download_url", DOWNLOAD_URL)], R_TS, rsig), "compact"), options=RO,
         expect="DUPLICATE_FIELD")
-    add("recording/RECORD_FILE_COMPLETE/hmac/duplicate-event_type-escaped-key",
+    add("record/RECORD_FILE_COMPLETE/hmac/duplicate-event_type-escaped-key",
         "\"event_type\" and \"\\u0065vent_type\".",
         render(with_auth(rb + [(Raw('"\\u0065vent_type"'), "RECORD_FILE_COMPLETE")], R_TS, rsig), "compact"),
         options=RO, expect="DUPLICATE_FIELD")
-    add("recording/RECORD_FILE_COMPLETE/hmac/duplicate-file_size", "file_size twice (an unsigned field).",
+    add("record/RECORD_FILE_COMPLETE/hmac/duplicate-file_size", "file_size twice (an unsigned field).",
         render(with_auth(rb + [("file_size", 3957964)], R_TS, rsig), "compact"), options=RO,
         expect="DUPLICATE_FIELD")
 
@@ -974,51 +974,51 @@ def build_cases():
     sv("lowercase-event-name", "\"publish\" is not PUBLISH but is accepted as an unknown raw name.",
        put(base, "event", "publish"))
     rv = record_base("RECORD_FILE_COMPLETE")
-    add("recording/RECORD_FILE_COMPLETE/hmac/utf8-names", "UTF-8 app/stream in a recording callback.",
+    add("record/RECORD_FILE_COMPLETE/hmac/utf8-names", "UTF-8 app/stream in a recording callback.",
         record_body(put(put(rv, "app", "\u5e94\u7528"), "stream", "\u76f4\u64ad-\u6d41-\u00fc")), options=RO)
     nulurl = put(rv, "download_url", "https://obs.example.com/a\u0000b.m3u8")
-    add("recording/RECORD_FILE_COMPLETE/hmac/escaped-nul-in-download_url",
+    add("record/RECORD_FILE_COMPLETE/hmac/escaped-nul-in-download_url",
         "download_url with an escaped NUL: valid, hashed with the 0x00 byte.",
         record_body(nulurl), options=RO)
-    add("recording/RECORD_SNAPSHOT_COMPLETE/hmac/unknown-event-name",
+    add("record/RECORD_SNAPSHOT_COMPLETE/hmac/unknown-event-name",
         "Unknown future event_type: accepted, kept raw and signed.",
         record_body(put(record_base("RECORD_START"), "event_type", "RECORD_SNAPSHOT_COMPLETE")), options=RO)
-    add("recording/RECORD_SNAPSHOT_COMPLETE/md5/unknown-event-name",
+    add("record/RECORD_SNAPSHOT_COMPLETE/md5/unknown-event-name",
         "Unknown event_type with MD5.",
         record_body(put(record_base("RECORD_START"), "event_type", "RECORD_SNAPSHOT_COMPLETE"), alg="MD5"),
         options=RO5)
 
     # ---- download_url / play_url ---------------------------------------------------------------------
     rst = record_base("RECORD_START")
-    add("recording/RECORD_START/hmac/download_url-present-signed",
+    add("record/RECORD_START/hmac/download_url-present-signed",
         "download_url on a non-complete event is still part of the string-to-sign.",
         record_body(put(rst, "download_url", DOWNLOAD_URL)), options=RO)
-    add("recording/RECORD_FILE_COMPLETE/hmac/play_url-present-signed",
+    add("record/RECORD_FILE_COMPLETE/hmac/play_url-present-signed",
         "play_url present (no documented body has one): appended after download_url.",
         record_body(put(rv, "play_url", "https://play.example.com/live/mystream.m3u8")), options=RO)
-    add("recording/RECORD_START/hmac/play_url-only",
+    add("record/RECORD_START/hmac/play_url-only",
         "play_url present without download_url.",
         record_body(put(rst, "play_url", "https://play.example.com/live/mystream.m3u8")), options=RO)
     nodl = drop(rv, "download_url")
-    nsig = sign_pairs(nodl, "recording", P, R_TS)
-    add("recording/RECORD_FILE_COMPLETE/hmac/download_url-absent",
+    nsig = sign_pairs(nodl, "record", P, R_TS)
+    add("record/RECORD_FILE_COMPLETE/hmac/download_url-absent",
         "download_url absent: contributes \"\".", render(with_auth(nodl, R_TS, nsig), "doc_record"), options=RO)
-    add("recording/RECORD_FILE_COMPLETE/hmac/download_url-null",
+    add("record/RECORD_FILE_COMPLETE/hmac/download_url-null",
         "download_url null: same as absent, same signature as the previous case.",
         render(with_auth(put(rv, "download_url", None), R_TS, nsig), "doc_record"), options=RO)
-    add("recording/RECORD_FILE_COMPLETE/hmac/download_url-empty-string",
+    add("record/RECORD_FILE_COMPLETE/hmac/download_url-empty-string",
         "download_url \"\": also contributes \"\", same signature.",
         render(with_auth(put(rv, "download_url", ""), R_TS, nsig), "doc_record"), options=RO)
-    add("recording/RECORD_FILE_COMPLETE/hmac/play_url-null",
+    add("record/RECORD_FILE_COMPLETE/hmac/play_url-null",
         "play_url null: contributes \"\".",
         render(with_auth(put(rv, "play_url", None), R_TS, rsig), "doc_record"), options=RO)
 
     # ---- auth_timestamp forms ---------------------------------------------------------------------------
     add("stream/PUBLISH/hmac/auth_timestamp-string", "auth_timestamp as the decimal string \"1587954140\".",
         stream_body(base, ts_json=str(S_TS)), options=SO)
-    add("recording/RECORD_FILE_COMPLETE/hmac/auth_timestamp-string", "auth_timestamp as a decimal string.",
+    add("record/RECORD_FILE_COMPLETE/hmac/auth_timestamp-string", "auth_timestamp as a decimal string.",
         record_body(rb, ts_json=str(R_TS)), options=RO)
-    add("recording/RECORD_FILE_COMPLETE/md5/auth_timestamp-string", "MD5, auth_timestamp as a decimal string.",
+    add("record/RECORD_FILE_COMPLETE/md5/auth_timestamp-string", "MD5, auth_timestamp as a decimal string.",
         record_body(rb, alg="MD5", ts_json=str(R_TS)), options=RO5)
     bad_ts = [
         ("string-leading-zero", "0" + str(S_TS)), ("string-double-zero", "00"), ("string-empty", ""),
@@ -1039,7 +1039,7 @@ def build_cases():
             render(with_auth(base, S_TS, sig, ts_json=v), "compact"), options=SO, expect="INVALID_FIELD")
     for nm, v in [("number-1e400", "1e400"), ("number-minus-one", "-1"),
                   ("number-u64-max-plus-one", str(U64_MAX + 1)), ("number-1.5", "1.5")]:
-        add("recording/RECORD_FILE_COMPLETE/hmac/auth_timestamp-" + nm,
+        add("record/RECORD_FILE_COMPLETE/hmac/auth_timestamp-" + nm,
             "auth_timestamp %s: INVALID_FIELD." % v,
             render(with_auth(rb, R_TS, rsig, ts_json=Raw(v)), "compact"), options=RO, expect="INVALID_FIELD")
 
@@ -1071,7 +1071,7 @@ def build_cases():
         ("width", "minus-one", Raw("-1"), "INVALID_FIELD"), ("height", "1.5", Raw("1.5"), "INVALID_FIELD"),
         ("width", "1e3", Raw("1e3"), "INVALID_FIELD"),
     ]:
-        add("recording/RECORD_FILE_COMPLETE/hmac/%s-%s" % (field, nm),
+        add("record/RECORD_FILE_COMPLETE/hmac/%s-%s" % (field, nm),
             "%s %s (not signed): %s." % (field, v.text if isinstance(v, Raw) else json.dumps(v),
                                          "valid" if exp == "OK" else exp),
             render(with_auth(put(rb, field, v), R_TS, rsig), "compact"), options=RO, expect=exp)
@@ -1087,28 +1087,28 @@ def build_cases():
             render(body_pairs, "compact"), options=SO, expect="INVALID_FIELD")
     for field, v in [("download_url", Raw("5")), ("play_url", Raw("false")), ("asset_id", Raw("1")),
                      ("error_message", Raw("[]")), ("publish_domain", Raw("{}")), ("task_id", Raw("7"))]:
-        add("recording/RECORD_FILE_COMPLETE/hmac/wrong-type-%s" % field,
+        add("record/RECORD_FILE_COMPLETE/hmac/wrong-type-%s" % field,
             "%s is %s instead of a string: INVALID_FIELD." % (field, v.text),
             render(put(with_auth(rb, R_TS, rsig), field, v), "compact"), options=RO, expect="INVALID_FIELD")
     for field in ["app", "domain", "stream"]:
         add("stream/PUBLISH/hmac/null-required-%s" % field, "Required %s is null: INVALID_FIELD." % field,
             render(with_auth(put(base, field, None), S_TS, sig), "compact"), options=SO, expect="INVALID_FIELD")
     for field in ["publish_domain", "stream"]:
-        add("recording/RECORD_FILE_COMPLETE/hmac/null-required-%s" % field,
+        add("record/RECORD_FILE_COMPLETE/hmac/null-required-%s" % field,
             "Required %s is null: INVALID_FIELD." % field,
             render(with_auth(put(rb, field, None), R_TS, rsig), "compact"), options=RO, expect="INVALID_FIELD")
     for field in ["user_args", "client_ip", "node_ip"]:
         add("stream/PUBLISH/hmac/null-optional-%s" % field, "Optional %s is null: treated as absent, valid." % field,
             render(with_auth(put(base, field, None), S_TS, sig), "compact"), options=SO)
     for field in ["asset_id", "job_id", "error_message"]:
-        add("recording/RECORD_FILE_COMPLETE/hmac/null-optional-%s" % field,
+        add("record/RECORD_FILE_COMPLETE/hmac/null-optional-%s" % field,
             "Optional %s is null: treated as absent, valid." % field,
             render(with_auth(put(rb, field, None), R_TS, rsig), "compact"), options=RO)
     for field in ["stream", "domain", "app"]:
         add("stream/PUBLISH/hmac/missing-%s" % field, "Required %s absent: MISSING_FIELD." % field,
             render(with_auth(drop(base, field), S_TS, sig), "compact"), options=SO, expect="MISSING_FIELD")
     for field in ["publish_domain", "app", "stream"]:
-        add("recording/RECORD_FILE_COMPLETE/hmac/missing-%s" % field, "Required %s absent: MISSING_FIELD." % field,
+        add("record/RECORD_FILE_COMPLETE/hmac/missing-%s" % field, "Required %s absent: MISSING_FIELD." % field,
             render(with_auth(drop(rb, field), R_TS, rsig), "compact"), options=RO, expect="MISSING_FIELD")
     add("any/-/-/both-event-and-event_type", "Both event and event_type: UNKNOWN_CALLBACK.",
         render(with_auth(base + [("event_type", "RECORD_START")], S_TS, sig), "compact"), options=SO,
@@ -1130,7 +1130,7 @@ def build_cases():
         add("stream/PUBLISH/hmac/unknown-field-%s" % nm,
             "Unknown field %s = %s is ignored (and not signed): valid." % (fname, jtext(fval)),
             render(with_auth(base + [(fname, fval)], S_TS, sig), "compact"), options=SO)
-    add("recording/RECORD_FILE_COMPLETE/hmac/unknown-fields-nested",
+    add("record/RECORD_FILE_COMPLETE/hmac/unknown-fields-nested",
         "Unknown nested object and array fields in a recording callback: ignored, valid.",
         render(with_auth(rb + [("extra", Raw('{"vod":{"asset":["a","b"],"n":1.25}}')), ("tags", Raw("[]"))],
                          R_TS, rsig), "compact"), options=RO)
@@ -1239,10 +1239,10 @@ def build_cases():
     for nm, s in [("31-chars", msig[:31]), ("33-chars", msig + "0"), ("32-chars-with-g", msig[:31] + "g"),
                   ("63-chars", rsig[:63]), ("65-chars", rsig + "0"), ("64-chars-with-g", rsig[:63] + "g"),
                   ("48-chars", rsig[:48]), ("empty", "")]:
-        add("recording/RECORD_FILE_COMPLETE/any/auth_sign-" + nm,
+        add("record/RECORD_FILE_COMPLETE/any/auth_sign-" + nm,
             "auth_sign %r: neither 64 nor 32 hex chars, INVALID_FIELD." % s,
             render(with_auth(rb, R_TS, s), "compact"), options=RO, expect="INVALID_FIELD")
-    add("recording/RECORD_FILE_COMPLETE/md5/auth_sign-31-chars-md5-disallowed",
+    add("record/RECORD_FILE_COMPLETE/md5/auth_sign-31-chars-md5-disallowed",
         "Format is checked before the MD5 policy: 31 chars with allowMd5 false is INVALID_FIELD.",
         render(with_auth(rb, R_TS, msig[:31]), "compact"), options=RO, expect="INVALID_FIELD")
 
@@ -1254,7 +1254,7 @@ def build_cases():
             o = dict(SO)
         else:
             b = record_body(rb, key=key if key_ok(key) else P, alg=alg, style="compact")
-            name = "recording/RECORD_FILE_COMPLETE/%s/key-%s" % ("md5" if alg == "MD5" else "hmac", nm)
+            name = "record/RECORD_FILE_COMPLETE/%s/key-%s" % ("md5" if alg == "MD5" else "hmac", nm)
             o = dict(RO5)
         o.update(opts or {})
         add(name, desc, b, keys=[("k", key)], options=o, expect=expect)
@@ -1282,8 +1282,8 @@ def build_cases():
             k = a32[:40] + "\n"
         key_case("with-" + nm, "Key of 41 characters containing %r: INVALID_KEY." % ch, k, "INVALID_KEY")
     key_case("cjk-32-chars", "MD5 with a 32-CJK-character key: MD5 over the key's UTF-8 bytes + timestamp.",
-             "\u5bc6\u94a5" * 16, kind="recording", alg="MD5")
-    key_case("128-chars", "Recording HMAC with a 128-character key.", a32[:128], kind="recording")
+             "\u5bc6\u94a5" * 16, kind="record", alg="MD5")
+    key_case("128-chars", "Recording HMAC with a 128-character key.", a32[:128], kind="record")
     add("stream/PUBLISH/hmac/key-invalid-among-valid",
         "An invalid key in the list fails the whole verifier even though another key matches.",
         sb, keys=["primary", ("short", "tooShort123")], options=SO, expect="INVALID_KEY")
@@ -1333,24 +1333,24 @@ def build_sign():
         f = dict(rf, event_type=ev)
         if ev != "RECORD_FILE_COMPLETE":
             del f["download_url"]
-        sign_entry("recording/%s/hmac" % ev, "%s, HMACSHA256." % ev, "recording", "HMAC-SHA256", P, R_TS, f)
-    sign_entry("recording/RECORD_FILE_COMPLETE/hmac/play_url", "download_url and play_url.", "recording",
+        sign_entry("record/%s/hmac" % ev, "%s, HMACSHA256." % ev, "record", "HMAC-SHA256", P, R_TS, f)
+    sign_entry("record/RECORD_FILE_COMPLETE/hmac/play_url", "download_url and play_url.", "record",
                "HMAC-SHA256", P, R_TS, dict(rf, play_url="https://play.example.com/live/mystream.m3u8"))
-    sign_entry("recording/RECORD_FILE_COMPLETE/hmac/null-download_url", "download_url null = absent.",
-               "recording", "HMAC-SHA256", P, R_TS, dict(rf, download_url=None))
-    sign_entry("recording/RECORD_FILE_COMPLETE/hmac/utf8", "UTF-8 names and a NUL in download_url.", "recording",
+    sign_entry("record/RECORD_FILE_COMPLETE/hmac/null-download_url", "download_url null = absent.",
+               "record", "HMAC-SHA256", P, R_TS, dict(rf, download_url=None))
+    sign_entry("record/RECORD_FILE_COMPLETE/hmac/utf8", "UTF-8 names and a NUL in download_url.", "record",
                "HMAC-SHA256", P, R_TS, dict(rf, app="\u5e94\u7528", stream="\u76f4\u64ad-\u6d41-\u00fc",
                                             download_url="https://obs.example.com/a\u0000b.m3u8"))
-    sign_entry("recording/RECORD_FILE_COMPLETE/hmac/timestamp-u64-max", "auth_timestamp u64::MAX.", "recording",
+    sign_entry("record/RECORD_FILE_COMPLETE/hmac/timestamp-u64-max", "auth_timestamp u64::MAX.", "record",
                "HMAC-SHA256", P, U64_MAX, rf)
-    sign_entry("recording/RECORD_FILE_COMPLETE/md5", "MD5(key + auth_timestamp); fields are irrelevant.",
-               "recording", "MD5", P, R_TS, rf)
-    sign_entry("recording/RECORD_START/md5", "Same key and timestamp, other fields: same MD5 signature.",
-               "recording", "MD5", P, R_TS, dict(rf, event_type="RECORD_START", download_url=None))
-    sign_entry("recording/RECORD_FILE_COMPLETE/md5/key-cjk", "MD5 with a CJK key.", "recording", "MD5",
+    sign_entry("record/RECORD_FILE_COMPLETE/md5", "MD5(key + auth_timestamp); fields are irrelevant.",
+               "record", "MD5", P, R_TS, rf)
+    sign_entry("record/RECORD_START/md5", "Same key and timestamp, other fields: same MD5 signature.",
+               "record", "MD5", P, R_TS, dict(rf, event_type="RECORD_START", download_url=None))
+    sign_entry("record/RECORD_FILE_COMPLETE/md5/key-cjk", "MD5 with a CJK key.", "record", "MD5",
                "\u5bc6\u94a5" * 16, R_TS, rf)
-    sign_entry("recording/RECORD_FILE_COMPLETE/md5/timestamp-u64-max", "MD5, auth_timestamp u64::MAX.",
-               "recording", "MD5", P, U64_MAX, rf)
+    sign_entry("record/RECORD_FILE_COMPLETE/md5/timestamp-u64-max", "MD5, auth_timestamp u64::MAX.",
+               "record", "MD5", P, U64_MAX, rf)
 
 
 # --------------------------------------------------------------------------

@@ -381,6 +381,25 @@ const N_FIELDS: usize = F::ErrorMessage as usize + 1;
 struct Raw<'a> {
     strings: [Option<Cow<'a, str>>; N_FIELDS],
     integers: [Option<u64>; N_FIELDS],
+    /// One bit a known field (`F as u8`), for duplicates.
+    seen: u32,
+    /// The spelling of `user_args` that arrived, for the duplicate message.
+    user_args_name: &'static str,
+    /// Unknown keys seen so far; allocated only when there is one.
+    unknown: Option<BTreeSet<Cow<'a, str>>>,
+}
+
+impl Default for Raw<'_> {
+    fn default() -> Self {
+        const NONE: Option<Cow<'static, str>> = None;
+        Raw {
+            strings: [NONE; N_FIELDS],
+            integers: [None; N_FIELDS],
+            seen: 0,
+            user_args_name: "user_args",
+            unknown: None,
+        }
+    }
 }
 
 /// Parses a callback body without verifying it: detects the kind (`event_type` → recording,
@@ -397,17 +416,29 @@ pub fn parse(body: &[u8]) -> Result<Callback, Error> {
 }
 
 fn parse_raw(body: &[u8]) -> Result<Raw<'_>, Error> {
-    const NONE_S: Option<Cow<'static, str>> = None;
-    let mut raw = Raw {
-        strings: [NONE_S; N_FIELDS],
-        integers: [None; N_FIELDS],
-    };
-    let mut seen: u32 = 0;
-    let mut user_args_name: &'static str = "user_args";
-    let mut unknown: Option<BTreeSet<Cow<'_, str>>> = None;
+    let mut raw = Raw::default();
+    // A field error is kept until the whole body has been read: a body that is not JSON is
+    // MALFORMED_JSON whatever comes first.
+    let mut first_error: Option<Error> = None;
     for_each_member(body, |key, value| {
+        if first_error.is_none() {
+            first_error = raw.add(key, value).err();
+        }
+        Ok(())
+    })?;
+    match first_error {
+        Some(e) => Err(e),
+        None => Ok(raw),
+    }
+}
+
+impl<'a> Raw<'a> {
+    /// Records one member: checks for duplicates and the field's type.
+    fn add(&mut self, key: Cow<'a, str>, value: Value<'a>) -> Result<(), Error> {
         let Some(f) = F::from_name(&key) else {
-            let set = unknown.get_or_insert_with(BTreeSet::new);
+            // Unknown fields are ignored, but a duplicate is still a duplicate. A BTreeSet
+            // keeps a body of many unknown keys O(n log n) without a random hash seed.
+            let set = self.unknown.get_or_insert_with(BTreeSet::new);
             if set.contains(&key) {
                 return Err(duplicate(&key));
             }
@@ -415,35 +446,35 @@ fn parse_raw(body: &[u8]) -> Result<Raw<'_>, Error> {
             return Ok(());
         };
         let bit = 1u32 << (f as u8);
-        if seen & bit != 0 {
-            if f == F::UserArgs && key != user_args_name {
+        if self.seen & bit != 0 {
+            if f == F::UserArgs && key != self.user_args_name {
                 return Err(Error::new(
                     ErrorCode::DuplicateField,
                     format!(
-                        "duplicate field: both \"{user_args_name}\" and \"{key}\" are present (two spellings of one field)"
+                        "duplicate field: both \"{}\" and \"{key}\" are present (two spellings of one field)",
+                        self.user_args_name
                     ),
                 ));
             }
             return Err(duplicate(&key));
         }
-        seen |= bit;
+        self.seen |= bit;
         if f == F::UserArgs && key == "usr_args" {
-            user_args_name = "usr_args";
+            self.user_args_name = "usr_args";
         }
         let name: &str = &key;
         let i = f as usize;
         match (f, value) {
             (_, Value::Null) if !f.is_required() => {}
-            (F::AuthTimestamp, v) => raw.integers[i] = Some(auth_timestamp(v)?),
-            (F::PublishTimestamp, v) => raw.integers[i] = Some(publish_timestamp(v)?),
-            (_, Value::Num(n)) if f.is_integer() => raw.integers[i] = Some(integer(name, n)?),
+            (F::AuthTimestamp, v) => self.integers[i] = Some(auth_timestamp(v)?),
+            (F::PublishTimestamp, v) => self.integers[i] = Some(publish_timestamp(v)?),
+            (_, Value::Num(n)) if f.is_integer() => self.integers[i] = Some(integer(name, n)?),
             (_, v) if f.is_integer() => return Err(wrong_type(name, "a non-negative integer", &v)),
-            (_, Value::Str(s)) => raw.strings[i] = Some(s),
+            (_, Value::Str(s)) => self.strings[i] = Some(s),
             (_, v) => return Err(wrong_type(name, "a string", &v)),
         }
         Ok(())
-    })?;
-    Ok(raw)
+    }
 }
 
 fn duplicate(key: &str) -> Error {
@@ -565,6 +596,7 @@ fn build(raw: Raw<'_>) -> Result<Callback, Error> {
     let Raw {
         mut strings,
         integers,
+        ..
     } = raw;
     let has_event = strings[F::Event as usize].is_some();
     let has_event_type = strings[F::EventType as usize].is_some();

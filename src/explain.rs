@@ -11,7 +11,7 @@ use crate::key::validate_secret;
 use crate::options::Options;
 use crate::signature::{compute_hex, hmac_parts, signed_fields, Algorithm, Digits};
 use crate::verify::{
-    check_size, check_time, detect_algorithm, md5_not_allowed, no_key, signature_fields,
+    check_size, check_time, detect_algorithm, md5_not_allowed, mismatch, no_key, signature_fields,
 };
 
 /// The outcome in one word, as the debugging page shows it.
@@ -59,9 +59,9 @@ impl Verdict {
 /// One field's contribution to the string-to-sign.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Part {
-    /// The field name (`"key"` for the key prefix of the MD5 scheme).
+    /// The field name.
     pub field: &'static str,
-    /// The bytes it contributes (`""` for an absent field; `"<key>"` stands for the key).
+    /// The bytes it contributes (`""` for an absent field).
     pub value: String,
     /// Whether the field is in the body (absent fields contribute the empty string).
     pub present: bool,
@@ -128,7 +128,9 @@ pub struct Explanation {
     pub event: Option<String>,
     /// The scheme: from the received signature's length, else HMAC-SHA256.
     pub algorithm: Option<Algorithm>,
-    /// The string-to-sign (for MD5, `<key>` stands for the key), when `auth_timestamp` is known.
+    /// The string-to-sign, when `auth_timestamp` is known. For HMAC-SHA256 it is the HMAC
+    /// message; for MD5 it is what is hashed after the key (`MD5(key + string_to_sign)`), so
+    /// no key ever appears here.
     pub string_to_sign: Option<String>,
     /// `string_to_sign` field by field; concatenated, the values are `string_to_sign`.
     pub parts: Vec<Part>,
@@ -292,18 +294,13 @@ pub fn explain(body: &[u8], options: &Options, now: u64) -> Explanation {
                 })
                 .collect()
         }
-        Algorithm::Md5 => vec![
-            Part {
-                field: "key",
-                value: "<key>".to_owned(),
-                present: true,
-            },
-            Part {
-                field: "auth_timestamp",
-                value: digits.as_str().to_owned(),
-                present: true,
-            },
-        ],
+        // MD5 hashes key + auth_timestamp: the string shown is what follows the key, so the
+        // key itself never appears in an explanation.
+        Algorithm::Md5 => vec![Part {
+            field: "auth_timestamp",
+            value: digits.as_str().to_owned(),
+            present: true,
+        }],
     };
     x.string_to_sign = Some(x.parts.iter().map(|p| p.value.as_str()).collect());
 
@@ -331,14 +328,7 @@ pub fn explain(body: &[u8], options: &Options, now: u64) -> Explanation {
         x.first_difference = Some(r.bytes().zip(e.bytes()).take_while(|(a, b)| a == b).count());
     }
     if received.is_some() && sign_well_formed && !x.matches && !options.keys.is_empty() {
-        let n = options.keys.len();
-        x.problem(Error::new(
-            ErrorCode::SignatureMismatch,
-            format!(
-                "signature mismatch: auth_sign matches none of the {n} key{} given",
-                if n == 1 { "" } else { "s" }
-            ),
-        ));
+        x.problem(mismatch(&callback, algorithm, options.keys.len()));
         mismatch_hints(
             &mut x,
             &callback,

@@ -23,6 +23,8 @@ pub use options::{
     Options, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_FUTURE_SECS, DEFAULT_TOLERANCE_SECS,
 };
 pub use sign::{sign, to_json, Signed};
+#[doc(hidden)]
+pub use signature::primitives;
 pub use signature::{
     signed_fields, Algorithm, MD5_SIGNED_FIELDS, RECORD_HMAC_SIGNED_FIELDS, STREAM_SIGNED_FIELDS,
 };

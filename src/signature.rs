@@ -133,18 +133,26 @@ pub(crate) fn hmac_parts<'a>(
     }
 }
 
-/// HMAC-SHA256 of the parts, continuing from a keyed state prepared once per key.
-pub(crate) fn hmac_sha256(keyed: &HmacSha256, parts: &[(&str, &str)]) -> [u8; 32] {
+/// HMAC-SHA256 of the concatenated chunks, continuing from a keyed state prepared once per key.
+pub(crate) fn hmac_sha256<'a>(
+    keyed: &HmacSha256,
+    chunks: impl IntoIterator<Item = &'a [u8]>,
+) -> [u8; 32] {
     let mut mac = keyed.clone();
-    for (_, value) in parts {
-        mac.update(value.as_bytes());
+    for chunk in chunks {
+        mac.update(chunk);
     }
     mac.finalize().into_bytes().into()
 }
 
+/// The HMAC-SHA256 of a string-to-sign given as parts.
+pub(crate) fn hmac_parts_sha256(keyed: &HmacSha256, parts: &[(&str, &str)]) -> [u8; 32] {
+    hmac_sha256(keyed, parts.iter().map(|(_, value)| value.as_bytes()))
+}
+
 /// A keyed HMAC-SHA256 state (HMAC accepts keys of any length).
-pub(crate) fn hmac_key(secret: &str) -> HmacSha256 {
-    match HmacSha256::new_from_slice(secret.as_bytes()) {
+pub(crate) fn hmac_key(secret: &[u8]) -> HmacSha256 {
+    match HmacSha256::new_from_slice(secret) {
         Ok(mac) => mac,
         // Unreachable: HMAC takes keys of every length. Kept total so no input can panic.
         Err(_) => unreachable_hmac(),
@@ -156,17 +164,17 @@ fn unreachable_hmac() -> HmacSha256 {
     <HmacSha256 as hmac::digest::KeyInit>::new(&Default::default())
 }
 
-/// MD5 of the timestamp digits, continuing from a state that has absorbed the key.
-pub(crate) fn md5(keyed: &Md5, ts: &str) -> [u8; 16] {
+/// MD5 of `message`, continuing from a state that has absorbed the key.
+pub(crate) fn md5(keyed: &Md5, message: &[u8]) -> [u8; 16] {
     let mut h = keyed.clone();
-    h.update(ts.as_bytes());
+    h.update(message);
     h.finalize().into()
 }
 
 /// An MD5 state that has absorbed the key (the prefix of `key + auth_timestamp`).
-pub(crate) fn md5_key(secret: &str) -> Md5 {
+pub(crate) fn md5_key(secret: &[u8]) -> Md5 {
     let mut h = Md5::new();
-    h.update(secret.as_bytes());
+    h.update(secret);
     h
 }
 
@@ -176,9 +184,29 @@ pub(crate) fn compute_hex(cb: &Callback, secret: &str, algorithm: Algorithm, ts:
     match algorithm {
         Algorithm::HmacSha256 => {
             let (parts, n) = hmac_parts(cb, digits.as_str());
-            hex::encode(hmac_sha256(&hmac_key(secret), &parts[..n]))
+            hex::encode(hmac_parts_sha256(&hmac_key(secret.as_bytes()), &parts[..n]))
         }
-        Algorithm::Md5 => hex::encode(md5(&md5_key(secret), digits.as_str())),
+        Algorithm::Md5 => hex::encode(md5(&md5_key(secret.as_bytes()), digits.as_str().as_bytes())),
+    }
+}
+
+/// The primitives exactly as the verifier calls them, for the RFC and Wycheproof vector tests.
+/// Not part of the supported API.
+#[doc(hidden)]
+pub mod primitives {
+    /// HMAC-SHA256 through the keyed-state path the verifier uses.
+    pub fn hmac_sha256(key: &[u8], message: &[u8]) -> [u8; 32] {
+        super::hmac_sha256(&super::hmac_key(key), [message])
+    }
+
+    /// MD5(prefix + message) through the keyed-state path the verifier uses.
+    pub fn md5(prefix: &[u8], message: &[u8]) -> [u8; 16] {
+        super::md5(&super::md5_key(prefix), message)
+    }
+
+    /// The constant-time comparison the verifier uses.
+    pub fn ct_eq(a: &[u8], b: &[u8]) -> bool {
+        crate::ct::eq_mask(a, b, || {}) == 0xFF
     }
 }
 

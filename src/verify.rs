@@ -9,7 +9,8 @@ use crate::ct::{eq_mask, FirstMatch};
 use crate::error::{Error, ErrorCode};
 use crate::options::Options;
 use crate::signature::{
-    hmac_key, hmac_parts, hmac_sha256, md5, md5_key, signed_fields, Algorithm, Digits, HmacSha256,
+    hmac_key, hmac_parts, hmac_parts_sha256, md5, md5_key, signed_fields, Algorithm, Digits,
+    HmacSha256,
 };
 
 /// A callback that passed verification.
@@ -105,8 +106,8 @@ impl Verifier {
             key.validate(index)?;
             keys.push(PreparedKey {
                 id: key.id().map(str::to_owned),
-                hmac: hmac_key(key.secret()),
-                md5: md5_key(key.secret()),
+                hmac: hmac_key(key.secret().as_bytes()),
+                md5: md5_key(key.secret().as_bytes()),
             });
         }
         Ok(Verifier {
@@ -164,13 +165,13 @@ impl Verifier {
             Algorithm::HmacSha256 => {
                 let (parts, n) = hmac_parts(cb, digits.as_str());
                 for (i, key) in self.keys.iter().enumerate() {
-                    let expected = hmac_sha256(&key.hmac, &parts[..n]);
+                    let expected = hmac_parts_sha256(&key.hmac, &parts[..n]);
                     first.offer(i, eq_mask(&expected, received, &mut observe));
                 }
             }
             Algorithm::Md5 => {
                 for (i, key) in self.keys.iter().enumerate() {
-                    let expected = md5(&key.md5, digits.as_str());
+                    let expected = md5(&key.md5, digits.as_str().as_bytes());
                     first.offer(i, eq_mask(&expected, received, &mut observe));
                 }
             }
@@ -255,7 +256,7 @@ pub(crate) fn md5_not_allowed() -> Error {
     )
 }
 
-fn mismatch(cb: &Callback, algorithm: Algorithm, keys: usize) -> Error {
+pub(crate) fn mismatch(cb: &Callback, algorithm: Algorithm, keys: usize) -> Error {
     let formula = match algorithm {
         Algorithm::Md5 => "key + auth_timestamp".to_owned(),
         Algorithm::HmacSha256 => signed_fields(cb.kind(), algorithm).join(" + "),
