@@ -144,6 +144,36 @@ pub(crate) fn for_each_member<'a>(
     Ok(())
 }
 
+/// The index of the first byte at or after `i` that ends a plain run inside a JSON string: a
+/// quote, a backslash or a control character (`< 0x20`); `b.len()` if none. Eight bytes at a
+/// time (SWAR): the strings of a callback are most of its bytes.
+fn plain_run_end(b: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // For each byte: high bit set if the byte is zero / below 0x20. Exact for the lowest
+    // flagged byte, which is the only one used.
+    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word);
+        let hits = zero(w ^ (ONES * u64::from(b'"')))
+            | zero(w ^ (ONES * u64::from(b'\\')))
+            | (w.wrapping_sub(ONES * 0x20) & !w & HIGH);
+        if hits != 0 {
+            return i + (hits.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while let Some(&c) = b.get(i) {
+        if c == b'"' || c == b'\\' || c < 0x20 {
+            break;
+        }
+        i += 1;
+    }
+    i
+}
+
 struct Reader<'a> {
     s: &'a str,
     b: &'a [u8],
@@ -257,7 +287,8 @@ impl<'a> Reader<'a> {
         let open = self.pos;
         self.pos += 1;
         let start = self.pos;
-        // Fast path: scan to the closing quote; bail out to the slow path at the first escape.
+        // Fast path: skip the plain run, then look at what stopped it.
+        self.pos = plain_run_end(self.b, self.pos);
         loop {
             match self.peek() {
                 Some(b'"') => {
@@ -280,12 +311,7 @@ impl<'a> Reader<'a> {
         out.push_str(&self.s[start..self.pos]);
         loop {
             let run = self.pos;
-            while let Some(c) = self.peek() {
-                if c == b'"' || c == b'\\' || c < 0x20 {
-                    break;
-                }
-                self.pos += 1;
-            }
+            self.pos = plain_run_end(self.b, self.pos);
             // `run..pos` stops only at ASCII bytes, so it is on char boundaries.
             out.push_str(&self.s[run..self.pos]);
             match self.peek() {
@@ -503,6 +529,35 @@ mod tests {
             let e = members(body).unwrap_err();
             assert_eq!(e.code(), ErrorCode::MalformedJson, "{body}");
             assert!(e.message().contains(needle), "{body}: {e}");
+        }
+    }
+
+    #[test]
+    fn plain_run_end_matches_the_byte_loop() {
+        let naive = |b: &[u8], i: usize| {
+            (i..b.len())
+                .find(|&j| b[j] == b'"' || b[j] == b'\\' || b[j] < 0x20)
+                .unwrap_or(b.len())
+        };
+        let alphabet: &[u8] = b"a\"\\\x00\x1f\x20\x7f\x80\xff\xc3\xa9!";
+        // Every position of every stop byte in buffers of every length up to 20.
+        for len in 0..20 {
+            for stop in 0..len {
+                for &c in alphabet {
+                    let mut b = vec![b'x'; len];
+                    b[stop] = c;
+                    if stop + 1 < len {
+                        b[stop + 1] = b'"';
+                    }
+                    for start in 0..=len {
+                        assert_eq!(
+                            plain_run_end(&b, start),
+                            naive(&b, start),
+                            "{b:?} from {start}"
+                        );
+                    }
+                }
+            }
         }
     }
 

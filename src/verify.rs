@@ -158,8 +158,9 @@ impl Verifier {
         let received = &mut received[..algorithm.hex_len() / 2];
         // The format was checked by `detect_algorithm`; a failure here would be a bug, and
         // fails closed.
-        hex::decode_to_slice(sign, received)
-            .map_err(|_| mismatch(cb, algorithm, self.keys.len()))?;
+        if !decode_hex(sign.as_bytes(), received) {
+            return Err(mismatch(cb, algorithm, self.keys.len()));
+        }
         let mut first = FirstMatch::default();
         match algorithm {
             Algorithm::HmacSha256 => {
@@ -180,6 +181,29 @@ impl Verifier {
             .get()
             .ok_or_else(|| mismatch(cb, algorithm, self.keys.len()))
     }
+}
+
+/// Hex (either case) into `out`, which must be half as long; `false` on any other byte.
+/// (Not secret: this is the received signature.)
+fn decode_hex(hex: &[u8], out: &mut [u8]) -> bool {
+    fn nibble(c: u8) -> Option<u8> {
+        match c {
+            b'0'..=b'9' => Some(c - b'0'),
+            b'a'..=b'f' => Some(c - b'a' + 10),
+            b'A'..=b'F' => Some(c - b'A' + 10),
+            _ => None,
+        }
+    }
+    if hex.len() != out.len() * 2 {
+        return false;
+    }
+    for (byte, pair) in out.iter_mut().zip(hex.chunks_exact(2)) {
+        match (nibble(pair[0]), nibble(pair[1])) {
+            (Some(hi), Some(lo)) => *byte = (hi << 4) | lo,
+            _ => return false,
+        }
+    }
+    true
 }
 
 pub(crate) fn no_key() -> Error {
@@ -363,6 +387,14 @@ mod tests {
         for (_, n) in runs {
             assert_eq!(n, 3 * 32, "every byte of every key is compared");
         }
+    }
+
+    #[test]
+    fn hex_decoding() {
+        let mut out = [0u8; 2];
+        assert!(decode_hex(b"aF09", &mut out) && out == [0xaf, 0x09]);
+        assert!(!decode_hex(b"aF0g", &mut out));
+        assert!(!decode_hex(b"aF0", &mut out));
     }
 
     #[test]
