@@ -1,0 +1,331 @@
+//! A minimal JSON writer for the wire format: strings, `u64`s, booleans, nulls. Field names use
+//! the JavaScript API's spelling; callbacks keep Huawei's field names.
+
+use huaweicloud_live_callback as hw;
+
+use hw::{Callback, Explanation, Signed, Verified};
+
+pub(crate) struct Json(String);
+
+pub(crate) fn push_u64(out: &mut String, mut v: u64) {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    for &b in &buf[i..] {
+        out.push(char::from(b));
+    }
+}
+
+impl Json {
+    pub(crate) fn with_capacity(n: usize) -> Json {
+        Json(String::with_capacity(n))
+    }
+
+    pub(crate) fn finish(self) -> String {
+        self.0
+    }
+
+    /// A comma unless this is the first member or element.
+    fn sep(&mut self) {
+        if !matches!(self.0.as_bytes().last(), None | Some(b'{' | b'[' | b':')) {
+            self.0.push(',');
+        }
+    }
+
+    fn open(&mut self) {
+        self.sep();
+        self.0.push('{');
+    }
+
+    fn close(&mut self) {
+        self.0.push('}');
+    }
+
+    fn key(&mut self, name: &str) {
+        self.sep();
+        self.0.push('"');
+        self.0.push_str(name);
+        self.0.push_str("\":");
+    }
+
+    fn string(&mut self, s: &str) {
+        self.sep();
+        self.0.push('"');
+        let mut start = 0;
+        for (i, b) in s.bytes().enumerate() {
+            let escape: &str = match b {
+                b'"' => "\\\"",
+                b'\\' => "\\\\",
+                b'\n' => "\\n",
+                b'\r' => "\\r",
+                b'\t' => "\\t",
+                0..=0x1f => "",
+                _ => continue,
+            };
+            self.0.push_str(&s[start..i]);
+            if escape.is_empty() {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                self.0.push_str("\\u00");
+                self.0.push(char::from(HEX[usize::from(b >> 4)]));
+                self.0.push(char::from(HEX[usize::from(b & 15)]));
+            } else {
+                self.0.push_str(escape);
+            }
+            start = i + 1;
+        }
+        self.0.push_str(&s[start..]);
+        self.0.push('"');
+    }
+
+    fn u64(&mut self, v: u64) {
+        self.sep();
+        push_u64(&mut self.0, v);
+    }
+
+    fn i64(&mut self, v: i64) {
+        self.sep();
+        if v < 0 {
+            self.0.push('-');
+        }
+        push_u64(&mut self.0, v.unsigned_abs());
+    }
+
+    fn bool(&mut self, v: bool) {
+        self.sep();
+        self.0.push_str(if v { "true" } else { "false" });
+    }
+
+    fn null(&mut self) {
+        self.sep();
+        self.0.push_str("null");
+    }
+
+    fn str_field(&mut self, name: &str, v: &str) {
+        self.key(name);
+        self.string(v);
+    }
+
+    /// An optional string member: omitted when absent (callbacks).
+    fn opt_str(&mut self, name: &str, v: Option<&str>) {
+        if let Some(v) = v {
+            self.str_field(name, v);
+        }
+    }
+
+    /// An optional integer member: omitted when absent (callbacks).
+    fn opt_u64(&mut self, name: &str, v: Option<u64>) {
+        if let Some(v) = v {
+            self.key(name);
+            self.u64(v);
+        }
+    }
+
+    /// An optional string member written as `null` when absent (explanations).
+    fn str_or_null(&mut self, name: &str, v: Option<&str>) {
+        self.key(name);
+        match v {
+            Some(v) => self.string(v),
+            None => self.null(),
+        }
+    }
+
+    fn u64_or_null(&mut self, name: &str, v: Option<u64>) {
+        self.key(name);
+        match v {
+            Some(v) => self.u64(v),
+            None => self.null(),
+        }
+    }
+
+    fn strings(&mut self, name: &str, items: &[&str]) {
+        self.key(name);
+        self.0.push('[');
+        for s in items {
+            self.string(s);
+        }
+        self.0.push(']');
+    }
+
+    /// The callback with Huawei's field names; absent optional fields are omitted;
+    /// `publish_timestamp` and `auth_timestamp` are numbers.
+    fn callback(&mut self, cb: &Callback) {
+        self.open();
+        match cb {
+            Callback::Stream(s) => {
+                self.str_field("domain", &s.domain);
+                self.str_field("app", &s.app);
+                self.str_field("stream", &s.stream);
+                self.opt_str("user_args", s.user_args.as_deref());
+                self.opt_str("client_ip", s.client_ip.as_deref());
+                self.opt_str("node_ip", s.node_ip.as_deref());
+                self.opt_u64("publish_timestamp", s.publish_timestamp);
+                self.str_field("event", s.event.as_str());
+                self.opt_u64("auth_timestamp", s.auth_timestamp);
+                self.opt_str("auth_sign", s.auth_sign.as_deref());
+            }
+            Callback::Record(r) => {
+                self.opt_str("project_id", r.project_id.as_deref());
+                self.opt_str("job_id", r.job_id.as_deref());
+                self.opt_str("task_id", r.task_id.as_deref());
+                self.str_field("event_type", r.event_type.as_str());
+                self.str_field("publish_domain", &r.publish_domain);
+                self.str_field("app", &r.app);
+                self.str_field("stream", &r.stream);
+                self.opt_str("record_format", r.record_format.as_deref());
+                self.opt_str("download_url", r.download_url.as_deref());
+                self.opt_str("play_url", r.play_url.as_deref());
+                self.opt_str("asset_id", r.asset_id.as_deref());
+                self.opt_u64("file_size", r.file_size);
+                self.opt_u64("record_duration", r.record_duration);
+                self.opt_str("start_time", r.start_time.as_deref());
+                self.opt_str("end_time", r.end_time.as_deref());
+                self.opt_u64("width", r.width);
+                self.opt_u64("height", r.height);
+                self.opt_str("obs_location", r.obs_location.as_deref());
+                self.opt_str("obs_bucket", r.obs_bucket.as_deref());
+                self.opt_str("obs_object", r.obs_object.as_deref());
+                self.opt_str("error_message", r.error_message.as_deref());
+                self.opt_u64("auth_timestamp", r.auth_timestamp);
+                self.opt_str("auth_sign", r.auth_sign.as_deref());
+            }
+        }
+        self.close();
+    }
+
+    /// `{kind, event, callback}`, the shape `parse` returns.
+    pub(crate) fn parsed(&mut self, cb: &Callback) {
+        self.open();
+        self.str_field("kind", cb.kind().as_str());
+        self.str_field("event", cb.event());
+        self.key("callback");
+        self.callback(cb);
+        self.close();
+    }
+
+    pub(crate) fn verified(&mut self, v: &Verified) {
+        self.open();
+        self.str_field("kind", v.kind().as_str());
+        self.str_field("event", v.event());
+        self.str_field("algorithm", v.algorithm.as_str());
+        self.key("keyIndex");
+        self.u64(v.key_index as u64);
+        self.opt_str("keyId", v.key_id.as_deref());
+        self.key("bodyAuthenticated");
+        self.bool(v.body_authenticated);
+        self.strings("signedFields", v.signed_fields);
+        self.key("callback");
+        self.callback(&v.callback);
+        self.close();
+    }
+
+    pub(crate) fn signed(&mut self, s: &Signed) {
+        self.open();
+        self.str_field("body", &s.body);
+        self.key("callback");
+        self.callback(&s.callback);
+        self.close();
+    }
+
+    pub(crate) fn explanation(&mut self, x: &Explanation) {
+        self.open();
+        self.str_field("verdict", x.verdict.as_str());
+        self.key("error");
+        match &x.error {
+            Some(e) => {
+                self.open();
+                self.str_field("code", e.code().as_str());
+                self.str_field("message", e.message());
+                self.close();
+            }
+            None => self.null(),
+        }
+        self.key("problems");
+        self.0.push('[');
+        for p in &x.problems {
+            self.open();
+            self.str_field("code", p.code.as_str());
+            self.str_field("message", &p.message);
+            self.close();
+        }
+        self.0.push(']');
+        self.key("hints");
+        self.0.push('[');
+        for h in &x.hints {
+            self.string(h);
+        }
+        self.0.push(']');
+        self.str_or_null("kind", x.kind.map(|k| k.as_str()));
+        self.str_or_null("event", x.event.as_deref());
+        self.str_or_null("algorithm", x.algorithm.map(|a| a.as_str()));
+        self.str_or_null("stringToSign", x.string_to_sign.as_deref());
+        self.key("parts");
+        self.0.push('[');
+        for p in &x.parts {
+            self.open();
+            self.str_field("field", p.field);
+            self.str_field("value", &p.value);
+            self.key("present");
+            self.bool(p.present);
+            self.close();
+        }
+        self.0.push(']');
+        self.str_or_null("receivedSignature", x.received_signature.as_deref());
+        self.str_or_null("expectedSignature", x.expected_signature.as_deref());
+        self.key("matches");
+        self.bool(x.matches);
+        self.u64_or_null("keyIndex", x.key_index.map(|i| i as u64));
+        self.str_or_null("keyId", x.key_id.as_deref());
+        self.key("keys");
+        self.0.push('[');
+        for k in &x.keys {
+            self.open();
+            self.key("index");
+            self.u64(k.index as u64);
+            self.str_or_null("id", k.id.as_deref());
+            self.str_field("expectedSignature", &k.expected_signature);
+            self.key("matches");
+            self.bool(k.matches);
+            self.str_or_null("problem", k.problem.as_deref());
+            self.close();
+        }
+        self.0.push(']');
+        self.u64_or_null("firstDifference", x.first_difference.map(|i| i as u64));
+        self.key("timing");
+        match &x.timing {
+            Some(t) => {
+                self.open();
+                self.key("authTimestamp");
+                self.u64(t.auth_timestamp);
+                self.key("now");
+                self.u64(t.now);
+                self.key("toleranceSeconds");
+                self.u64(t.tolerance_secs);
+                self.key("maxFutureSeconds");
+                self.u64(t.max_future_secs);
+                self.key("expiresAt");
+                self.u64(t.expires_at);
+                self.key("secondsLeft");
+                self.i64(t.seconds_left);
+                self.close();
+            }
+            None => self.null(),
+        }
+        self.strings("signedFields", &x.signed_fields);
+        self.strings("unsignedFields", &x.unsigned_fields);
+        self.key("bodyAuthenticated");
+        self.bool(x.body_authenticated);
+        self.key("callback");
+        match &x.callback {
+            Some(cb) => self.callback(cb),
+            None => self.null(),
+        }
+        self.close();
+    }
+}

@@ -1,0 +1,165 @@
+//! Host tests of the conversion layer: every wire string is valid JSON (or a well-formed
+//! error), values survive the trip, and the JS-side size refusal words its error like the core.
+
+use super::*;
+use serde_json::Value;
+
+const KEY: &str = "Pv4kQ9mZt2Lx7Wc3Rb8Nh5Jd1Fs6Gy0Ue2Ka7Mo9";
+
+fn json(s: &str) -> Value {
+    assert!(s.starts_with('{'), "not a success wire: {s}");
+    serde_json::from_str(s).unwrap_or_else(|e| panic!("invalid JSON ({e}): {s}"))
+}
+
+fn error(s: &str) -> (String, String) {
+    let rest = s
+        .strip_prefix('!')
+        .unwrap_or_else(|| panic!("not an error: {s}"));
+    let (code, message) = rest.split_once(' ').expect("code and message");
+    (code.to_owned(), message.to_owned())
+}
+
+fn options(keys: &[(Option<&str>, &str)]) -> Options {
+    let mut o = Options::new(0, 300, 0, 86_400, false, 1_048_576.0);
+    for (id, k) in keys {
+        o.key(id.map(str::to_owned), (*k).to_owned());
+    }
+    o
+}
+
+fn signed_stream(fields: &str, ts: u64) -> Value {
+    let cb = format!(r#"{{"domain":"d","app":"a","stream":"s","event":"PUBLISH"{fields}}}"#);
+    json(&sign(&cb, KEY, false, (ts >> 32) as u32, ts as u32))
+}
+
+#[test]
+fn sign_then_verify_round_trip_with_every_value_converted() {
+    let s = signed_stream(
+        r#","user_args":"q=\"1\"\n\u0001é","publish_timestamp":"1587954134,""#,
+        1_587_954_140,
+    );
+    let body = s["body"].as_str().unwrap();
+    let v = options(&[(None, &"x".repeat(32)), (Some("main"), KEY)])
+        .verifier()
+        .unwrap();
+    let out = json(&v.verify_str(body, 0, 1_587_954_200));
+    assert_eq!(out["kind"], "stream");
+    assert_eq!(out["event"], "PUBLISH");
+    assert_eq!(out["algorithm"], "HMAC-SHA256");
+    assert_eq!(out["keyIndex"], 1);
+    assert_eq!(out["keyId"], "main");
+    assert_eq!(out["bodyAuthenticated"], true);
+    assert_eq!(
+        out["signedFields"],
+        serde_json::json!(["event", "domain", "app", "stream", "auth_timestamp"])
+    );
+    let cb = &out["callback"];
+    assert_eq!(cb["user_args"], "q=\"1\"\n\u{1}é");
+    assert_eq!(cb["publish_timestamp"], 1_587_954_134u64);
+    assert_eq!(cb["auth_timestamp"], 1_587_954_140u64);
+    assert_eq!(cb, &s["callback"]);
+    assert!(cb.get("client_ip").is_none(), "absent fields are omitted");
+}
+
+#[test]
+fn u64_halves_are_exact() {
+    let s = signed_stream("", u64::MAX);
+    assert_eq!(s["callback"]["auth_timestamp"].as_u64(), Some(u64::MAX));
+    let v = options(&[(None, KEY)]).verifier().unwrap();
+    let body = s["body"].as_str().unwrap();
+    assert!(v
+        .verify_bytes(body.as_bytes(), u32::MAX, u32::MAX)
+        .starts_with('{'));
+    // now = 2^32 - 1 + 2^32 * 1: far before u64::MAX, beyond max_future.
+    let (code, _) = error(&v.verify_bytes(body.as_bytes(), 1, u32::MAX));
+    assert_eq!(code, "TIMESTAMP_IN_FUTURE");
+}
+
+#[test]
+fn errors_carry_the_core_code_and_message() {
+    let v = options(&[(None, KEY)]).verifier().unwrap();
+    let body = br#"{"domain":"d","app":"a","stream":"s","event":"PUBLISH"}"#;
+    let expected = hw::Verifier::new(hw::Options::new([KEY]))
+        .unwrap()
+        .verify(body, 0)
+        .unwrap_err();
+    let wire = v.verify_bytes(body, 0, 0);
+    assert_eq!(
+        error(&wire),
+        (
+            "MISSING_SIGNATURE".to_owned(),
+            expected.message().to_owned()
+        )
+    );
+    let (code, message) = error(&options(&[]).verifier().err().unwrap());
+    assert_eq!(code, "INVALID_KEY");
+    assert!(message.contains("no key"), "{message}");
+    let wire = options(&[(Some("k"), "short")]).verifier().err().unwrap();
+    assert!(
+        !wire.contains("short"),
+        "a key must never be printed: {wire}"
+    );
+    assert_eq!(error(&parse_str("{}")).0, "UNKNOWN_CALLBACK");
+    assert_eq!(error(&parse_bytes(b"\xff")).0, "MALFORMED_JSON");
+    let md5_stream = sign(
+        r#"{"domain":"d","app":"a","stream":"s","event":"PUBLISH"}"#,
+        KEY,
+        true,
+        0,
+        1,
+    );
+    assert_eq!(error(&md5_stream).0, "INVALID_FIELD");
+}
+
+#[test]
+fn body_too_large_matches_the_core_wording() {
+    let body = vec![b' '; 40];
+    let core_err = hw::Verifier::new(hw::Options {
+        max_body_bytes: 39,
+        ..hw::Options::new([KEY])
+    })
+    .unwrap()
+    .verify(&body, 0)
+    .unwrap_err();
+    assert_eq!(body_too_large(40.0, 39.0), error_wire(&core_err));
+    assert_eq!(
+        error(&body_too_large(5e9, 1_048_576.0)),
+        (
+            "BODY_TOO_LARGE".to_owned(),
+            "body too large: 5000000000 bytes > max_body_bytes 1048576".to_owned()
+        )
+    );
+}
+
+#[test]
+fn parse_and_explain_shapes() {
+    let out = json(&parse_str(
+        r#"{"event_type":"RECORD_FILE_COMPLETE","publish_domain":"p","app":"a","stream":"s","file_size":12,"width":null}"#,
+    ));
+    assert_eq!(out["kind"], "record");
+    assert_eq!(out["event"], "RECORD_FILE_COMPLETE");
+    assert_eq!(out["callback"]["file_size"], 12);
+    assert!(out["callback"].get("width").is_none());
+    let s = signed_stream("", 100);
+    let body = s["body"].as_str().unwrap();
+    let x = json(&options(&[(Some("a"), KEY), (None, "bad key")]).explain(body.as_bytes(), 0, 500));
+    assert_eq!(x["verdict"], "INVALID", "the bad key comes first");
+    assert_eq!(x["error"]["code"], "INVALID_KEY");
+    assert_eq!(x["kind"], "stream");
+    assert_eq!(x["stringToSign"], "PUBLISHdas100");
+    assert_eq!(x["expectedSignature"], s["callback"]["auth_sign"]);
+    assert_eq!(x["matches"], true);
+    assert_eq!(x["keyIndex"], 0);
+    assert_eq!(x["keyId"], "a");
+    assert_eq!(x["keys"][1]["id"], Value::Null);
+    assert!(x["keys"][1]["problem"].is_string());
+    assert_eq!(x["timing"]["secondsLeft"], -100);
+    assert_eq!(x["timing"]["expiresAt"], 400);
+    assert_eq!(x["parts"][4]["field"], "auth_timestamp");
+    assert_eq!(x["callback"]["domain"], "d");
+    let x = json(&options(&[(None, KEY)]).explain(b"", 0, 0));
+    assert_eq!(x["verdict"], "MALFORMED");
+    assert_eq!(x["callback"], Value::Null);
+    assert_eq!(x["timing"], Value::Null);
+    assert!(!x.to_string().contains(KEY));
+}
