@@ -1,0 +1,280 @@
+// Types of huaweicloud-live-callback (hand-written; the same for every runtime entry point).
+// Callback objects use Huawei's field names; everything else is camelCase.
+
+/** The core's stable error codes (`CallbackError.code`). */
+export type ErrorCode =
+  | 'MALFORMED_JSON'
+  | 'UNKNOWN_CALLBACK'
+  | 'MISSING_FIELD'
+  | 'INVALID_FIELD'
+  | 'DUPLICATE_FIELD'
+  | 'MISSING_SIGNATURE'
+  | 'SIGNATURE_MISMATCH'
+  | 'EXPIRED'
+  | 'TIMESTAMP_IN_FUTURE'
+  | 'MD5_NOT_ALLOWED'
+  | 'INVALID_KEY'
+  | 'BODY_TOO_LARGE';
+
+/** Thrown for every failure the core reports; `message` names the field, value or times. */
+export declare class CallbackError extends Error {
+  constructor(code: ErrorCode, message: string);
+  readonly name: 'CallbackError';
+  code: ErrorCode;
+}
+
+/** A callback body: the raw HTTP request body, as text or bytes. */
+export type Body = string | Uint8Array | ArrayBuffer;
+
+/** Unix seconds (or another count of seconds); a `bigint` carries all 64 bits exactly. */
+export type Seconds = number | bigint;
+
+/** A key as configured in the Huawei console (32 to 128 characters), optionally named. */
+export type KeyInput = string | { id?: string; key: string };
+
+export type Algorithm = 'HMAC-SHA256' | 'MD5';
+export type Kind = 'stream' | 'record';
+
+/** `event` of a stream status notification; other names are kept as sent. */
+export type StreamEvent = 'PUBLISH' | 'PUBLISH_DONE' | (string & {});
+/** `event_type` of a recording callback; other names are kept as sent. */
+export type RecordEvent =
+  | 'RECORD_START'
+  | 'RECORD_NEW_FILE_START'
+  | 'RECORD_FILE_COMPLETE'
+  | 'RECORD_OVER'
+  | 'RECORD_FAILED'
+  | (string & {});
+
+interface KeyOptions {
+  /** Every key to accept (rotation: old and new); at least one. */
+  keys?: readonly KeyInput[];
+  /** A single key (instead of `keys`). */
+  key?: string;
+}
+
+interface PolicyOptions {
+  /** Accepted while `now <= auth_timestamp + toleranceSeconds`. Default 300. */
+  toleranceSeconds?: Seconds;
+  /** How far `auth_timestamp` may lie ahead of `now`. Default 86400. */
+  maxFutureSeconds?: Seconds;
+  /** Accept the legacy MD5 scheme, which authenticates no body field. Default false. */
+  allowMd5?: boolean;
+  /** Larger bodies are refused with BODY_TOO_LARGE before parsing. Default 1048576 (1 MiB). */
+  maxBodyBytes?: number;
+}
+
+export type VerifierOptions = KeyOptions & PolicyOptions;
+
+export interface VerifyOptions extends VerifierOptions {
+  /** Unix seconds; default the current time. */
+  now?: Seconds;
+}
+
+/** A stream status notification ("push started / ended"). Not signed: see `signedFields`. */
+export interface StreamNotification {
+  domain: string;
+  app: string;
+  stream: string;
+  /** The pusher's query string (`usr_args` in some documents; always exposed as `user_args`). */
+  user_args?: string;
+  client_ip?: string;
+  node_ip?: string;
+  /** Unix seconds; one value per push session, shared by its PUBLISH and PUBLISH_DONE. */
+  publish_timestamp?: number;
+  event: StreamEvent;
+  auth_timestamp?: number;
+  auth_sign?: string;
+}
+
+/** A recording callback. */
+export interface RecordCallback {
+  project_id?: string;
+  job_id?: string;
+  task_id?: string;
+  event_type: RecordEvent;
+  publish_domain: string;
+  app: string;
+  stream: string;
+  record_format?: string;
+  download_url?: string;
+  play_url?: string;
+  asset_id?: string;
+  file_size?: number;
+  record_duration?: number;
+  start_time?: string;
+  end_time?: string;
+  width?: number;
+  height?: number;
+  obs_location?: string;
+  obs_bucket?: string;
+  obs_object?: string;
+  error_message?: string;
+  auth_timestamp?: number;
+  auth_sign?: string;
+}
+
+export type Callback = StreamNotification | RecordCallback;
+
+export type StreamSignedFields = readonly ['event', 'domain', 'app', 'stream', 'auth_timestamp'];
+export type RecordHmacSignedFields = readonly [
+  'auth_timestamp',
+  'event_type',
+  'publish_domain',
+  'app',
+  'stream',
+  'download_url',
+  'play_url',
+];
+export type Md5SignedFields = readonly ['auth_timestamp'];
+
+interface VerifiedCommon {
+  /** Index in `keys` of the first key that produced the signature. */
+  keyIndex: number;
+  /** That key's id, when it has one. */
+  keyId?: string;
+}
+
+export interface VerifiedStream extends VerifiedCommon {
+  kind: 'stream';
+  event: StreamEvent;
+  algorithm: 'HMAC-SHA256';
+  bodyAuthenticated: true;
+  signedFields: StreamSignedFields;
+  callback: StreamNotification;
+}
+
+export interface VerifiedRecord extends VerifiedCommon {
+  kind: 'record';
+  event: RecordEvent;
+  algorithm: 'HMAC-SHA256';
+  bodyAuthenticated: true;
+  signedFields: RecordHmacSignedFields;
+  callback: RecordCallback;
+}
+
+/** Accepted MD5 (`allowMd5`): the key is right, but NO body field is authenticated. */
+export interface VerifiedRecordMd5 extends VerifiedCommon {
+  kind: 'record';
+  event: RecordEvent;
+  algorithm: 'MD5';
+  bodyAuthenticated: false;
+  signedFields: Md5SignedFields;
+  callback: RecordCallback;
+}
+
+export type Verified = VerifiedStream | VerifiedRecord | VerifiedRecordMd5;
+
+export type Parsed =
+  | { kind: 'stream'; event: StreamEvent; callback: StreamNotification }
+  | { kind: 'record'; event: RecordEvent; callback: RecordCallback };
+
+export type Verdict = 'VALID' | 'WEAK' | 'EXPIRED' | 'MALFORMED' | 'INVALID';
+
+export interface Problem {
+  code: ErrorCode;
+  message: string;
+}
+
+export interface Part {
+  /** The field (`'key'` for the key prefix of the MD5 scheme). */
+  field: string;
+  /** What it contributes (`''` when absent; `'<key>'` stands for the key). */
+  value: string;
+  present: boolean;
+}
+
+export interface KeyCheck {
+  index: number;
+  id: string | null;
+  expectedSignature: string;
+  matches: boolean;
+  /** Why a verifier would refuse this key, if it would. */
+  problem: string | null;
+}
+
+export interface Timing {
+  authTimestamp: number;
+  now: number;
+  toleranceSeconds: number;
+  maxFutureSeconds: number;
+  /** `authTimestamp + toleranceSeconds`: the last second the callback is accepted. */
+  expiresAt: number;
+  /** `expiresAt - now`; negative once expired. */
+  secondsLeft: number;
+}
+
+/**
+ * Everything about why a callback verifies or not. It shows expected signatures: keep it
+ * away from anyone who must not learn a valid signature. Absent values are `null`.
+ */
+export interface Explanation {
+  verdict: Verdict;
+  /** The error `verify` would throw with the same options and `now`; null: it would accept. */
+  error: Problem | null;
+  problems: Problem[];
+  hints: string[];
+  kind: Kind | null;
+  event: string | null;
+  algorithm: Algorithm | null;
+  stringToSign: string | null;
+  parts: Part[];
+  receivedSignature: string | null;
+  expectedSignature: string | null;
+  matches: boolean;
+  keyIndex: number | null;
+  keyId: string | null;
+  keys: KeyCheck[];
+  firstDifference: number | null;
+  timing: Timing | null;
+  signedFields: string[];
+  unsignedFields: string[];
+  bodyAuthenticated: boolean;
+  callback: Callback | null;
+}
+
+export interface SignOptions {
+  key: string;
+  /** Default 'HMAC-SHA256'. MD5 exists only for recording callbacks. */
+  algorithm?: Algorithm;
+  authTimestamp: Seconds;
+}
+
+export interface Signed<C extends Callback = Callback> {
+  /** Compact JSON in Huawei's field order, ready to send. */
+  body: string;
+  /** The callback as signed (with `auth_timestamp` and `auth_sign`). */
+  callback: C;
+}
+
+/** Parses and verifies a callback body. Throws `CallbackError`. */
+export declare function verify(body: Body, options: VerifyOptions): Verified;
+
+/** Validates the options and prepares every key once; reuse it for every request. */
+export declare class Verifier {
+  constructor(options: VerifierOptions);
+  /** Throws `CallbackError`. */
+  verify(body: Body, options?: { now?: Seconds }): Verified;
+}
+
+/** Parses a body without any key and without verifying anything. Throws `CallbackError`. */
+export declare function parse(body: Body, options?: { maxBodyBytes?: number }): Parsed;
+
+/** Signs a callback (tests, tools). Throws `CallbackError`. */
+export declare function sign(
+  callback: Omit<StreamNotification, 'publish_timestamp' | 'auth_timestamp'> & {
+    publish_timestamp?: number | string;
+    auth_timestamp?: number | string;
+  },
+  options: SignOptions & { algorithm?: 'HMAC-SHA256' },
+): Signed<StreamNotification>;
+export declare function sign(
+  callback: Omit<RecordCallback, 'auth_timestamp'> & { auth_timestamp?: number | string },
+  options: SignOptions,
+): Signed<RecordCallback>;
+
+/** Explains why a body verifies or not; never throws for a bad body or a bad key. */
+export declare function explain(body: Body, options: VerifyOptions): Explanation;
+
+/** A new random key of `length` (32 to 128, default 64) letters and digits, at least one of each. */
+export declare function generateKey(length?: number): string;

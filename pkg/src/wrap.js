@@ -1,0 +1,349 @@
+// The JavaScript API of huaweicloud-live-callback, shared by every entry point (node.mjs,
+// node.cjs, workerd.mjs, browser.mjs, inline.mjs). It only converts: arguments to the wasm
+// layer's types, results (ONE string per call: JSON, or "!CODE message") to objects, and error
+// strings to CallbackError. Every rule about callbacks lives in the Rust core.
+//
+// This file has no imports and exactly one `export` line, at the end: the build derives
+// dist/wrap.cjs from it for the CommonJS entry.
+
+const U32 = 4294967296;
+const U64_LIMIT = 18446744073709551616; // 2 ** 64 as a double; larger numbers clamp
+const DEFAULT_TOLERANCE = 300;
+const DEFAULT_MAX_FUTURE = 86400;
+const DEFAULT_MAX_BODY = 1048576;
+// Bodies explain() forwards to the core even above maxBodyBytes (it reports the size as a
+// problem and keeps going); beyond this it refuses before copying.
+const EXPLAIN_HARD_LIMIT = 16 * 1048576;
+// Keys and ids longer than this are refused before they are copied into wasm memory.
+const MAX_ARG_UNITS = 1048576;
+const KEY_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+/** The error every failure of the core surfaces as; `code` is the core's stable code. */
+class CallbackError extends Error {
+  constructor(code, message) {
+    super(message);
+    this.code = code;
+  }
+}
+Object.defineProperty(CallbackError.prototype, 'name', {
+  value: 'CallbackError',
+  writable: true,
+  configurable: true,
+});
+
+function describe(v) {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  const t = typeof v;
+  if (t === 'string') return `a string of length ${v.length}`;
+  if (t === 'number' || t === 'bigint' || t === 'boolean') return `${t} ${String(v)}`;
+  if (t === 'object') return `an object (${Object.prototype.toString.call(v).slice(8, -1)})`;
+  return t;
+}
+
+function fromWire(wire) {
+  const space = wire.indexOf(' ');
+  return new CallbackError(wire.slice(1, space), wire.slice(space + 1));
+}
+
+// A wire string: JSON ("{…") or an error ("!CODE message").
+function result(wire) {
+  if (wire.charCodeAt(0) === 33) throw fromWire(wire);
+  return JSON.parse(wire);
+}
+
+// The wasm layer throws error wire strings from constructors; anything else is a bug
+// and is rethrown unchanged.
+function rethrow(e) {
+  if (typeof e === 'string' && e.charCodeAt(0) === 33) throw fromWire(e);
+  throw e;
+}
+
+// A u64 argument (number or bigint) as two u32 halves: returns hi, leaves lo in LO.
+let LO = 0;
+function hi64(value, name) {
+  if (typeof value === 'number') {
+    if (!(value >= 0) || !Number.isInteger(value)) {
+      throw new TypeError(`${name} must be a non-negative integer, got ${describe(value)}`);
+    }
+    if (value >= U64_LIMIT) {
+      LO = 0xffffffff;
+      return 0xffffffff;
+    }
+    LO = value % U32;
+    return Math.floor(value / U32);
+  }
+  if (typeof value === 'bigint') {
+    if (value < 0n || value > 0xffffffffffffffffn) {
+      throw new TypeError(`${name} must be between 0 and 2^64 - 1, got ${describe(value)}`);
+    }
+    LO = Number(value & 0xffffffffn);
+    return Number(value >> 32n);
+  }
+  throw new TypeError(`${name} must be a non-negative integer (number or bigint), got ${describe(value)}`);
+}
+
+function nowSeconds() {
+  return Math.floor(Date.now() / 1000);
+}
+
+function readNow(opts, name) {
+  if (opts === undefined) return nowSeconds();
+  if (opts === null || typeof opts !== 'object') {
+    throw new TypeError(`${name} must be an object like { now }, got ${describe(opts)}`);
+  }
+  return opts.now === undefined ? nowSeconds() : opts.now;
+}
+
+function readSize(value, name) {
+  if (value === undefined) return DEFAULT_MAX_BODY;
+  if (typeof value === 'bigint' && value >= 0n) return Number(value);
+  if (typeof value === 'number' && value >= 0 && Number.isInteger(value)) return value;
+  throw new TypeError(`${name} must be a non-negative integer, got ${describe(value)}`);
+}
+
+function isArrayBuffer(v) {
+  const tag = Object.prototype.toString.call(v);
+  return tag === '[object ArrayBuffer]' || tag === '[object SharedArrayBuffer]';
+}
+
+function isDetached(buffer) {
+  if (typeof buffer.detached === 'boolean') return buffer.detached;
+  try {
+    new Uint8Array(buffer);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+// A binary body as a Uint8Array over the same memory (no copy).
+function toBytes(body, name) {
+  let bytes;
+  if (ArrayBuffer.isView(body)) {
+    if (body.byteLength === 0 && isDetached(body.buffer)) {
+      throw new TypeError(`${name} is a view of a detached ArrayBuffer`);
+    }
+    bytes = body instanceof Uint8Array ? body : new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
+  } else if (isArrayBuffer(body)) {
+    if (isDetached(body)) throw new TypeError(`${name} is a detached ArrayBuffer`);
+    bytes = new Uint8Array(body);
+  } else {
+    throw new TypeError(`${name} must be a string, Uint8Array or ArrayBuffer, got ${describe(body)}`);
+  }
+  return bytes;
+}
+
+// The UTF-8 length of a string as TextEncoder would encode it (lone surrogates: 3 bytes).
+function utf8Length(s) {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) n += 1;
+    else if (c >= 0xd800 && c <= 0xdbff && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 2;
+      i++;
+    } else n += 2;
+  }
+  return n;
+}
+
+function makeApi(b) {
+  function tooLarge(len, max) {
+    return fromWire(b.body_too_large(len, max));
+  }
+
+  // A string body no larger than `max` UTF-8 bytes, else throws BODY_TOO_LARGE before any copy.
+  function checkString(body, max) {
+    if (body.length * 3 > max) {
+      const len = utf8Length(body);
+      if (len > max) throw tooLarge(len, max);
+    }
+  }
+
+  function checkBytes(bytes, max) {
+    if (bytes.length > max) throw tooLarge(bytes.length, max);
+  }
+
+  // VerifyOptions -> a wasm Options (the caller frees it) and the body limit.
+  function buildOptions(options, name) {
+    if (options === null || typeof options !== 'object') {
+      throw new TypeError(`${name} must be an object like { keys: ['…'] }, got ${describe(options)}`);
+    }
+    const { keys, key, allowMd5 } = options;
+    let list;
+    if (key !== undefined) {
+      if (keys !== undefined) throw new TypeError(`give ${name}.key or ${name}.keys, not both`);
+      if (typeof key !== 'string') throw new TypeError(`${name}.key must be a string, got ${describe(key)}`);
+      list = [key];
+    } else if (keys === undefined) {
+      list = []; // the core refuses this with INVALID_KEY
+    } else if (Array.isArray(keys)) {
+      list = keys;
+    } else {
+      throw new TypeError(`${name}.keys must be an array of strings or { id, key } objects, got ${describe(keys)}`);
+    }
+    if (allowMd5 !== undefined && typeof allowMd5 !== 'boolean') {
+      throw new TypeError(`${name}.allowMd5 must be a boolean, got ${describe(allowMd5)}`);
+    }
+    const tHi = hi64(options.toleranceSeconds ?? DEFAULT_TOLERANCE, `${name}.toleranceSeconds`);
+    const tLo = LO;
+    const fHi = hi64(options.maxFutureSeconds ?? DEFAULT_MAX_FUTURE, `${name}.maxFutureSeconds`);
+    const fLo = LO;
+    const max = readSize(options.maxBodyBytes, `${name}.maxBodyBytes`);
+    const parsed = [];
+    for (let i = 0; i < list.length; i++) {
+      const k = list[i];
+      let id;
+      let secret;
+      if (typeof k === 'string') {
+        secret = k;
+      } else if (k !== null && typeof k === 'object' && typeof k.key === 'string' && (k.id === undefined || typeof k.id === 'string')) {
+        id = k.id;
+        secret = k.key;
+      } else {
+        throw new TypeError(`${name}.keys[${i}] must be a string or { id?: string, key: string }, got ${describe(k)}`);
+      }
+      if (secret.length > MAX_ARG_UNITS) {
+        throw new CallbackError('INVALID_KEY', `invalid key ${i}: it has more than ${MAX_ARG_UNITS} characters; a key has 32 to 128`);
+      }
+      if (id !== undefined && id.length > MAX_ARG_UNITS) {
+        throw new TypeError(`${name}.keys[${i}].id is longer than ${MAX_ARG_UNITS} characters`);
+      }
+      parsed.push(id, secret);
+    }
+    const o = new b.Options(tHi, tLo, fHi, fLo, allowMd5 === true, max);
+    for (let i = 0; i < parsed.length; i += 2) o.key(parsed[i], parsed[i + 1]);
+    return { o, max };
+  }
+
+  // Verifies with a wasm Verifier `v`; `options` is the per-call `{ now }`.
+  function run(v, max, body, options) {
+    const hi = hi64(readNow(options, 'options'), 'options.now');
+    const lo = LO;
+    if (typeof body === 'string') {
+      checkString(body, max);
+      return result(v.verify_str(body, hi, lo));
+    }
+    const bytes = toBytes(body, 'body');
+    checkBytes(bytes, max);
+    return result(v.verify_bytes(bytes, hi, lo));
+  }
+
+  function prepare(options) {
+    const { o, max } = buildOptions(options, 'options');
+    try {
+      return { v: o.verifier(), max };
+    } catch (e) {
+      return rethrow(e);
+    } finally {
+      o.free();
+    }
+  }
+
+  /** Validates the options and prepares every key once; `verify` reuses that state. */
+  class Verifier {
+    #v;
+    #max;
+
+    constructor(options) {
+      const { v, max } = prepare(options);
+      this.#v = v;
+      this.#max = max;
+    }
+
+    verify(body, options) {
+      return run(this.#v, this.#max, body, options);
+    }
+  }
+
+  function verify(body, options) {
+    if (typeof body !== 'string') toBytes(body, 'body'); // argument errors before key errors
+    const { v, max } = prepare(options);
+    try {
+      return run(v, max, body, options);
+    } finally {
+      v.free();
+    }
+  }
+
+  function parse(body, options) {
+    const max = readSize(options === undefined ? undefined : options?.maxBodyBytes, 'options.maxBodyBytes');
+    if (typeof body === 'string') {
+      checkString(body, max);
+      return result(b.parse_str(body));
+    }
+    const bytes = toBytes(body, 'body');
+    checkBytes(bytes, max);
+    return result(b.parse_bytes(bytes));
+  }
+
+  function explain(body, options) {
+    const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : toBytes(body, 'body');
+    const hi = hi64(readNow(options, 'options'), 'options.now');
+    const lo = LO;
+    const { o, max } = buildOptions(options, 'options');
+    try {
+      checkBytes(bytes, Math.max(max, EXPLAIN_HARD_LIMIT));
+      return JSON.parse(o.explain(bytes, hi, lo));
+    } finally {
+      o.free();
+    }
+  }
+
+  function sign(callback, options) {
+    if (callback === null || typeof callback !== 'object' || Array.isArray(callback)) {
+      throw new TypeError(`callback must be an object with Huawei's field names, got ${describe(callback)}`);
+    }
+    if (options === null || typeof options !== 'object') {
+      throw new TypeError(`options must be an object like { key, authTimestamp }, got ${describe(options)}`);
+    }
+    const { key, algorithm = 'HMAC-SHA256', authTimestamp } = options;
+    if (typeof key !== 'string') throw new TypeError(`options.key must be a string, got ${describe(key)}`);
+    if (key.length > MAX_ARG_UNITS) {
+      throw new CallbackError('INVALID_KEY', `invalid key: it has more than ${MAX_ARG_UNITS} characters; a key has 32 to 128`);
+    }
+    if (algorithm !== 'HMAC-SHA256' && algorithm !== 'MD5') {
+      throw new TypeError(`options.algorithm must be 'HMAC-SHA256' or 'MD5', got ${describe(algorithm)}`);
+    }
+    if (authTimestamp === undefined) throw new TypeError('options.authTimestamp is required (Unix seconds)');
+    const hi = hi64(authTimestamp, 'options.authTimestamp');
+    const lo = LO;
+    let json;
+    try {
+      json = JSON.stringify(callback);
+    } catch (e) {
+      throw new TypeError(`callback cannot be serialised to JSON: ${e && e.message}`);
+    }
+    checkString(json, DEFAULT_MAX_BODY);
+    return result(b.sign(json, key, algorithm === 'MD5', hi, lo));
+  }
+
+  return { verify, Verifier, parse, sign, explain, generateKey, CallbackError };
+}
+
+function generateKey(length) {
+  const n = length === undefined ? 64 : length;
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 32 || n > 128) {
+    throw new CallbackError('INVALID_KEY', `invalid key length ${describe(n)}: a key has 32 to 128 characters`);
+  }
+  const crypto = globalThis.crypto;
+  if (!crypto || typeof crypto.getRandomValues !== 'function') {
+    throw new Error('generateKey needs crypto.getRandomValues, which this runtime does not provide');
+  }
+  const buf = new Uint8Array(256);
+  for (;;) {
+    let key = '';
+    while (key.length < n) {
+      crypto.getRandomValues(buf);
+      for (let i = 0; i < buf.length && key.length < n; i++) {
+        // 248 = 4 * 62: rejecting larger bytes keeps every character equally likely.
+        if (buf[i] < 248) key += KEY_ALPHABET[buf[i] % 62];
+      }
+    }
+    if (/[0-9]/.test(key) && /[A-Za-z]/.test(key)) return key;
+  }
+}
+
+export { makeApi, CallbackError };
