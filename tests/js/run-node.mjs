@@ -1,0 +1,29 @@
+// Runs tests/js/suite.mjs in Node.js against the package loaded as an ES module from the scratch
+// project where `make test-pkg` installed the `npm pack` tarball (not from the source tree).
+//   node tests/js/run-node.mjs [SCRATCH_DIR]   (default build/scratch/node)
+// Last line: "N passed, N failed"; exit status 1 on any failure.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { runSuite } from './suite.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const scratch = resolve(process.argv[2] ?? join(root, 'build/scratch/node'));
+let lib;
+let resolved;
+try {
+  // A module inside the scratch project, so that Node's own ESM resolution picks the entry.
+  const loader = join(scratch, 'load-esm.mjs');
+  writeFileSync(loader, "export * as lib from 'huaweicloud-live-callback';\nexport const resolved = import.meta.resolve('huaweicloud-live-callback');\n");
+  ({ lib, resolved } = await import(pathToFileURL(loader).href));
+  if (!resolved.endsWith('/node_modules/huaweicloud-live-callback/node.mjs')) throw new Error(`resolved to ${resolved}, expected node_modules/…/node.mjs`);
+} catch (e) {
+  console.error(`run-node.mjs: cannot load the installed package from ${scratch}: ${e.message}`);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+const vectors = JSON.parse(readFileSync(join(root, 'tests/vectors/callbacks.json'), 'utf8'));
+console.log(`node ${process.version} ESM: ${resolved}`);
+const r = runSuite(lib, vectors, (line) => console.log(`FAIL ${line}`));
+console.log(`${r.passed} passed, ${r.failed} failed`);
+process.exit(r.failed === 0 && r.passed > 0 ? 0 : 1);
