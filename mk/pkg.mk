@@ -1,0 +1,40 @@
+# mk/pkg.mk — the npm package huaweicloud-live-callback (pkg/), built from the Rust core through
+# the thin wasm-bindgen crate bindings/wasm/.
+#   make pkg        build pkg/dist/ (git-ignored) when stale: wasm32 release build, wasm-bindgen
+#                   (web + nodejs glue sharing one .wasm), wasm-opt; then `npm pack ./pkg` works
+#   make test-pkg   bindings host tests + clippy, publint --strict, the tsc type test, npm pack,
+#                   install the tarball into build/scratch/node, the suite under Node ESM and CJS
+# Tools: scripts/toolchain.sh (wasm32 Rust, wasm-bindgen CLI, wasm-opt), and publint +
+# typescript pinned in tests/js/tools/package-lock.json (npm ci; dev tools only).
+
+TEST_TARGETS += test-pkg
+
+PKG_STAMP := pkg/dist/.built
+PKG_INPUTS := $(shell find src bindings/wasm/src -name '*.rs' 2>/dev/null) \
+	Cargo.toml Cargo.lock bindings/wasm/Cargo.toml \
+	pkg/package.json pkg/index.d.ts pkg/src/wrap.js scripts/build-pkg.sh
+PKG_TOOLS_DIR := tests/js/tools
+PKG_TOOLS_STAMP := $(PKG_TOOLS_DIR)/node_modules/.pkg-tools-installed
+PKG_SCRATCH := build/scratch/node
+
+.PHONY: pkg test-pkg
+
+pkg: $(PKG_STAMP)
+
+$(PKG_STAMP): $(PKG_INPUTS)
+	scripts/build-pkg.sh
+	touch $@
+
+$(PKG_TOOLS_STAMP): $(PKG_TOOLS_DIR)/package.json $(PKG_TOOLS_DIR)/package-lock.json
+	cd $(PKG_TOOLS_DIR) && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+test-pkg: pkg $(PKG_TOOLS_STAMP)
+	$(CARGO) test -p huaweicloud-live-callback-wasm
+	$(CARGO) clippy -p huaweicloud-live-callback-wasm --all-targets -- -D warnings
+	$(PKG_TOOLS_DIR)/node_modules/.bin/publint --strict ./pkg
+	scripts/pack-install.sh $(PKG_SCRATCH) >/dev/null
+	rm -rf $(PKG_SCRATCH)/types && cp -r tests/js/types $(PKG_SCRATCH)/types
+	$(PKG_TOOLS_DIR)/node_modules/.bin/tsc -p $(PKG_SCRATCH)/types/tsconfig.json
+	node tests/js/run-node.mjs $(PKG_SCRATCH)
+	node tests/js/run-node.cjs $(PKG_SCRATCH)
