@@ -208,6 +208,11 @@ function makeApi(b) {
       if (secret.length > MAX_ARG_UNITS) {
         throw new CallbackError('INVALID_KEY', `invalid key ${i}: it has more than ${MAX_ARG_UNITS} characters; a key has 32 to 128`);
       }
+      // A lone surrogate cannot cross into Rust unchanged (it would become U+FFFD, a
+      // different key): refuse it instead of verifying with a key the user did not give.
+      if (typeof secret.isWellFormed === 'function' && !secret.isWellFormed()) {
+        throw new CallbackError('INVALID_KEY', `invalid key ${i}: it contains a lone UTF-16 surrogate, which is not a Unicode character`);
+      }
       if (id !== undefined && id.length > MAX_ARG_UNITS) {
         throw new TypeError(`${name}.keys[${i}].id is longer than ${MAX_ARG_UNITS} characters`);
       }
@@ -303,6 +308,9 @@ function makeApi(b) {
     if (typeof key !== 'string') throw new TypeError(`options.key must be a string, got ${describe(key)}`);
     if (key.length > MAX_ARG_UNITS) {
       throw new CallbackError('INVALID_KEY', `invalid key: it has more than ${MAX_ARG_UNITS} characters; a key has 32 to 128`);
+    }
+    if (typeof key.isWellFormed === 'function' && !key.isWellFormed()) {
+      throw new CallbackError('INVALID_KEY', 'invalid key: it contains a lone UTF-16 surrogate, which is not a Unicode character');
     }
     if (algorithm !== 'HMAC-SHA256' && algorithm !== 'MD5') {
       throw new TypeError(`options.algorithm must be 'HMAC-SHA256' or 'MD5', got ${describe(algorithm)}`);

@@ -383,6 +383,7 @@ export function runSuite(lib, vectors, log = () => {}) {
     ['a short key', () => lib.verify(good.body, { key: 'short' }), 'INVALID_KEY'],
     ['a key with a space', () => new lib.Verifier({ keys: [`${KEY} `] }), 'INVALID_KEY'],
     ['a 2 MiB key', () => new lib.Verifier({ keys: ['k'.repeat(2 << 20)] }), 'INVALID_KEY'],
+    ['a key with a lone surrogate (32 characters otherwise valid)', () => new lib.Verifier({ keys: [`${KEY.slice(0, 31)}\ud800`] }), 'INVALID_KEY'],
     ['a 5 MiB string body', () => lib.verify('x'.repeat(5 << 20), { keys: [KEY] }), 'BODY_TOO_LARGE'],
     ['a 2 MiB string of 3-byte characters', () => lib.verify('直'.repeat(2 << 20), { keys: [KEY] }), 'BODY_TOO_LARGE'],
     ['400,000 3-byte characters (1.2 MB) under the default 1 MiB', () => lib.verify('直'.repeat(400000), { keys: [KEY] }), 'BODY_TOO_LARGE'],
