@@ -56,7 +56,10 @@ export async function openPage(url, { timeoutMs = 120000 } = {}) {
   const problems = [];
   try {
     const page = await browser.newPage();
-    page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
+    page.on('console', (m) => {
+      // Chromium asks for /favicon.ico on its own; a 404 for it is no failure of the page.
+      if (m.type() === 'error' && !/\/favicon\.ico$/.test(m.location()?.url ?? '')) problems.push(`console error: ${m.text()} (${m.location()?.url ?? ''})`);
+    });
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
     page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()} for ${r.url()}`); });

@@ -4,7 +4,7 @@
 //  - examples/node/server.mjs: started with node on a loopback port.
 // Both get the checks of http-checks.mjs (200 / generic 401 + logged code / 405).
 //   node tests/js/runtimes/examples.mjs
-import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, appDir, start, Tally } from './common.mjs';
 import { bundleWorker, serveWorker } from './workerd-host.mjs';
@@ -26,15 +26,20 @@ function stage(name) {
   return dir;
 }
 
-// --- Cloudflare Worker in workerd
+// --- Cloudflare Worker in workerd, from the entry and compatibility date of its wrangler.toml
 {
   const dir = stage('cloudflare-worker');
+  const toml = readFileSync(join(dir, 'wrangler.toml'), 'utf8');
+  const setting = (name) => (new RegExp(`^${name}\\s*=\\s*"([^"]+)"`, 'm').exec(toml) ?? [])[1];
+  const main = setting('main');
+  const compatibilityDate = setting('compatibility_date');
+  tally.ok(main !== undefined && compatibilityDate !== undefined, 'wrangler.toml names main and compatibility_date', toml);
   const outdir = join(ROOT, 'build', 'runtimes', 'example-worker');
   let server;
   try {
-    const { modules } = await bundleWorker({ entry: join(dir, 'src', 'index.js'), outdir });
+    const { modules } = await bundleWorker({ entry: join(dir, main ?? 'src/index.js'), outdir });
     tally.ok(modules.some((m) => m.type === 'wasm'), 'worker example: the .wasm is a CompiledWasm module of the bundle');
-    server = await serveWorker({ dir: outdir, modules, textBindings: { HUAWEI_CALLBACK_KEY: keySetting } });
+    server = await serveWorker({ dir: outdir, modules, compatibilityDate, textBindings: { HUAWEI_CALLBACK_KEY: keySetting } });
     console.log(`  examples| cloudflare-worker served by workerd at ${server.url}`);
     const sub = new Tally('cloudflare-worker');
     await checkReceiver(sub, server.url, lib, { logs: server.host.output });
@@ -47,8 +52,8 @@ function stage(name) {
   }
   // Misconfiguration (no key) is a 500, not a 401.
   try {
-    const { modules } = await bundleWorker({ entry: join(dir, 'src', 'index.js'), outdir });
-    server = await serveWorker({ dir: outdir, modules, textBindings: { HUAWEI_CALLBACK_KEY: '' } });
+    const { modules } = await bundleWorker({ entry: join(dir, main ?? 'src/index.js'), outdir });
+    server = await serveWorker({ dir: outdir, modules, compatibilityDate, textBindings: { HUAWEI_CALLBACK_KEY: '' } });
     const { makeBodies } = await import('./http-checks.mjs');
     const res = await fetch(server.url, { method: 'POST', body: makeBodies(lib, keys).publish, signal: AbortSignal.timeout(30000) });
     tally.ok(res.status === 500, 'worker example without a key -> 500', `got ${res.status}`);

@@ -13,13 +13,14 @@ import { join } from 'node:path';
 import { BIN, ROOT, appDir, freePort, installedPackageDir, readJson, resolveExport, start, Tally, PKG_NAME } from './common.mjs';
 import { bundleWorker, serveWorker } from './workerd-host.mjs';
 import { checkReceiver, loadLib, makeBodies, testKeys } from './http-checks.mjs';
-import { openPage, staticServer } from './browser.mjs';
+import { openPage } from './browser.mjs';
 
 const DOC = join(ROOT, 'examples', 'QUICKSTART.md');
 const EXPECTED = ['worker', 'node-esm', 'node-cjs', 'deno', 'bun', 'browser'];
 // The commands the document tells the reader to run; the test runs the same ones.
 const DENO_COMMAND = 'deno run --allow-net --allow-env server.js';
 const BUN_COMMAND = 'bun server.js';
+const HTTP_COMMAND = 'python3 -m http.server --bind 127.0.0.1 8000';
 
 const tally = new Tally('quickstart');
 const app = appDir();
@@ -32,7 +33,7 @@ const snippets = new Map();
 for (const m of doc.matchAll(/<!-- snippet: ([\w-]+) -->\n```\w+\n([\s\S]*?)```/g)) snippets.set(m[1], m[2]);
 tally.ok(EXPECTED.every((n) => snippets.has(n)) && snippets.size === EXPECTED.length,
   `QUICKSTART.md has exactly the snippets ${EXPECTED.join(', ')}`, `found ${[...snippets.keys()].join(', ')}`);
-tally.ok(doc.includes(`\`${DENO_COMMAND}\``) && doc.includes(`\`${BUN_COMMAND}\``), 'QUICKSTART.md gives the Deno and Bun commands the test runs');
+tally.ok([DENO_COMMAND, BUN_COMMAND, HTTP_COMMAND].every((c) => doc.includes(`\`${c}\``)), 'QUICKSTART.md gives the Deno, Bun and static-server commands the test runs');
 
 const dir = join(app, 'quickstart');
 rmSync(dir, { recursive: true, force: true });
@@ -108,11 +109,15 @@ await section('browser', async (sub, code) => {
   const target = resolveExport(readJson(join(installedPackageDir(app), 'package.json')), ['browser', 'import', 'default']);
   sub.ok(code.includes(`"/node_modules/${PKG_NAME}/${target.replace(/^\.\//, '')}"`),
     'the import map in the snippet points at the exports map\'s browser entry', `browser entry is ${target}`);
-  writeFileSync(join(dir, 'explain.html'), code);
-  const { server: http, origin } = await staticServer(app);
+  // As the document says: explain.html next to node_modules/, served by Python's http.server.
+  writeFileSync(join(app, 'explain.html'), code);
+  const port = await freePort();
+  const [py, ...pyArgs] = HTTP_COMMAND.split(' ');
+  const http = start(py, [...pyArgs.slice(0, -1), String(port)], { cwd: app });
   let opened;
   try {
-    opened = await openPage(`${origin}/quickstart/explain.html`);
+    await waitForHttp(`http://127.0.0.1:${port}/`, http);
+    opened = await openPage(`http://127.0.0.1:${port}/explain.html`);
     const { page, problems } = opened;
     const b = makeBodies(lib, keys);
     const check = async (body, key) => {
@@ -132,7 +137,7 @@ await section('browser', async (sub, code) => {
     sub.ok(problems.length === 0, 'no console error, page error or failed request', problems.join('\n'));
   } finally {
     if (opened) await opened.close();
-    http.close();
+    await http.stop();
   }
 });
 
