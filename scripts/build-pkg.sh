@@ -18,7 +18,7 @@ WASM_OPT_LEVEL=${WASM_OPT_LEVEL:--O3}
 
 if [[ -n ${RUST_OPT_LEVEL:-} ]]; then export CARGO_PROFILE_RELEASE_OPT_LEVEL=$RUST_OPT_LEVEL; fi
 scripts/toolchain.sh cargo-wasm build --release --locked -p huaweicloud-live-callback-wasm --lib
-RAW=target/wasm32-unknown-unknown/release/hwlc.wasm
+RAW=${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/hwlc.wasm
 
 GEN=build/pkg-gen
 rm -rf "$GEN"
