@@ -227,6 +227,29 @@ impl Callback {
         }
     }
 
+    pub(crate) fn signed_values(&self) -> SignedValues<'_> {
+        match self {
+            Callback::Stream(s) => SignedValues {
+                kind: Kind::Stream,
+                event: s.event.as_str(),
+                domain: &s.domain,
+                app: &s.app,
+                stream: &s.stream,
+                download_url: "",
+                play_url: "",
+            },
+            Callback::Record(r) => SignedValues {
+                kind: Kind::Record,
+                event: r.event_type.as_str(),
+                domain: &r.publish_domain,
+                app: &r.app,
+                stream: &r.stream,
+                download_url: r.download_url.as_deref().unwrap_or(""),
+                play_url: r.play_url.as_deref().unwrap_or(""),
+            },
+        }
+    }
+
     pub(crate) fn set_auth(&mut self, timestamp: u64, sign: String) {
         let (ts, sg) = match self {
             Callback::Stream(s) => (&mut s.auth_timestamp, &mut s.auth_sign),
@@ -327,39 +350,103 @@ enum F {
 }
 
 impl F {
+    /// Every field, in `F as u8` order: `ALL[f as usize] == f`.
+    #[cfg(test)]
+    const ALL: [F; N_FIELDS] = [
+        F::Event,
+        F::Domain,
+        F::App,
+        F::Stream,
+        F::UserArgs,
+        F::ClientIp,
+        F::NodeIp,
+        F::PublishTimestamp,
+        F::AuthTimestamp,
+        F::AuthSign,
+        F::EventType,
+        F::ProjectId,
+        F::JobId,
+        F::TaskId,
+        F::PublishDomain,
+        F::RecordFormat,
+        F::DownloadUrl,
+        F::PlayUrl,
+        F::AssetId,
+        F::FileSize,
+        F::RecordDuration,
+        F::StartTime,
+        F::EndTime,
+        F::Width,
+        F::Height,
+        F::ObsLocation,
+        F::ObsBucket,
+        F::ObsObject,
+        F::ErrorMessage,
+    ];
+
+    /// The field's name (`user_args` for both spellings).
+    const fn name(self) -> &'static str {
+        match self {
+            F::Event => "event",
+            F::Domain => "domain",
+            F::App => "app",
+            F::Stream => "stream",
+            F::UserArgs => "user_args",
+            F::ClientIp => "client_ip",
+            F::NodeIp => "node_ip",
+            F::PublishTimestamp => "publish_timestamp",
+            F::AuthTimestamp => "auth_timestamp",
+            F::AuthSign => "auth_sign",
+            F::EventType => "event_type",
+            F::ProjectId => "project_id",
+            F::JobId => "job_id",
+            F::TaskId => "task_id",
+            F::PublishDomain => "publish_domain",
+            F::RecordFormat => "record_format",
+            F::DownloadUrl => "download_url",
+            F::PlayUrl => "play_url",
+            F::AssetId => "asset_id",
+            F::FileSize => "file_size",
+            F::RecordDuration => "record_duration",
+            F::StartTime => "start_time",
+            F::EndTime => "end_time",
+            F::Width => "width",
+            F::Height => "height",
+            F::ObsLocation => "obs_location",
+            F::ObsBucket => "obs_bucket",
+            F::ObsObject => "obs_object",
+            F::ErrorMessage => "error_message",
+        }
+    }
+
+    /// The field a key names. Dispatches on the length first (this runs once a member on the
+    /// hot path), then compares with the few names of that length.
     fn from_name(name: &str) -> Option<F> {
-        Some(match name {
-            "event" => F::Event,
-            "domain" => F::Domain,
-            "app" => F::App,
-            "stream" => F::Stream,
-            "user_args" | "usr_args" => F::UserArgs,
-            "client_ip" => F::ClientIp,
-            "node_ip" => F::NodeIp,
-            "publish_timestamp" => F::PublishTimestamp,
-            "auth_timestamp" => F::AuthTimestamp,
-            "auth_sign" => F::AuthSign,
-            "event_type" => F::EventType,
-            "project_id" => F::ProjectId,
-            "job_id" => F::JobId,
-            "task_id" => F::TaskId,
-            "publish_domain" => F::PublishDomain,
-            "record_format" => F::RecordFormat,
-            "download_url" => F::DownloadUrl,
-            "play_url" => F::PlayUrl,
-            "asset_id" => F::AssetId,
-            "file_size" => F::FileSize,
-            "record_duration" => F::RecordDuration,
-            "start_time" => F::StartTime,
-            "end_time" => F::EndTime,
-            "width" => F::Width,
-            "height" => F::Height,
-            "obs_location" => F::ObsLocation,
-            "obs_bucket" => F::ObsBucket,
-            "obs_object" => F::ObsObject,
-            "error_message" => F::ErrorMessage,
+        let candidates: &[F] = match name.len() {
+            3 => &[F::App],
+            5 => &[F::Event, F::Width],
+            6 => &[F::Domain, F::Stream, F::JobId, F::Height],
+            7 => &[F::NodeIp, F::TaskId],
+            8 => &[F::PlayUrl, F::AssetId, F::EndTime],
+            9 => &[F::UserArgs, F::ClientIp, F::AuthSign, F::FileSize],
+            10 => &[
+                F::EventType,
+                F::ProjectId,
+                F::StartTime,
+                F::ObsBucket,
+                F::ObsObject,
+            ],
+            12 => &[F::DownloadUrl, F::ObsLocation],
+            13 => &[F::RecordFormat, F::ErrorMessage],
+            14 => &[F::AuthTimestamp, F::PublishDomain],
+            15 => &[F::RecordDuration],
+            17 => &[F::PublishTimestamp],
             _ => return None,
-        })
+        };
+        if name == "usr_args" {
+            return Some(F::UserArgs);
+        }
+        candidates.iter().copied().find(|f| f.name() == name)
     }
 
     fn is_integer(self) -> bool {
@@ -378,6 +465,7 @@ impl F {
 const N_FIELDS: usize = F::ErrorMessage as usize + 1;
 
 /// What the body held, before the kind decides which fields matter.
+#[derive(Clone, Debug)]
 struct Raw<'a> {
     strings: [Option<Cow<'a, str>>; N_FIELDS],
     integers: [Option<u64>; N_FIELDS],
@@ -412,7 +500,206 @@ impl Default for Raw<'_> {
 /// `INVALID_FIELD`, any field twice (compared after unescaping) is `DUPLICATE_FIELD`, and
 /// unknown fields of any type are accepted and ignored.
 pub fn parse(body: &[u8]) -> Result<Callback, Error> {
-    parse_raw(body).and_then(build)
+    parse_ref(body).map(CallbackRef::into_callback)
+}
+
+/// [`parse`] without copying: string values borrow from `body` unless they contain an escape.
+/// For consumers that read a few fields, or that want to know where a value stands in the
+/// body (a `Cow::Borrowed` value is a slice of `body`).
+pub fn parse_ref(body: &[u8]) -> Result<CallbackRef<'_>, Error> {
+    let raw = parse_raw(body)?;
+    let kind = raw.kind()?;
+    Ok(CallbackRef { kind, raw })
+}
+
+/// A parsed callback whose strings borrow from the body where they can. See [`parse_ref`].
+#[derive(Clone, Debug)]
+pub struct CallbackRef<'a> {
+    kind: Kind,
+    raw: Raw<'a>,
+}
+
+/// A field value of a [`CallbackRef`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldValue<'r, 'a> {
+    /// A string, unescaped (`Cow::Borrowed` when it is a slice of the body).
+    Str(&'r Cow<'a, str>),
+    /// An integer: sizes, durations, dimensions and the two timestamps.
+    Int(u64),
+}
+
+/// The fields of each kind in Huawei's documented order.
+const STREAM_ORDER: &[F] = &[
+    F::Domain,
+    F::App,
+    F::Stream,
+    F::UserArgs,
+    F::ClientIp,
+    F::NodeIp,
+    F::PublishTimestamp,
+    F::Event,
+    F::AuthTimestamp,
+    F::AuthSign,
+];
+const RECORD_ORDER: &[F] = &[
+    F::ProjectId,
+    F::JobId,
+    F::TaskId,
+    F::EventType,
+    F::PublishDomain,
+    F::App,
+    F::Stream,
+    F::RecordFormat,
+    F::DownloadUrl,
+    F::PlayUrl,
+    F::AssetId,
+    F::FileSize,
+    F::RecordDuration,
+    F::StartTime,
+    F::EndTime,
+    F::Width,
+    F::Height,
+    F::ObsLocation,
+    F::ObsBucket,
+    F::ObsObject,
+    F::ErrorMessage,
+    F::AuthSign,
+    F::AuthTimestamp,
+];
+
+impl<'a> CallbackRef<'a> {
+    /// The kind.
+    pub fn kind(&self) -> Kind {
+        self.kind
+    }
+
+    fn str(&self, f: F) -> &str {
+        self.raw.strings[f as usize].as_deref().unwrap_or("")
+    }
+
+    /// The event name (`event` or `event_type`) as sent.
+    pub fn event(&self) -> &str {
+        match self.kind {
+            Kind::Stream => self.str(F::Event),
+            Kind::Record => self.str(F::EventType),
+        }
+    }
+
+    /// `auth_timestamp`, if present.
+    pub fn auth_timestamp(&self) -> Option<u64> {
+        self.raw.integers[F::AuthTimestamp as usize]
+    }
+
+    /// `auth_sign` as received, if present.
+    pub fn auth_sign(&self) -> Option<&str> {
+        self.raw.strings[F::AuthSign as usize].as_deref()
+    }
+
+    /// The known fields of this kind that are present, in Huawei's documented order, by their
+    /// canonical names (`usr_args` is reported as `user_args`).
+    pub fn fields(&self) -> impl Iterator<Item = (&'static str, FieldValue<'_, 'a>)> + '_ {
+        let order = match self.kind {
+            Kind::Stream => STREAM_ORDER,
+            Kind::Record => RECORD_ORDER,
+        };
+        order.iter().filter_map(move |&f| {
+            let value = match &self.raw.strings[f as usize] {
+                Some(s) => FieldValue::Str(s),
+                None => FieldValue::Int(self.raw.integers[f as usize]?),
+            };
+            Some((f.name(), value))
+        })
+    }
+
+    pub(crate) fn signed_values(&self) -> SignedValues<'_> {
+        match self.kind {
+            Kind::Stream => SignedValues {
+                kind: Kind::Stream,
+                event: self.str(F::Event),
+                domain: self.str(F::Domain),
+                app: self.str(F::App),
+                stream: self.str(F::Stream),
+                download_url: "",
+                play_url: "",
+            },
+            Kind::Record => SignedValues {
+                kind: Kind::Record,
+                event: self.str(F::EventType),
+                domain: self.str(F::PublishDomain),
+                app: self.str(F::App),
+                stream: self.str(F::Stream),
+                download_url: self.str(F::DownloadUrl),
+                play_url: self.str(F::PlayUrl),
+            },
+        }
+    }
+
+    /// The owned, typed callback.
+    pub fn into_callback(self) -> Callback {
+        let Raw {
+            mut strings,
+            integers,
+            ..
+        } = self.raw;
+        let mut take = |f: F| strings[f as usize].take().map(Cow::into_owned);
+        let int = |f: F| integers[f as usize];
+        match self.kind {
+            Kind::Stream => Callback::Stream(StreamNotification {
+                event: StreamEvent::from_name(Cow::Owned(take(F::Event).unwrap_or_default())),
+                domain: take(F::Domain).unwrap_or_default(),
+                app: take(F::App).unwrap_or_default(),
+                stream: take(F::Stream).unwrap_or_default(),
+                user_args: take(F::UserArgs),
+                client_ip: take(F::ClientIp),
+                node_ip: take(F::NodeIp),
+                publish_timestamp: int(F::PublishTimestamp),
+                auth_timestamp: int(F::AuthTimestamp),
+                auth_sign: take(F::AuthSign),
+            }),
+            Kind::Record => Callback::Record(RecordCallback {
+                event_type: RecordEvent::from_name(Cow::Owned(
+                    take(F::EventType).unwrap_or_default(),
+                )),
+                project_id: take(F::ProjectId),
+                job_id: take(F::JobId),
+                task_id: take(F::TaskId),
+                publish_domain: take(F::PublishDomain).unwrap_or_default(),
+                app: take(F::App).unwrap_or_default(),
+                stream: take(F::Stream).unwrap_or_default(),
+                record_format: take(F::RecordFormat),
+                download_url: take(F::DownloadUrl),
+                play_url: take(F::PlayUrl),
+                asset_id: take(F::AssetId),
+                file_size: int(F::FileSize),
+                record_duration: int(F::RecordDuration),
+                start_time: take(F::StartTime),
+                end_time: take(F::EndTime),
+                width: int(F::Width),
+                height: int(F::Height),
+                obs_location: take(F::ObsLocation),
+                obs_bucket: take(F::ObsBucket),
+                obs_object: take(F::ObsObject),
+                error_message: take(F::ErrorMessage),
+                auth_timestamp: int(F::AuthTimestamp),
+                auth_sign: take(F::AuthSign),
+            }),
+        }
+    }
+}
+
+/// The values a signature covers, by role, for either representation of a callback.
+pub(crate) struct SignedValues<'x> {
+    pub(crate) kind: Kind,
+    /// `event` or `event_type`.
+    pub(crate) event: &'x str,
+    /// `domain` or `publish_domain`.
+    pub(crate) domain: &'x str,
+    pub(crate) app: &'x str,
+    pub(crate) stream: &'x str,
+    /// Recording callbacks only; `""` when absent.
+    pub(crate) download_url: &'x str,
+    /// Recording callbacks only; `""` when absent.
+    pub(crate) play_url: &'x str,
 }
 
 fn parse_raw(body: &[u8]) -> Result<Raw<'_>, Error> {
@@ -592,88 +879,41 @@ fn publish_timestamp(v: Value<'_>) -> Result<u64, Error> {
     }
 }
 
-fn build(raw: Raw<'_>) -> Result<Callback, Error> {
-    let Raw {
-        mut strings,
-        integers,
-        ..
-    } = raw;
-    let has_event = strings[F::Event as usize].is_some();
-    let has_event_type = strings[F::EventType as usize].is_some();
-    let mut take = |f: F| strings[f as usize].take().map(Cow::into_owned);
-    let int = |f: F| integers[f as usize];
-    match (has_event, has_event_type) {
-        (true, false) => {
-            let event = StreamEvent::from_name(Cow::Owned(take(F::Event).unwrap_or_default()));
-            let domain = required(take(F::Domain), "domain", Kind::Stream)?;
-            let app = required(take(F::App), "app", Kind::Stream)?;
-            let stream = required(take(F::Stream), "stream", Kind::Stream)?;
-            Ok(Callback::Stream(StreamNotification {
-                event,
-                domain,
-                app,
-                stream,
-                user_args: take(F::UserArgs),
-                client_ip: take(F::ClientIp),
-                node_ip: take(F::NodeIp),
-                publish_timestamp: int(F::PublishTimestamp),
-                auth_timestamp: int(F::AuthTimestamp),
-                auth_sign: take(F::AuthSign),
-            }))
-        }
-        (false, true) => {
-            let event_type = RecordEvent::from_name(Cow::Owned(take(F::EventType).unwrap_or_default()));
-            let publish_domain = required(take(F::PublishDomain), "publish_domain", Kind::Record)?;
-            let app = required(take(F::App), "app", Kind::Record)?;
-            let stream = required(take(F::Stream), "stream", Kind::Record)?;
-            Ok(Callback::Record(RecordCallback {
-                event_type,
-                project_id: take(F::ProjectId),
-                job_id: take(F::JobId),
-                task_id: take(F::TaskId),
-                publish_domain,
-                app,
-                stream,
-                record_format: take(F::RecordFormat),
-                download_url: take(F::DownloadUrl),
-                play_url: take(F::PlayUrl),
-                asset_id: take(F::AssetId),
-                file_size: int(F::FileSize),
-                record_duration: int(F::RecordDuration),
-                start_time: take(F::StartTime),
-                end_time: take(F::EndTime),
-                width: int(F::Width),
-                height: int(F::Height),
-                obs_location: take(F::ObsLocation),
-                obs_bucket: take(F::ObsBucket),
-                obs_object: take(F::ObsObject),
-                error_message: take(F::ErrorMessage),
-                auth_timestamp: int(F::AuthTimestamp),
-                auth_sign: take(F::AuthSign),
-            }))
-        }
-        (true, true) => Err(Error::new(
-            ErrorCode::UnknownCallback,
-            "unknown callback: it has both \"event\" (stream notification) and \"event_type\" (recording callback)",
-        )),
-        (false, false) => Err(Error::new(
-            ErrorCode::UnknownCallback,
-            "unknown callback: neither \"event\" (stream notification) nor \"event_type\" (recording callback) is present",
-        )),
-    }
-}
-
-fn required(v: Option<String>, field: &str, kind: Kind) -> Result<String, Error> {
-    v.ok_or_else(|| {
-        let what = match kind {
-            Kind::Stream => "a stream notification",
-            Kind::Record => "a recording callback",
+impl Raw<'_> {
+    /// The kind, once the required fields of that kind are known to be present.
+    fn kind(&self) -> Result<Kind, Error> {
+        let has = |f: F| self.strings[f as usize].is_some();
+        let (kind, required): (Kind, &[F]) = match (has(F::Event), has(F::EventType)) {
+            (true, false) => (Kind::Stream, &[F::Domain, F::App, F::Stream]),
+            (false, true) => (Kind::Record, &[F::PublishDomain, F::App, F::Stream]),
+            (true, true) => {
+                return Err(Error::new(
+                    ErrorCode::UnknownCallback,
+                    "unknown callback: it has both \"event\" (stream notification) and \"event_type\" (recording callback)",
+                ))
+            }
+            (false, false) => {
+                return Err(Error::new(
+                    ErrorCode::UnknownCallback,
+                    "unknown callback: neither \"event\" (stream notification) nor \"event_type\" (recording callback) is present",
+                ))
+            }
         };
-        Error::new(
-            ErrorCode::MissingField,
-            format!("missing field {field}: {what} must carry it (it is signed)"),
-        )
-    })
+        if let Some(missing) = required.iter().find(|&&f| !has(f)) {
+            let what = match kind {
+                Kind::Stream => "a stream notification",
+                Kind::Record => "a recording callback",
+            };
+            return Err(Error::new(
+                ErrorCode::MissingField,
+                format!(
+                    "missing field {}: {what} must carry it (it is signed)",
+                    missing.name()
+                ),
+            ));
+        }
+        Ok(kind)
+    }
 }
 
 #[cfg(test)]
@@ -758,6 +998,19 @@ mod tests {
             ErrorCode::UnknownCallback
         );
         assert_eq!(err(r#"{}"#).code(), ErrorCode::UnknownCallback);
+    }
+
+    #[test]
+    fn field_table() {
+        for (i, f) in F::ALL.into_iter().enumerate() {
+            assert_eq!(f as usize, i);
+            assert_eq!(F::from_name(f.name()), Some(f), "{}", f.name());
+            // Near misses are unknown fields.
+            assert_eq!(F::from_name(&f.name().to_uppercase()), None);
+            assert_eq!(F::from_name(&format!("{}_", f.name())), None);
+        }
+        assert_eq!(F::from_name("usr_args"), Some(F::UserArgs));
+        assert_eq!(F::from_name(""), None);
     }
 
     #[test]

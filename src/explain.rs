@@ -244,7 +244,10 @@ pub fn explain(body: &[u8], options: &Options, now: u64) -> Explanation {
     x.received_signature = callback.auth_sign().map(str::to_owned);
 
     // The scheme: from the signature when it is well-formed, else the default.
-    let algorithm = match (callback.auth_sign(), signature_fields(&callback)) {
+    let algorithm = match (
+        callback.auth_sign(),
+        signature_fields(kind, callback.auth_timestamp(), callback.auth_sign()),
+    ) {
         (_, Err(e)) => {
             x.problem(e);
             Algorithm::HmacSha256
@@ -283,7 +286,8 @@ pub fn explain(body: &[u8], options: &Options, now: u64) -> Explanation {
     let digits = Digits::new(ts);
     x.parts = match algorithm {
         Algorithm::HmacSha256 => {
-            let (parts, n) = hmac_parts(&callback, digits.as_str());
+            let values = callback.signed_values();
+            let (parts, n) = hmac_parts(&values, digits.as_str());
             let present = callback.present_fields();
             parts[..n]
                 .iter()
@@ -328,7 +332,7 @@ pub fn explain(body: &[u8], options: &Options, now: u64) -> Explanation {
         x.first_difference = Some(r.bytes().zip(e.bytes()).take_while(|(a, b)| a == b).count());
     }
     if received.is_some() && sign_well_formed && !x.matches && !options.keys.is_empty() {
-        x.problem(mismatch(&callback, algorithm, options.keys.len()));
+        x.problem(mismatch(kind, algorithm, options.keys.len()));
         mismatch_hints(
             &mut x,
             &callback,

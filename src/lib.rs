@@ -14,7 +14,8 @@ mod signature;
 mod verify;
 
 pub use callback::{
-    parse, Callback, Kind, RecordCallback, RecordEvent, StreamEvent, StreamNotification,
+    parse, parse_ref, Callback, CallbackRef, FieldValue, Kind, RecordCallback, RecordEvent,
+    StreamEvent, StreamNotification,
 };
 pub use error::{Error, ErrorCode};
 pub use explain::{explain, Explanation, KeyCheck, Part, Problem, Timing, Verdict};
@@ -28,4 +29,4 @@ pub use signature::primitives;
 pub use signature::{
     signed_fields, Algorithm, MD5_SIGNED_FIELDS, RECORD_HMAC_SIGNED_FIELDS, STREAM_SIGNED_FIELDS,
 };
-pub use verify::{Verified, Verifier};
+pub use verify::{Verified, VerifiedRef, Verifier};

@@ -4,7 +4,7 @@ use hmac::{Hmac, Mac};
 use md5::{Digest, Md5};
 use sha2::Sha256;
 
-use crate::callback::{Callback, Kind};
+use crate::callback::{Callback, Kind, SignedValues};
 
 pub(crate) type HmacSha256 = Hmac<Sha256>;
 
@@ -103,33 +103,33 @@ impl Digits {
 /// The HMAC string-to-sign as (field, value) parts, in order; an absent field is `""`.
 /// At most 7 parts; the second value is the count used.
 pub(crate) fn hmac_parts<'a>(
-    cb: &'a Callback,
+    v: &SignedValues<'a>,
     ts: &'a str,
 ) -> ([(&'static str, &'a str); 7], usize) {
-    let mut p = [("", ""); 7];
-    match cb {
-        Callback::Stream(s) => {
+    match v.kind {
+        Kind::Stream => {
+            let mut p = [("", ""); 7];
             p[..5].copy_from_slice(&[
-                ("event", s.event.as_str()),
-                ("domain", s.domain.as_str()),
-                ("app", s.app.as_str()),
-                ("stream", s.stream.as_str()),
+                ("event", v.event),
+                ("domain", v.domain),
+                ("app", v.app),
+                ("stream", v.stream),
                 ("auth_timestamp", ts),
             ]);
             (p, 5)
         }
-        Callback::Record(r) => {
-            p = [
+        Kind::Record => (
+            [
                 ("auth_timestamp", ts),
-                ("event_type", r.event_type.as_str()),
-                ("publish_domain", r.publish_domain.as_str()),
-                ("app", r.app.as_str()),
-                ("stream", r.stream.as_str()),
-                ("download_url", r.download_url.as_deref().unwrap_or("")),
-                ("play_url", r.play_url.as_deref().unwrap_or("")),
-            ];
-            (p, 7)
-        }
+                ("event_type", v.event),
+                ("publish_domain", v.domain),
+                ("app", v.app),
+                ("stream", v.stream),
+                ("download_url", v.download_url),
+                ("play_url", v.play_url),
+            ],
+            7,
+        ),
     }
 }
 
@@ -183,7 +183,7 @@ pub(crate) fn compute_hex(cb: &Callback, secret: &str, algorithm: Algorithm, ts:
     let digits = Digits::new(ts);
     match algorithm {
         Algorithm::HmacSha256 => {
-            let (parts, n) = hmac_parts(cb, digits.as_str());
+            let (parts, n) = hmac_parts(&cb.signed_values(), digits.as_str());
             hex::encode(hmac_parts_sha256(&hmac_key(secret.as_bytes()), &parts[..n]))
         }
         Algorithm::Md5 => hex::encode(md5(&md5_key(secret.as_bytes()), digits.as_str().as_bytes())),

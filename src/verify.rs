@@ -4,7 +4,7 @@ use core::fmt;
 
 use md5::Md5;
 
-use crate::callback::{parse, Callback, Kind};
+use crate::callback::{parse_ref, Callback, CallbackRef, Kind, SignedValues};
 use crate::ct::{eq_mask, FirstMatch};
 use crate::error::{Error, ErrorCode};
 use crate::options::Options;
@@ -49,6 +49,23 @@ impl Verified {
     pub fn auth_timestamp(&self) -> u64 {
         self.callback.auth_timestamp().unwrap_or_default()
     }
+}
+
+/// A callback that passed verification, borrowing its strings from the body
+/// ([`Verifier::verify_ref`]).
+#[derive(Clone, Debug)]
+pub struct VerifiedRef<'a> {
+    /// The callback, read without copying.
+    pub callback: CallbackRef<'a>,
+    /// The scheme that matched.
+    pub algorithm: Algorithm,
+    /// The index, in [`Options::keys`], of the first key that produced the signature
+    /// ([`Verifier::key_id`] gives its id).
+    pub key_index: usize,
+    /// See [`Verified::body_authenticated`].
+    pub body_authenticated: bool,
+    /// See [`Verified::signed_fields`].
+    pub signed_fields: &'static [&'static str],
 }
 
 /// A key with its keyed hash states, prepared once in [`Verifier::new`].
@@ -124,30 +141,49 @@ impl Verifier {
     /// `auth_sign` and `auth_timestamp`, the signature's format, the MD5 policy, the signature
     /// against every key (constant time, no early exit), then expiry and the future bound.
     pub fn verify(&self, body: &[u8], now: u64) -> Result<Verified, Error> {
+        let v = self.verify_ref(body, now)?;
+        Ok(Verified {
+            key_id: self.key_id(v.key_index).map(str::to_owned),
+            key_index: v.key_index,
+            algorithm: v.algorithm,
+            body_authenticated: v.body_authenticated,
+            signed_fields: v.signed_fields,
+            callback: v.callback.into_callback(),
+        })
+    }
+
+    /// [`Verifier::verify`] without copying the callback's strings: the result borrows from
+    /// `body` (see [`crate::parse_ref`]). Same checks, same errors.
+    pub fn verify_ref<'a>(&self, body: &'a [u8], now: u64) -> Result<VerifiedRef<'a>, Error> {
         check_size(body.len(), self.max_body_bytes)?;
-        let callback = parse(body)?;
-        let (ts, sign) = signature_fields(&callback)?;
-        let algorithm = detect_algorithm(callback.kind(), sign)?;
+        let callback = parse_ref(body)?;
+        let kind = callback.kind();
+        let (ts, sign) = signature_fields(kind, callback.auth_timestamp(), callback.auth_sign())?;
+        let algorithm = detect_algorithm(kind, sign)?;
         if algorithm == Algorithm::Md5 && !self.allow_md5 {
             return Err(md5_not_allowed());
         }
-        let key_index = self.match_key(&callback, ts, sign, algorithm, || {})?;
+        let key_index = self.match_key(&callback.signed_values(), ts, sign, algorithm, || {})?;
         check_time(ts, now, self.tolerance_secs, self.max_future_secs)?;
-        Ok(Verified {
-            key_id: self.keys[key_index].id.clone(),
+        Ok(VerifiedRef {
             key_index,
             algorithm,
             body_authenticated: algorithm == Algorithm::HmacSha256,
-            signed_fields: signed_fields(callback.kind(), algorithm),
+            signed_fields: signed_fields(kind, algorithm),
             callback,
         })
+    }
+
+    /// The id of the key at `index` in the options, if it has one.
+    pub fn key_id(&self, index: usize) -> Option<&str> {
+        self.keys.get(index).and_then(|k| k.id.as_deref())
     }
 
     /// Compares `sign` with the signature of every key; `observe` is called once a byte
     /// compared (the tests count the work). The result is the first matching key's index.
     fn match_key(
         &self,
-        cb: &Callback,
+        values: &SignedValues<'_>,
         ts: u64,
         sign: &str,
         algorithm: Algorithm,
@@ -159,12 +195,12 @@ impl Verifier {
         // The format was checked by `detect_algorithm`; a failure here would be a bug, and
         // fails closed.
         if !decode_hex(sign.as_bytes(), received) {
-            return Err(mismatch(cb, algorithm, self.keys.len()));
+            return Err(mismatch(values.kind, algorithm, self.keys.len()));
         }
         let mut first = FirstMatch::default();
         match algorithm {
             Algorithm::HmacSha256 => {
-                let (parts, n) = hmac_parts(cb, digits.as_str());
+                let (parts, n) = hmac_parts(values, digits.as_str());
                 for (i, key) in self.keys.iter().enumerate() {
                     let expected = hmac_parts_sha256(&key.hmac, &parts[..n]);
                     first.offer(i, eq_mask(&expected, received, &mut observe));
@@ -179,7 +215,7 @@ impl Verifier {
         }
         first
             .get()
-            .ok_or_else(|| mismatch(cb, algorithm, self.keys.len()))
+            .ok_or_else(|| mismatch(values.kind, algorithm, self.keys.len()))
     }
 }
 
@@ -224,8 +260,12 @@ pub(crate) fn check_size(len: usize, max: usize) -> Result<(), Error> {
 }
 
 /// `auth_timestamp` and `auth_sign`, both required once a key is configured (never fail open).
-pub(crate) fn signature_fields(cb: &Callback) -> Result<(u64, &str), Error> {
-    match (cb.auth_timestamp(), cb.auth_sign()) {
+pub(crate) fn signature_fields(
+    kind: Kind,
+    ts: Option<u64>,
+    sign: Option<&str>,
+) -> Result<(u64, &str), Error> {
+    match (ts, sign) {
         (Some(ts), Some(sign)) => Ok((ts, sign)),
         (ts, sign) => {
             let missing = match (ts, sign) {
@@ -237,7 +277,7 @@ pub(crate) fn signature_fields(cb: &Callback) -> Result<(u64, &str), Error> {
                 ErrorCode::MissingSignature,
                 format!(
                     "missing signature: {missing} absent, and a key is configured, so the callback is refused (is the key set for this {} in the Huawei console?)",
-                    match cb.kind() {
+                    match kind {
                         Kind::Stream => "domain's stream notifications",
                         Kind::Record => "recording-callback rule",
                     }
@@ -280,10 +320,10 @@ pub(crate) fn md5_not_allowed() -> Error {
     )
 }
 
-pub(crate) fn mismatch(cb: &Callback, algorithm: Algorithm, keys: usize) -> Error {
+pub(crate) fn mismatch(kind: Kind, algorithm: Algorithm, keys: usize) -> Error {
     let formula = match algorithm {
         Algorithm::Md5 => "key + auth_timestamp".to_owned(),
-        Algorithm::HmacSha256 => signed_fields(cb.kind(), algorithm).join(" + "),
+        Algorithm::HmacSha256 => signed_fields(kind, algorithm).join(" + "),
     };
     let keys = if keys == 1 {
         "the configured key".to_owned()
@@ -333,7 +373,7 @@ mod tests {
     const K2: &str = "ZYXWVUTSRQPONMLKJIHGFEDCBA9876543210zyxw";
 
     fn stream_cb() -> Callback {
-        parse(br#"{"domain":"d","app":"a","stream":"s","event":"PUBLISH"}"#).unwrap()
+        crate::parse(br#"{"domain":"d","app":"a","stream":"s","event":"PUBLISH"}"#).unwrap()
     }
 
     #[test]
@@ -364,7 +404,9 @@ mod tests {
         let cb = stream_cb();
         let work = |sign: &str| {
             let mut n = 0usize;
-            let r = verifier.match_key(&cb, 7, sign, Algorithm::HmacSha256, || n += 1);
+            let r = verifier.match_key(&cb.signed_values(), 7, sign, Algorithm::HmacSha256, || {
+                n += 1
+            });
             (r.ok(), n)
         };
         let good0 = crate::signature::compute_hex(&cb, K1, Algorithm::HmacSha256, 7);

@@ -3,9 +3,10 @@
 //! and `sign`. Every failing case is named; all failures are reported together.
 
 use huaweicloud_live_callback::{
-    explain, parse, sign, Algorithm, Callback, ErrorCode, Key, Options, Verifier,
+    explain, parse, sign, Algorithm, Callback, ErrorCode, FieldValue, Key, Options, Verifier,
 };
 use serde_json::{Map, Value};
+use std::borrow::Cow;
 
 fn vectors() -> Value {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/vectors/callbacks.json");
@@ -134,7 +135,11 @@ fn check_case(case: &Value) -> Result<(), String> {
     }
     let (options, now) = options(case);
     let x = explain(&body, &options, now);
-    let outcome = Verifier::new(options).and_then(|v| v.verify(&body, now));
+    let verifier = Verifier::new(options);
+    let outcome = verifier
+        .as_ref()
+        .map_err(Clone::clone)
+        .and_then(|v| v.verify(&body, now));
 
     // explain's verdict and error are exactly verify's.
     let x_code = x.error.as_ref().map(|e| e.code());
@@ -246,6 +251,43 @@ fn check_case(case: &Value) -> Result<(), String> {
         // parse agrees with verify.
         if parse(&body).as_ref() != Ok(&v.callback) {
             return Err("parse differs from verify's callback".into());
+        }
+        // The zero-copy path: same fields, borrowed from the body unless escaped.
+        let verifier = verifier.map_err(|e| e.to_string())?;
+        let r = verifier
+            .verify_ref(&body, now)
+            .map_err(|e| format!("verify_ref: {e}"))?;
+        if r.key_index != v.key_index
+            || r.algorithm != v.algorithm
+            || verifier.key_id(r.key_index) != v.key_id.as_deref()
+        {
+            return Err("verify_ref's key or algorithm differs from verify's".into());
+        }
+        let mut fields = Map::new();
+        for (name, value) in r.callback.fields() {
+            let text = match value {
+                FieldValue::Int(n) => n.to_string(),
+                FieldValue::Str(Cow::Borrowed(s)) => {
+                    let start = s.as_ptr() as usize - body.as_ptr() as usize;
+                    if body.get(start..start + s.len()) != Some(s.as_bytes()) {
+                        return Err(format!("{name}: borrowed value is not a slice of the body"));
+                    }
+                    (*s).to_owned()
+                }
+                FieldValue::Str(Cow::Owned(s)) => s.clone(),
+            };
+            if fields
+                .insert(name.to_owned(), Value::String(text))
+                .is_some()
+            {
+                return Err(format!("fields() yields {name} twice"));
+            }
+        }
+        if Value::Object(fields) != expect["parsed"] {
+            return Err("fields() differs from the expected parsed callback".into());
+        }
+        if r.callback.into_callback() != v.callback {
+            return Err("verify_ref's callback differs from verify's".into());
         }
     } else {
         let want = expect["error"].as_str().unwrap();
