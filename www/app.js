@@ -78,7 +78,6 @@ function duration(secs) {
   return out.join(' ');
 }
 
-const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Shell single-quoting: 'it'\''s'. */
 export function shellQuote(s) {
@@ -209,13 +208,35 @@ function scheduleVerify() {
 
 for (const i of [payload, nowInput, toleranceInput, maxFutureInput]) i.addEventListener('input', scheduleVerify);
 allowMd5.addEventListener('change', scheduleVerify);
+
+// Now follows the clock (once a second) until it is edited or set by an example; "Current time"
+// makes it follow again.
+let nowFollowsClock = true;
+function setNow(value) {
+  nowFollowsClock = false;
+  nowInput.value = String(value);
+}
+nowInput.addEventListener('input', () => {
+  nowFollowsClock = false;
+});
 $('now-reset').addEventListener('click', () => {
+  nowFollowsClock = true;
   nowInput.value = currentUnixTime();
   scheduleVerify();
 });
+setInterval(() => {
+  if (!nowFollowsClock) return;
+  const t = currentUnixTime();
+  if (nowInput.value === t) return;
+  nowInput.value = t;
+  if (mode() === 'verify') runVerify();
+}, 1000);
 
 function setVerdict(verdict, text) {
   const v = $('verdict');
+  // Re-writing the same words would make screen readers announce them again.
+  if (v.dataset.verdict === verdict && v.dataset.text === text) return;
+  v.dataset.text = text;
   v.dataset.verdict = verdict;
   v.replaceChildren();
   if (verdict) v.append(el('strong', { class: 'word', text: verdict }), ` — ${text}`);
@@ -269,8 +290,10 @@ function runVerify() {
   render(x, body, keys);
 }
 
+/** The matching key as the page names it: "your key", or the label of its field ("Key 2"). */
 function keyName(x, keys) {
   if (x.keyIndex == null) return null;
+  if (keyInputs().length <= 1) return 'your key';
   return x.keyId ?? (keys[x.keyIndex] && keys[x.keyIndex].id) ?? `key ${x.keyIndex + 1}`;
 }
 
@@ -281,9 +304,9 @@ function reasonFor(x, keys) {
   const left = t ? BigInt(t.secondsLeft) : null;
   switch (x.verdict) {
     case 'VALID':
-      return `signed with HMAC-SHA256 by ${keyName(x, keys)}, and in time${left != null ? ` (${duration(left)} left before it expires)` : ''}. The signed fields are authentic; the unsigned ones are not covered.`;
+      return `signed with HMAC-SHA256 with ${keyName(x, keys)}, and in time. The signed fields are authentic; the unsigned ones are not covered by the signature.`;
     case 'WEAK':
-      return `the key (${keyName(x, keys)}) is right, but this callback uses the legacy MD5 scheme, which signs only auth_timestamp: the body is NOT authenticated. Anyone who saw one signed callback can change every field until it expires.`;
+      return `${keyName(x, keys)} is right, but this callback uses the legacy MD5 scheme, which signs only auth_timestamp: the body is NOT authenticated. Anyone who saw one signed callback can change every field until it expires.`;
     case 'EXPIRED':
       if (code === 'TIMESTAMP_IN_FUTURE') {
         return `the signature is right, but auth_timestamp lies ${t ? duration(BigInt(t.authTimestamp) - BigInt(t.now)) : 'too far'} ahead of Now, more than the ${t ? t.maxFutureSeconds : ''} s allowed: check the clocks (or Now).`;
@@ -301,7 +324,7 @@ function reasonFor(x, keys) {
     default:
       switch (code) {
         case 'SIGNATURE_MISMATCH':
-          return `the signature matches none of the ${plural(keys.length, 'key')} given: either the key is not the one Huawei signed with, or a signed field (${(x.signedFields || []).join(', ')}) was changed after signing.`;
+          return `${keys.length === 1 ? 'the signature does not match your key' : `the signature matches none of the ${keys.length} keys`}: either ${keys.length === 1 ? 'the key is not the one' : 'none is the key'} Huawei signed with, or a signed field (${(x.signedFields || []).join(', ')}) was changed after signing.`;
         case 'MISSING_SIGNATURE':
           return 'the callback carries no signature (auth_sign and auth_timestamp): no key is configured for this domain in the Huawei console, or something stripped the fields.';
         case 'MD5_NOT_ALLOWED':
@@ -422,7 +445,7 @@ function render(x, body, keys) {
     if (left < 0n) {
       const b = el('button', { type: 'button', text: 'Set Now to auth_timestamp' });
       b.addEventListener('click', () => {
-        nowInput.value = String(t.authTimestamp);
+        setNow(t.authTimestamp);
         scheduleVerify();
         nowInput.focus();
       });
@@ -619,7 +642,7 @@ $('sign-to-verify').addEventListener('click', () => {
   if (!lastSigned) return;
   payload.value = lastSigned.body;
   setKeys([lastSigned.key]);
-  nowInput.value = lastSigned.authTimestamp;
+  setNow(lastSigned.authTimestamp);
   allowMd5.checked = signAlgorithm.value === 'MD5';
   selectTab($('tab-verify'));
   scheduleVerify();
@@ -677,7 +700,7 @@ function restoreFragment() {
   restoring = true;
   try {
     if (p.has('payload')) payload.value = p.get('payload');
-    if (p.has('now')) nowInput.value = p.get('now');
+    if (p.has('now')) setNow(p.get('now'));
     if (p.has('tolerance')) toleranceInput.value = p.get('tolerance');
     if (p.has('maxFuture')) maxFutureInput.value = p.get('maxFuture');
     allowMd5.checked = p.get('md5') === '1';
@@ -879,7 +902,7 @@ function loadCase(c) {
   const o = caseOptions(c);
   payload.value = c.body;
   setKeys(c.keys.map((k) => k.key));
-  nowInput.value = String(c.options.now);
+  setNow(c.options.now);
   toleranceInput.value = String(o.toleranceSeconds);
   maxFutureInput.value = String(o.maxFutureSeconds);
   allowMd5.checked = !!o.allowMd5;
