@@ -20,10 +20,22 @@
 #   status            Show what is present, install nothing (exit 1 if something is missing).
 #   help              This text.
 #
-# In a Makefile:
-#   WASM_BINDGEN := $(shell scripts/toolchain.sh wasm-bindgen)
-#   WASM_OPT     := $(shell scripts/toolchain.sh wasm-opt)
-#   pkg: ; scripts/toolchain.sh cargo-wasm build --release --lib
+# In a Makefile (use recursive `=`, not `:=`, so that `make help` installs nothing;
+# note that $(shell) swallows a failure and yields an empty string):
+#   WASM_BINDGEN = $(shell scripts/toolchain.sh wasm-bindgen)
+#   pkg:
+#   	scripts/toolchain.sh cargo-wasm build --release --lib
+#   	wb=$$(scripts/toolchain.sh wasm-bindgen) && $$wb --target web --out-dir ... x.wasm
+#
+# Profile notes (measured with rustc 1.96 / wasm-bindgen 0.2.130 / binaryen 132):
+#   * do not set `strip = true` for the wasm build: it drops the target_features
+#     section, wasm-bindgen warns, and wasm-opt then rejects the module
+#     (memory.copy needs bulk-memory). Let `wasm-opt -Oz` strip instead.
+#   * debian route only (std is built from source): panic=immediate-abort
+#     (RUSTFLAGS "-Zunstable-options -Cpanic=immediate-abort" for the wasm target,
+#     or profile `panic = "immediate-abort"` + CARGO_UNSTABLE_PANIC_IMMEDIATE_ABORT=true)
+#     and CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size shrink the output;
+#     the old `-Z build-std-features=panic_immediate_abort` is a compile error now.
 #
 # How the wasm32 Rust toolchain is chosen (wasm-env / cargo-wasm):
 #   1. "rustup" route: if `rustc` on PATH (or $RUSTC) already has a wasm32 std
