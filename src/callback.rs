@@ -468,7 +468,10 @@ const N_FIELDS: usize = F::ErrorMessage as usize + 1;
 #[derive(Clone, Debug)]
 struct Raw<'a> {
     strings: [Option<Cow<'a, str>>; N_FIELDS],
-    integers: [Option<u64>; N_FIELDS],
+    /// Integer values, valid where `integer_set` has the field's bit (kept apart from the
+    /// strings so that this struct, moved on every parse, stays small).
+    integers: [u64; N_FIELDS],
+    integer_set: u32,
     /// One bit a known field (`F as u8`), for duplicates.
     seen: u32,
     /// The spelling of `user_args` that arrived, for the duplicate message.
@@ -482,7 +485,8 @@ impl Default for Raw<'_> {
         const NONE: Option<Cow<'static, str>> = None;
         Raw {
             strings: [NONE; N_FIELDS],
-            integers: [None; N_FIELDS],
+            integers: [0; N_FIELDS],
+            integer_set: 0,
             seen: 0,
             user_args_name: "user_args",
             unknown: None,
@@ -587,7 +591,7 @@ impl<'a> CallbackRef<'a> {
 
     /// `auth_timestamp`, if present.
     pub fn auth_timestamp(&self) -> Option<u64> {
-        self.raw.integers[F::AuthTimestamp as usize]
+        self.raw.int(F::AuthTimestamp)
     }
 
     /// `auth_sign` as received, if present.
@@ -605,7 +609,7 @@ impl<'a> CallbackRef<'a> {
         order.iter().filter_map(move |&f| {
             let value = match &self.raw.strings[f as usize] {
                 Some(s) => FieldValue::Str(s),
-                None => FieldValue::Int(self.raw.integers[f as usize]?),
+                None => FieldValue::Int(self.raw.int(f)?),
             };
             Some((f.name(), value))
         })
@@ -636,13 +640,16 @@ impl<'a> CallbackRef<'a> {
 
     /// The owned, typed callback.
     pub fn into_callback(self) -> Callback {
-        let Raw {
-            mut strings,
-            integers,
-            ..
-        } = self.raw;
-        let mut take = |f: F| strings[f as usize].take().map(Cow::into_owned);
-        let int = |f: F| integers[f as usize];
+        let mut raw = self.raw;
+        let int = |f: F| raw.int(f);
+        let (file_size, record_duration, width, height) = (
+            int(F::FileSize),
+            int(F::RecordDuration),
+            int(F::Width),
+            int(F::Height),
+        );
+        let (publish_timestamp, auth_timestamp) = (int(F::PublishTimestamp), int(F::AuthTimestamp));
+        let mut take = |f: F| raw.strings[f as usize].take().map(Cow::into_owned);
         match self.kind {
             Kind::Stream => Callback::Stream(StreamNotification {
                 event: StreamEvent::from_name(Cow::Owned(take(F::Event).unwrap_or_default())),
@@ -652,8 +659,8 @@ impl<'a> CallbackRef<'a> {
                 user_args: take(F::UserArgs),
                 client_ip: take(F::ClientIp),
                 node_ip: take(F::NodeIp),
-                publish_timestamp: int(F::PublishTimestamp),
-                auth_timestamp: int(F::AuthTimestamp),
+                publish_timestamp,
+                auth_timestamp,
                 auth_sign: take(F::AuthSign),
             }),
             Kind::Record => Callback::Record(RecordCallback {
@@ -670,17 +677,17 @@ impl<'a> CallbackRef<'a> {
                 download_url: take(F::DownloadUrl),
                 play_url: take(F::PlayUrl),
                 asset_id: take(F::AssetId),
-                file_size: int(F::FileSize),
-                record_duration: int(F::RecordDuration),
+                file_size,
+                record_duration,
                 start_time: take(F::StartTime),
                 end_time: take(F::EndTime),
-                width: int(F::Width),
-                height: int(F::Height),
+                width,
+                height,
                 obs_location: take(F::ObsLocation),
                 obs_bucket: take(F::ObsBucket),
                 obs_object: take(F::ObsObject),
                 error_message: take(F::ErrorMessage),
-                auth_timestamp: int(F::AuthTimestamp),
+                auth_timestamp,
                 auth_sign: take(F::AuthSign),
             }),
         }
@@ -720,6 +727,15 @@ fn parse_raw(body: &[u8]) -> Result<Raw<'_>, Error> {
 }
 
 impl<'a> Raw<'a> {
+    fn int(&self, f: F) -> Option<u64> {
+        (self.integer_set & (1 << f as u8) != 0).then(|| self.integers[f as usize])
+    }
+
+    fn set_int(&mut self, f: F, v: u64) {
+        self.integers[f as usize] = v;
+        self.integer_set |= 1 << f as u8;
+    }
+
     /// Records one member: checks for duplicates and the field's type.
     fn add(&mut self, key: Cow<'a, str>, value: Value<'a>) -> Result<(), Error> {
         let Some(f) = F::from_name(&key) else {
@@ -753,9 +769,9 @@ impl<'a> Raw<'a> {
         let i = f as usize;
         match (f, value) {
             (_, Value::Null) if !f.is_required() => {}
-            (F::AuthTimestamp, v) => self.integers[i] = Some(auth_timestamp(v)?),
-            (F::PublishTimestamp, v) => self.integers[i] = Some(publish_timestamp(v)?),
-            (_, Value::Num(n)) if f.is_integer() => self.integers[i] = Some(integer(name, n)?),
+            (F::AuthTimestamp, v) => self.set_int(f, auth_timestamp(v)?),
+            (F::PublishTimestamp, v) => self.set_int(f, publish_timestamp(v)?),
+            (_, Value::Num(n)) if f.is_integer() => self.set_int(f, integer(name, n)?),
             (_, v) if f.is_integer() => return Err(wrong_type(name, "a non-negative integer", &v)),
             (_, Value::Str(s)) => self.strings[i] = Some(s),
             (_, v) => return Err(wrong_type(name, "a string", &v)),
