@@ -273,7 +273,11 @@ export declare function sign(
   options: SignOptions,
 ): Signed<RecordCallback>;
 
-/** Explains why a body verifies or not; never throws for a bad body or a bad key. */
+/**
+ * Explains why a body verifies or not. A bad body or a bad key is reported in the result, not
+ * thrown; it throws only for wrong argument types (TypeError) and for a body larger than both
+ * `maxBodyBytes` and 16 MiB (CallbackError BODY_TOO_LARGE, before it is copied).
+ */
 export declare function explain(body: Body, options: VerifyOptions): Explanation;
 
 /** A new random key of `length` (32 to 128, default 64) letters and digits, at least one of each. */
