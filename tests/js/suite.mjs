@@ -398,6 +398,13 @@ export function runSuite(lib, vectors, log = () => {}) {
   for (const [what, fn, code] of coded) {
     check(`CallbackError ${code}: ${what}`, () => throwsCode(fn, code) ?? stillWorks());
   }
+  check('explain reports a 5 MiB body as a problem instead of throwing', () => {
+    const x = lib.explain(`${good.body.slice(0, -1)},"pad":"${'x'.repeat(5 << 20)}"}`, { keys: [KEY], now: 1587954200 });
+    if (x.error === null || x.error.code !== 'BODY_TOO_LARGE') return `error ${show(x.error)}`;
+    return x.matches && x.kind === 'stream' ? undefined : 'explain stopped at the size problem';
+  });
+  check('explain refuses a body above 16 MiB before copying it', () =>
+    throwsCode(() => lib.explain('x'.repeat(17 << 20), { keys: [KEY] }), 'BODY_TOO_LARGE') ?? stillWorks());
   check('a body exactly maxBodyBytes long is accepted', () => {
     const v = new lib.Verifier({ keys: [KEY], maxBodyBytes: good.body.length }).verify(good.body, { now: 1587954200 });
     return v.kind === 'stream' ? undefined : show(v);
