@@ -313,46 +313,77 @@ fn push_if(out: &mut Vec<&'static str>, name: &'static str, present: bool) {
     }
 }
 
-/// Every field name this crate knows, of both kinds. The index is the field's bit in the
-/// duplicate mask. `usr_args` shares `user_args`'s slot: both spellings are one field.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Every field this crate knows, of both kinds. `field as u8` is a stable code (the order of
+/// [`Field::ALL`]); both spellings of `user_args` are one field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[repr(u8)]
-enum F {
+#[non_exhaustive]
+pub enum Field {
+    /// `event`.
     Event,
+    /// `domain`.
     Domain,
+    /// `app`.
     App,
+    /// `stream`.
     Stream,
+    /// `user_args` (also accepted as `usr_args`).
     UserArgs,
+    /// `client_ip`.
     ClientIp,
+    /// `node_ip`.
     NodeIp,
+    /// `publish_timestamp`.
     PublishTimestamp,
+    /// `auth_timestamp`.
     AuthTimestamp,
+    /// `auth_sign`.
     AuthSign,
+    /// `event_type`.
     EventType,
+    /// `project_id`.
     ProjectId,
+    /// `job_id`.
     JobId,
+    /// `task_id`.
     TaskId,
+    /// `publish_domain`.
     PublishDomain,
+    /// `record_format`.
     RecordFormat,
+    /// `download_url`.
     DownloadUrl,
+    /// `play_url`.
     PlayUrl,
+    /// `asset_id`.
     AssetId,
+    /// `file_size`.
     FileSize,
+    /// `record_duration`.
     RecordDuration,
+    /// `start_time`.
     StartTime,
+    /// `end_time`.
     EndTime,
+    /// `width`.
     Width,
+    /// `height`.
     Height,
+    /// `obs_location`.
     ObsLocation,
+    /// `obs_bucket`.
     ObsBucket,
+    /// `obs_object`.
     ObsObject,
+    /// `error_message`.
     ErrorMessage,
 }
 
-impl F {
-    /// Every field, in `F as u8` order: `ALL[f as usize] == f`.
-    #[cfg(test)]
-    const ALL: [F; N_FIELDS] = [
+use Field as F;
+
+impl Field {
+    /// Every field, in code order: `Field::ALL[f as usize] == f`.
+    pub const ALL: [F; N_FIELDS] = [
         F::Event,
         F::Domain,
         F::App,
@@ -384,8 +415,8 @@ impl F {
         F::ErrorMessage,
     ];
 
-    /// The field's name (`user_args` for both spellings).
-    const fn name(self) -> &'static str {
+    /// The field's JSON name (`user_args` for both spellings).
+    pub const fn name(self) -> &'static str {
         match self {
             F::Event => "event",
             F::Domain => "domain",
@@ -599,9 +630,9 @@ impl<'a> CallbackRef<'a> {
         self.raw.strings[F::AuthSign as usize].as_deref()
     }
 
-    /// The known fields of this kind that are present, in Huawei's documented order, by their
-    /// canonical names (`usr_args` is reported as `user_args`).
-    pub fn fields(&self) -> impl Iterator<Item = (&'static str, FieldValue<'_, 'a>)> + '_ {
+    /// The known fields of this kind that are present, in Huawei's documented order
+    /// ([`Field::name`] is the canonical name: `usr_args` is reported as `user_args`).
+    pub fn fields(&self) -> impl Iterator<Item = (Field, FieldValue<'_, 'a>)> + '_ {
         let order = match self.kind {
             Kind::Stream => STREAM_ORDER,
             Kind::Record => RECORD_ORDER,
@@ -611,7 +642,7 @@ impl<'a> CallbackRef<'a> {
                 Some(s) => FieldValue::Str(s),
                 None => FieldValue::Int(self.raw.int(f)?),
             };
-            Some((f.name(), value))
+            Some((f, value))
         })
     }
 

@@ -14,7 +14,7 @@ mod signature;
 mod verify;
 
 pub use callback::{
-    parse, parse_ref, Callback, CallbackRef, FieldValue, Kind, RecordCallback, RecordEvent,
+    parse, parse_ref, Callback, CallbackRef, Field, FieldValue, Kind, RecordCallback, RecordEvent,
     StreamEvent, StreamNotification,
 };
 pub use error::{Error, ErrorCode};

@@ -264,7 +264,8 @@ fn check_case(case: &Value) -> Result<(), String> {
             return Err("verify_ref's key or algorithm differs from verify's".into());
         }
         let mut fields = Map::new();
-        for (name, value) in r.callback.fields() {
+        for (field, value) in r.callback.fields() {
+            let name = field.name();
             let text = match value {
                 FieldValue::Int(n) => n.to_string(),
                 FieldValue::Str(Cow::Borrowed(s)) => {

@@ -3,6 +3,11 @@
 // layer's types, results (ONE string per call: JSON, or "!CODE message") to objects, and error
 // strings to CallbackError. Every rule about callbacks lives in the Rust core.
 //
+// The verify hot path skips even that string: the body is encoded straight into a reused buffer
+// in wasm memory, and for an ASCII body the core answers with a few u32 words (kind, algorithm,
+// key index, and per field its code and the value's offsets in the body, or its integer value),
+// from which the object is built here with body.slice — no JSON on either side.
+//
 // This file has no imports and exactly one `export` line, at the end: the build derives
 // dist/wrap.cjs from it for the CommonJS entry.
 
@@ -149,7 +154,53 @@ function utf8Length(s) {
   return n;
 }
 
+// Verified.signedFields, by kind and algorithm (copied for each result).
+const STREAM_FIELDS = ['event', 'domain', 'app', 'stream', 'auth_timestamp'];
+const RECORD_FIELDS = ['auth_timestamp', 'event_type', 'publish_domain', 'app', 'stream', 'download_url', 'play_url'];
+const MD5_FIELDS = ['auth_timestamp'];
+
 function makeApi(b) {
+  const memory = b.wasm_memory();
+  const NAMES = b.field_names().split(',');
+  const OUT = b.output_buffer() >>> 2;
+  const encoder = new TextEncoder();
+  let u8 = new Uint8Array(memory.buffer);
+  let u32 = new Uint32Array(memory.buffer);
+  // Views over wasm memory go stale when it grows: renew them before each use.
+  function views() {
+    if (u8.buffer !== memory.buffer) {
+      u8 = new Uint8Array(memory.buffer);
+      u32 = new Uint32Array(memory.buffer);
+    }
+  }
+
+  // The result object from the result words of verify_input (status 0; `body` is ASCII).
+  function fromWords(body, ids) {
+    views();
+    const flags = u32[OUT];
+    const keyIndex = u32[OUT + 1];
+    const n = u32[OUT + 2];
+    const callback = {};
+    for (let i = 0, w = OUT + 3; i < n; i++, w += 3) {
+      const code = u32[w];
+      callback[NAMES[code & 0xff]] = code >>> 8 === 0 ? body.slice(u32[w + 1], u32[w + 2]) : u32[w + 1] * U32 + u32[w + 2];
+    }
+    const record = (flags & 1) === 1;
+    const md5 = (flags & 2) === 2;
+    const out = {
+      kind: record ? 'record' : 'stream',
+      event: record ? callback.event_type : callback.event,
+      algorithm: md5 ? 'MD5' : 'HMAC-SHA256',
+      keyIndex,
+    };
+    const id = ids[keyIndex];
+    if (id !== undefined) out.keyId = id;
+    out.bodyAuthenticated = !md5;
+    out.signedFields = (record ? (md5 ? MD5_FIELDS : RECORD_FIELDS) : STREAM_FIELDS).slice();
+    out.callback = callback;
+    return out;
+  }
+
   function tooLarge(len, max) {
     return fromWire(b.body_too_large(len, max));
   }
@@ -219,27 +270,44 @@ function makeApi(b) {
       parsed.push(id, secret);
     }
     const o = new b.Options(tHi, tLo, fHi, fLo, allowMd5 === true, max);
-    for (let i = 0; i < parsed.length; i += 2) o.key(parsed[i], parsed[i + 1]);
-    return { o, max };
+    const ids = [];
+    for (let i = 0; i < parsed.length; i += 2) {
+      o.key(parsed[i], parsed[i + 1]);
+      ids.push(parsed[i]);
+    }
+    return { o, max, ids };
   }
 
-  // Verifies with a wasm Verifier `v`; `options` is the per-call `{ now }`.
-  function run(v, max, body, options) {
+  // Verifies with a wasm Verifier `v` (key ids `ids`); `options` is the per-call `{ now }`.
+  function run(v, ids, max, body, options) {
     const hi = hi64(readNow(options, 'options'), 'options.now');
     const lo = LO;
+    let len;
+    let ascii = false;
     if (typeof body === 'string') {
       checkString(body, max);
-      return result(v.verify_str(body, hi, lo));
+      const cap = body.length * 3;
+      const ptr = b.input_buffer(cap);
+      views();
+      len = encoder.encodeInto(body, u8.subarray(ptr, ptr + cap)).written;
+      // One byte a UTF-16 unit only when every character is ASCII: offsets then agree.
+      ascii = len === body.length;
+    } else {
+      const bytes = toBytes(body, 'body');
+      checkBytes(bytes, max);
+      const ptr = b.input_buffer(bytes.length);
+      views();
+      u8.set(bytes, ptr);
+      len = bytes.length;
     }
-    const bytes = toBytes(body, 'body');
-    checkBytes(bytes, max);
-    return result(v.verify_bytes(bytes, hi, lo));
+    const status = v.verify_input(len, ascii, hi, lo);
+    return status === 0 ? fromWords(body, ids) : result(b.take_wire());
   }
 
   function prepare(options) {
-    const { o, max } = buildOptions(options, 'options');
+    const { o, max, ids } = buildOptions(options, 'options');
     try {
-      return { v: o.verifier(), max };
+      return { v: o.verifier(), max, ids };
     } catch (e) {
       return rethrow(e);
     } finally {
@@ -251,23 +319,25 @@ function makeApi(b) {
   class Verifier {
     #v;
     #max;
+    #ids;
 
     constructor(options) {
-      const { v, max } = prepare(options);
+      const { v, max, ids } = prepare(options);
       this.#v = v;
       this.#max = max;
+      this.#ids = ids;
     }
 
     verify(body, options) {
-      return run(this.#v, this.#max, body, options);
+      return run(this.#v, this.#ids, this.#max, body, options);
     }
   }
 
   function verify(body, options) {
     if (typeof body !== 'string') toBytes(body, 'body'); // argument errors before key errors
-    const { v, max } = prepare(options);
+    const { v, max, ids } = prepare(options);
     try {
-      return run(v, max, body, options);
+      return run(v, ids, max, body, options);
     } finally {
       v.free();
     }

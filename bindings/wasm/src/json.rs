@@ -3,7 +3,7 @@
 
 use huaweicloud_live_callback as hw;
 
-use hw::{Callback, Explanation, Signed, Verified};
+use hw::{Callback, Explanation, Signed};
 
 pub(crate) struct Json(String);
 
@@ -200,28 +200,41 @@ impl Json {
     }
 
     /// `{kind, event, callback}`, the shape `parse` returns.
-    pub(crate) fn parsed(&mut self, cb: &Callback) {
+    /// The callback from a borrowed read, in the same order and shape as [`Json::callback`].
+    fn callback_ref(&mut self, cb: &hw::CallbackRef<'_>) {
         self.open();
-        self.str_field("kind", cb.kind().as_str());
-        self.str_field("event", cb.event());
-        self.key("callback");
-        self.callback(cb);
+        for (field, value) in cb.fields() {
+            self.key(field.name());
+            match value {
+                hw::FieldValue::Str(s) => self.string(s),
+                hw::FieldValue::Int(n) => self.u64(n),
+            }
+        }
         self.close();
     }
 
-    pub(crate) fn verified(&mut self, v: &Verified) {
+    pub(crate) fn verified_ref(&mut self, v: &hw::VerifiedRef<'_>, key_id: Option<&str>) {
         self.open();
-        self.str_field("kind", v.kind().as_str());
-        self.str_field("event", v.event());
+        self.str_field("kind", v.callback.kind().as_str());
+        self.str_field("event", v.callback.event());
         self.str_field("algorithm", v.algorithm.as_str());
         self.key("keyIndex");
         self.u64(v.key_index as u64);
-        self.opt_str("keyId", v.key_id.as_deref());
+        self.opt_str("keyId", key_id);
         self.key("bodyAuthenticated");
         self.bool(v.body_authenticated);
         self.strings("signedFields", v.signed_fields);
         self.key("callback");
-        self.callback(&v.callback);
+        self.callback_ref(&v.callback);
+        self.close();
+    }
+
+    pub(crate) fn parsed_ref(&mut self, cb: &hw::CallbackRef<'_>) {
+        self.open();
+        self.str_field("kind", cb.kind().as_str());
+        self.str_field("event", cb.event());
+        self.key("callback");
+        self.callback_ref(cb);
         self.close();
     }
 

@@ -9,8 +9,18 @@
 //!
 //! Unsigned 64-bit integers come in as two `u32` halves (`hi`, `lo`): exact for every `u64`,
 //! and cheaper than a `BigInt` on the hot path.
+//!
+//! The hot path (`Verifier::verify_input`) avoids even that string: the JS side encodes the body
+//! straight into a reused input buffer in wasm memory, and for an ASCII body whose values have no
+//! escapes (byte offsets are then UTF-16 offsets) the result is a few `u32` words — kind,
+//! algorithm, key index, and per field its code and either the value's offsets in the body or
+//! its integer value — from which the JS side builds the object with `body.slice`. Anything else
+//! falls back to the JSON wire string.
 
 #![forbid(unsafe_code)]
+
+use std::borrow::Cow;
+use std::cell::RefCell;
 
 use huaweicloud_live_callback as hw;
 use wasm_bindgen::prelude::*;
@@ -42,6 +52,92 @@ fn wire<T>(result: Result<T, hw::Error>, write: impl FnOnce(&mut Json, &T)) -> S
         }
         Err(e) => error_wire(&e),
     }
+}
+
+/// Buffers shared with the JS side through wasm memory: the body going in, the result words and
+/// the wire string coming out. wasm32 without threads: one instance, one thread.
+struct Io {
+    input: Vec<u8>,
+    out: Vec<u32>,
+    wire: String,
+}
+
+/// Result words: 3 header words, then 3 words a field (at most one a known field).
+const OUT_WORDS: usize = 3 + 3 * 32;
+/// An input buffer grown past this for a large body is released after use.
+const KEEP_INPUT_BYTES: usize = 64 * 1024;
+
+thread_local! {
+    static IO: RefCell<Io> = RefCell::new(Io {
+        input: Vec::new(),
+        out: vec![0; OUT_WORDS],
+        wire: String::new(),
+    });
+}
+
+/// The instance's `WebAssembly.Memory`, through which the JS side reaches the buffers.
+#[wasm_bindgen]
+pub fn wasm_memory() -> JsValue {
+    wasm_bindgen::memory()
+}
+
+/// Makes room for `len` bytes of body in the input buffer and returns its address. The JS side
+/// writes the body there (with `TextEncoder.encodeInto` or `Uint8Array.set`) and then calls
+/// [`Verifier::verify_input`].
+#[wasm_bindgen]
+pub fn input_buffer(len: usize) -> usize {
+    IO.with(|io| {
+        let input = &mut io.borrow_mut().input;
+        if input.len() < len {
+            input.resize(len, 0);
+        }
+        input.as_ptr() as usize
+    })
+}
+
+/// The address of the result words (fixed; 4-byte aligned).
+#[wasm_bindgen]
+pub fn output_buffer() -> usize {
+    IO.with(|io| io.borrow().out.as_ptr() as usize)
+}
+
+/// Takes the wire string left by the last `verify_input` that did not answer in words.
+#[wasm_bindgen]
+pub fn take_wire() -> String {
+    IO.with(|io| std::mem::take(&mut io.borrow_mut().wire))
+}
+
+/// The field names, comma-separated, in the order of the codes of the result words.
+#[wasm_bindgen]
+pub fn field_names() -> String {
+    hw::Field::ALL.map(hw::Field::name).join(",")
+}
+
+/// Writes a verified callback as result words; `false` (nothing usable written) when a value
+/// is not a slice of `body` (it had an escape).
+fn write_words(out: &mut [u32], body: &[u8], v: &hw::VerifiedRef<'_>) -> bool {
+    let flags = u32::from(v.callback.kind() == hw::Kind::Record)
+        | (u32::from(v.algorithm == hw::Algorithm::Md5) << 1);
+    out[0] = flags;
+    out[1] = v.key_index as u32;
+    let mut n = 0;
+    for (field, value) in v.callback.fields() {
+        let w = 3 + 3 * n;
+        let (tag, a, b) = match value {
+            hw::FieldValue::Str(Cow::Borrowed(s)) => {
+                let start = (s.as_ptr() as usize).wrapping_sub(body.as_ptr() as usize);
+                (0, start as u32, (start + s.len()) as u32)
+            }
+            hw::FieldValue::Str(Cow::Owned(_)) => return false,
+            hw::FieldValue::Int(i) => (1, (i >> 32) as u32, i as u32),
+        };
+        out[w] = field as u32 | (tag << 8);
+        out[w + 1] = a;
+        out[w + 2] = b;
+        n += 1;
+    }
+    out[2] = n as u32;
+    true
 }
 
 /// Verification options: the settings, then one [`Options::key`] call per key.
@@ -107,17 +203,31 @@ pub struct Verifier {
 
 #[wasm_bindgen]
 impl Verifier {
-    /// Verifies a body given as a JS string (UTF-8 encoded by the glue straight into wasm memory).
-    pub fn verify_str(&self, body: &str, now_hi: u32, now_lo: u32) -> String {
-        self.verify_bytes(body.as_bytes(), now_hi, now_lo)
-    }
-
-    /// Verifies a body given as bytes.
-    pub fn verify_bytes(&self, body: &[u8], now_hi: u32, now_lo: u32) -> String {
-        wire(
-            self.inner.verify(body, u64_from(now_hi, now_lo)),
-            Json::verified,
-        )
+    /// Verifies the first `len` bytes of the input buffer (see [`input_buffer`]). `ascii`: the
+    /// JS side knows the body is ASCII, so byte offsets are UTF-16 offsets. Returns 0 when the
+    /// result is in the result words, 1 when it is JSON in [`take_wire`], 2 for an error wire.
+    pub fn verify_input(&self, len: usize, ascii: bool, now_hi: u32, now_lo: u32) -> u32 {
+        IO.with(|io| {
+            let Io { input, out, wire } = &mut *io.borrow_mut();
+            let body = &input[..len.min(input.len())];
+            let status = match self.inner.verify_ref(body, u64_from(now_hi, now_lo)) {
+                Err(e) => {
+                    *wire = error_wire(&e);
+                    2
+                }
+                Ok(v) if ascii && write_words(out, body, &v) => 0,
+                Ok(v) => {
+                    let mut j = Json::with_capacity(1024);
+                    j.verified_ref(&v, self.inner.key_id(v.key_index));
+                    *wire = j.finish();
+                    1
+                }
+            };
+            if input.len() > KEEP_INPUT_BYTES {
+                *input = Vec::new();
+            }
+            status
+        })
     }
 }
 
@@ -130,7 +240,7 @@ pub fn parse_str(body: &str) -> String {
 /// The core's `parse` on bytes.
 #[wasm_bindgen]
 pub fn parse_bytes(body: &[u8]) -> String {
-    wire(hw::parse(body), Json::parsed)
+    wire(hw::parse_ref(body), Json::parsed_ref)
 }
 
 /// Parses `callback_json` with the core's strict rules, then signs it: `{body, callback}`.
