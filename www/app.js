@@ -79,6 +79,23 @@ function duration(secs) {
 }
 
 
+const utf8 = new TextEncoder();
+
+// Characters that look like nothing, or like something else: control and format characters,
+// every space but U+0020, and combining marks.
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Z}\p{M}]/u;
+
+/** A value in double quotes with every invisible or look-alike character as \u{…}. */
+export function visible(s) {
+  let out = '"';
+  for (const ch of s) {
+    if (ch === '"' || ch === '\\') out += `\\${ch}`;
+    else if (ch !== ' ' && INVISIBLE.test(ch)) out += `\\u{${ch.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}}`;
+    else out += ch;
+  }
+  return `${out}"`;
+}
+
 /** Shell single-quoting: 'it'\''s'. */
 export function shellQuote(s) {
   return `'${String(s).replace(/'/g, `'\\''`)}'`;
@@ -351,12 +368,13 @@ function pageHints(x, body) {
   if (code === 'SIGNATURE_MISMATCH' && x.parts) {
     for (const p of x.parts) {
       if (p.value !== p.value.trim()) {
-        hints.push(`The signed field ${p.field} has whitespace at its start or end (${JSON.stringify(p.value)}): if it was added by a copy, remove it; Huawei signs the exact value.`);
+        hints.push(`The signed field ${p.field} has whitespace at its start or end (${visible(p.value)}): if a copy or a template added it, remove it; Huawei signs the exact value.`);
+      } else if (p.value.normalize('NFC') !== p.value) {
+        hints.push(`The signed field ${p.field} is not in Unicode NFC form (${visible(p.value)}): if something normalised or re-typed the text, the bytes changed, and so did the signature.`);
+      } else if ([...p.value].some((ch) => ch !== ' ' && INVISIBLE.test(ch))) {
+        hints.push(`The signed field ${p.field} contains invisible characters (${visible(p.value)}): check they were sent by Huawei and not added on the way.`);
       }
     }
-  }
-  if (code === 'SIGNATURE_MISMATCH' && x.timing && x.timing.secondsLeft !== undefined) {
-    // Nothing to add: the package's hints name the key/domain and the signed fields.
   }
   return hints;
 }
@@ -404,7 +422,8 @@ function render(x, body, keys) {
       el('tr', { class: `p${i % 4}` },
         el('td', { text: String(i + 1) }),
         el('th', { scope: 'row', text: p.field }),
-        el('td', {}, el('code', { text: JSON.stringify(p.value) })),
+        el('td', {}, el('code', { text: visible(p.value) })),
+        el('td', { text: String(utf8.encode(p.value).length) }),
         el('td', { text: p.present ? 'yes' : 'no (empty string)' })));
   });
 

@@ -448,6 +448,18 @@ test('verify: key rotation, whitespace in the key, re-printed body: the hints sa
     r = await readResult(page);
     assert.equal(r.verdict, 'MALFORMED');
     assert.ok(r.hints.some((h) => /re-printed object/.test(h)), r.hints.join('\n'));
+    // A signed value with a combining accent (NFD): shown as \u{0301}, and said.
+    const nfd = byName('stream/PUBLISH/hmac/tampered-unicode-normalisation');
+    await fillCase(page, nfd);
+    r = await readResult(page);
+    assert.equal(r.verdict, 'INVALID');
+    const cells = await page.locator('#parts tr').nth(3).locator('td').allTextContents();
+    assert.deepEqual(cells, ['4', '"cafe\\u{0301}"', '6', 'yes'], 'the stream part, its invisible accent and its UTF-8 length');
+    assert.ok(r.hints.some((h) => /stream is not in Unicode NFC/.test(h)), r.hints.join('\n'));
+    const spaced = byName('stream/PUBLISH/hmac/tampered-app-trailing-space');
+    await fillCase(page, spaced);
+    r = await readResult(page);
+    assert.ok(r.hints.some((h) => h.includes('app has whitespace at its start or end ("live ")')), r.hints.join('\n'));
     // A 32-character signature on a stream notification: the wrong algorithm.
     const md5ish = byName('stream/PUBLISH/hmac/auth_sign-32-hex-md5-length');
     await fillCase(page, md5ish);
@@ -655,6 +667,30 @@ test('fragment: shared state is restored, the key is not', async () => {
     const r = await readResult(page);
     assert.equal(r.verdict, 'INVALID');
     assert.equal(r.stsData, c.expect.stringToSign);
+  });
+});
+
+test('fragment: sign-mode fields are restored, the signing key is not', async () => {
+  let href;
+  await withPage({}, async (page) => {
+    await page.getByRole('tab', { name: 'Sign' }).click();
+    await page.getByLabel('Event', { exact: true }).selectOption('RECORD_FAILED');
+    await page.getByLabel('Algorithm', { exact: true }).selectOption('MD5');
+    await page.getByLabel('error_message', { exact: true }).fill('OBS said no & gave up');
+    await page.getByLabel('auth_timestamp', { exact: true }).fill('1700000123');
+    await page.getByRole('button', { name: 'Generate' }).click();
+    const key = await page.getByLabel('Signing key', { exact: true }).inputValue();
+    href = await page.evaluate(() => location.href);
+    assert.ok(!href.includes(key), 'the signing key is not in the URL');
+  });
+  await withPage({ hash: new URL(href).hash.slice(1) }, async (page) => {
+    assert.equal(await page.locator('#panel-sign').isVisible(), true);
+    assert.equal(await page.getByLabel('Event', { exact: true }).inputValue(), 'RECORD_FAILED');
+    assert.equal(await page.getByLabel('Algorithm', { exact: true }).inputValue(), 'MD5');
+    assert.equal(await page.getByLabel('error_message', { exact: true }).inputValue(), 'OBS said no & gave up');
+    assert.equal(await page.getByLabel('auth_timestamp', { exact: true }).inputValue(), '1700000123');
+    assert.equal(await page.getByLabel('Signing key', { exact: true }).inputValue(), '');
+    assert.match(await page.locator('#sign-status').textContent(), /Enter a key/);
   });
 });
 
