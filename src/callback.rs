@@ -450,34 +450,46 @@ impl Field {
         }
     }
 
-    /// The field a key names. Dispatches on the length first (this runs once a member on the
-    /// hot path), then compares with the few names of that length.
+    /// The field a key names. This runs once a member on the hot path: one probe byte picks
+    /// the only candidate of that length (the first byte tells every group apart but length
+    /// 10, where byte 7 does), then one comparison confirms it.
     fn from_name(name: &str) -> Option<F> {
-        let candidates: &[F] = match name.len() {
-            3 => &[F::App],
-            5 => &[F::Event, F::Width],
-            6 => &[F::Domain, F::Stream, F::JobId, F::Height],
-            7 => &[F::NodeIp, F::TaskId],
-            8 => &[F::PlayUrl, F::AssetId, F::EndTime],
-            9 => &[F::UserArgs, F::ClientIp, F::AuthSign, F::FileSize],
-            10 => &[
-                F::EventType,
-                F::ProjectId,
-                F::StartTime,
-                F::ObsBucket,
-                F::ObsObject,
-            ],
-            12 => &[F::DownloadUrl, F::ObsLocation],
-            13 => &[F::RecordFormat, F::ErrorMessage],
-            14 => &[F::AuthTimestamp, F::PublishDomain],
-            15 => &[F::RecordDuration],
-            17 => &[F::PublishTimestamp],
+        let b = name.as_bytes();
+        let probe = if b.len() == 10 { 7 } else { 0 };
+        let f = match (b.len(), b.get(probe).copied().unwrap_or(0)) {
+            (3, b'a') => F::App,
+            (5, b'e') => F::Event,
+            (5, b'w') => F::Width,
+            (6, b'd') => F::Domain,
+            (6, b's') => F::Stream,
+            (6, b'j') => F::JobId,
+            (6, b'h') => F::Height,
+            (7, b'n') => F::NodeIp,
+            (7, b't') => F::TaskId,
+            (8, b'u') => return (name == "usr_args").then_some(F::UserArgs),
+            (8, b'p') => F::PlayUrl,
+            (8, b'a') => F::AssetId,
+            (8, b'e') => F::EndTime,
+            (9, b'u') => F::UserArgs,
+            (9, b'c') => F::ClientIp,
+            (9, b'a') => F::AuthSign,
+            (9, b'f') => F::FileSize,
+            (10, b'y') => F::EventType,
+            (10, b'_') => F::ProjectId,
+            (10, b'i') => F::StartTime,
+            (10, b'k') => F::ObsBucket,
+            (10, b'e') => F::ObsObject,
+            (12, b'd') => F::DownloadUrl,
+            (12, b'o') => F::ObsLocation,
+            (13, b'r') => F::RecordFormat,
+            (13, b'e') => F::ErrorMessage,
+            (14, b'a') => F::AuthTimestamp,
+            (14, b'p') => F::PublishDomain,
+            (15, b'r') => F::RecordDuration,
+            (17, b'p') => F::PublishTimestamp,
             _ => return None,
         };
-        if name == "usr_args" {
-            return Some(F::UserArgs);
-        }
-        candidates.iter().copied().find(|f| f.name() == name)
+        (f.name() == name).then_some(f)
     }
 
     fn is_integer(self) -> bool {
@@ -859,17 +871,26 @@ fn integer(field: &str, n: &str) -> Result<u64, Error> {
 /// Canonical decimal digits (no sign, no leading zero except "0") as `u64`.
 pub(crate) fn decimal_u64(s: &str) -> Option<u64> {
     let b = s.as_bytes();
-    if b.is_empty() || b.len() > 20 || (b.len() > 1 && b[0] == b'0') {
+    if b.len() > 1 && b[0] == b'0' {
         return None;
     }
-    let mut v: u64 = 0;
-    for &c in b {
-        if !c.is_ascii_digit() {
-            return None;
-        }
-        v = v.checked_mul(10)?.checked_add(u64::from(c - b'0'))?;
+    digits_u64(b)
+}
+
+/// One to twenty ASCII digits as `u64`, `None` on anything else or overflow. Up to 19 digits
+/// cannot overflow, so only a 20th digit is checked (a `checked_mul` on `u64` costs a 128-bit
+/// multiplication call in wasm32).
+fn digits_u64(b: &[u8]) -> Option<u64> {
+    if b.is_empty() || b.len() > 20 || !b.iter().all(u8::is_ascii_digit) {
+        return None;
     }
-    Some(v)
+    let (head, last) = b.split_at(b.len().min(19));
+    let v = head.iter().fold(0u64, |v, &c| v * 10 + u64::from(c - b'0'));
+    match last {
+        [] => Some(v),
+        [c] => v.checked_mul(10)?.checked_add(u64::from(c - b'0')),
+        _ => None,
+    }
 }
 
 /// `auth_timestamp`: a JSON integer, or a string of canonical decimal digits (spec §2 allows
@@ -897,17 +918,8 @@ fn publish_timestamp(v: Value<'_>) -> Result<u64, Error> {
         Value::Num(n) => integer("publish_timestamp", n),
         Value::Str(s) => {
             let digits = s.strip_suffix(',').unwrap_or(&s);
-            let ok = !digits.is_empty()
-                && digits.len() <= 20
-                && digits.bytes().all(|b| b.is_ascii_digit());
             // Leading zeros are harmless here (the field is not signed); only the value matters.
-            let value = if ok {
-                digits.bytes().try_fold(0u64, |v, c| {
-                    v.checked_mul(10)?.checked_add(u64::from(c - b'0'))
-                })
-            } else {
-                None
-            };
+            let value = digits_u64(digits.as_bytes());
             value.ok_or_else(|| {
                 Error::new(
                     ErrorCode::InvalidField,
@@ -1064,7 +1076,20 @@ mod tests {
     fn decimal() {
         assert_eq!(decimal_u64("0"), Some(0));
         assert_eq!(decimal_u64("18446744073709551615"), Some(u64::MAX));
-        for bad in ["", "01", "18446744073709551616", "1a", "+1", " 1"] {
+        assert_eq!(
+            decimal_u64("9999999999999999999"),
+            Some(9_999_999_999_999_999_999)
+        );
+        assert_eq!(digits_u64(b"00042"), Some(42));
+        for bad in [
+            "",
+            "01",
+            "18446744073709551616",
+            "99999999999999999999",
+            "1a",
+            "+1",
+            " 1",
+        ] {
             assert_eq!(decimal_u64(bad), None, "{bad}");
         }
     }

@@ -253,7 +253,7 @@ pub fn explain(body: &[u8], options: &Options, now: u64) -> Explanation {
             Algorithm::HmacSha256
         }
         (Some(sign), Ok(_)) => match detect_algorithm(kind, sign) {
-            Ok(a) => a,
+            Ok((a, _)) => a,
             Err(e) => {
                 if kind == Kind::Stream && sign.len() == 32 {
                     x.hint("A 32-character signature looks like MD5, but stream notifications are signed only with HMAC-SHA256 (64 hex characters).");

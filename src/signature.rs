@@ -80,11 +80,19 @@ impl Digits {
     pub(crate) fn new(mut v: u64) -> Digits {
         let mut buf = [0u8; 20];
         let mut i = buf.len();
-        loop {
+        // `u64` division by 10 is a 128-bit multiplication call in wasm32; Unix times fit `u32`
+        // until 2106, so the loop runs on `u32` once the value does.
+        while v > u64::from(u32::MAX) {
             i -= 1;
             buf[i] = b'0' + (v % 10) as u8;
             v /= 10;
-            if v == 0 {
+        }
+        let mut w = v as u32;
+        loop {
+            i -= 1;
+            buf[i] = b'0' + (w % 10) as u8;
+            w /= 10;
+            if w == 0 {
                 break;
             }
         }
@@ -216,7 +224,16 @@ mod tests {
 
     #[test]
     fn digits() {
-        for v in [0, 7, 10, 1587954140, u64::MAX] {
+        for v in [
+            0,
+            7,
+            10,
+            1587954140,
+            4294967295,
+            4294967296,
+            9999999999,
+            u64::MAX,
+        ] {
             assert_eq!(Digits::new(v).as_str(), v.to_string());
         }
     }

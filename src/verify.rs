@@ -159,11 +159,13 @@ impl Verifier {
         let callback = parse_ref(body)?;
         let kind = callback.kind();
         let (ts, sign) = signature_fields(kind, callback.auth_timestamp(), callback.auth_sign())?;
-        let algorithm = detect_algorithm(kind, sign)?;
+        let (algorithm, received) = detect_algorithm(kind, sign)?;
         if algorithm == Algorithm::Md5 && !self.allow_md5 {
             return Err(md5_not_allowed());
         }
-        let key_index = self.match_key(&callback.signed_values(), ts, sign, algorithm, || {})?;
+        let received = &received[..algorithm.hex_len() / 2];
+        let key_index =
+            self.match_key(&callback.signed_values(), ts, received, algorithm, || {})?;
         check_time(ts, now, self.tolerance_secs, self.max_future_secs)?;
         Ok(VerifiedRef {
             key_index,
@@ -179,24 +181,18 @@ impl Verifier {
         self.keys.get(index).and_then(|k| k.id.as_deref())
     }
 
-    /// Compares `sign` with the signature of every key; `observe` is called once a byte
-    /// compared (the tests count the work). The result is the first matching key's index.
+    /// Compares the received signature with the signature of every key; `observe` is called
+    /// once a byte compared (the tests count the work). The result is the first matching key's
+    /// index.
     fn match_key(
         &self,
         values: &SignedValues<'_>,
         ts: u64,
-        sign: &str,
+        received: &[u8],
         algorithm: Algorithm,
         mut observe: impl FnMut(),
     ) -> Result<usize, Error> {
         let digits = Digits::new(ts);
-        let mut received = [0u8; 32];
-        let received = &mut received[..algorithm.hex_len() / 2];
-        // The format was checked by `detect_algorithm`; a failure here would be a bug, and
-        // fails closed.
-        if !decode_hex(sign.as_bytes(), received) {
-            return Err(mismatch(values.kind, algorithm, self.keys.len()));
-        }
         let mut first = FirstMatch::default();
         match algorithm {
             Algorithm::HmacSha256 => {
@@ -289,7 +285,7 @@ pub(crate) fn signature_fields(
 
 /// The scheme, from the signature's shape: 64 hex digits are HMAC-SHA256; 32 are MD5, which
 /// exists only for recording callbacks (spec §2).
-pub(crate) fn detect_algorithm(kind: Kind, sign: &str) -> Result<Algorithm, Error> {
+pub(crate) fn detect_algorithm(kind: Kind, sign: &str) -> Result<(Algorithm, [u8; 32]), Error> {
     let algorithm = match (kind, sign.len()) {
         (_, 64) => Algorithm::HmacSha256,
         (Kind::Record, 32) => Algorithm::Md5,
@@ -304,13 +300,18 @@ pub(crate) fn detect_algorithm(kind: Kind, sign: &str) -> Result<Algorithm, Erro
             ));
         }
     };
-    if let Some(at) = sign.bytes().position(|b| !b.is_ascii_hexdigit()) {
+    let mut bytes = [0u8; 32];
+    if !decode_hex(sign.as_bytes(), &mut bytes[..algorithm.hex_len() / 2]) {
+        let at = sign
+            .bytes()
+            .position(|b| !b.is_ascii_hexdigit())
+            .unwrap_or(0);
         return Err(Error::new(
             ErrorCode::InvalidField,
             format!("invalid field auth_sign: character {at} is not a hexadecimal digit"),
         ));
     }
-    Ok(algorithm)
+    Ok((algorithm, bytes))
 }
 
 pub(crate) fn md5_not_allowed() -> Error {
@@ -404,9 +405,9 @@ mod tests {
         let cb = stream_cb();
         let work = |sign: &str| {
             let mut n = 0usize;
-            let r = verifier.match_key(&cb.signed_values(), 7, sign, Algorithm::HmacSha256, || {
-                n += 1
-            });
+            let received = hex::decode(sign).unwrap();
+            let values = cb.signed_values();
+            let r = verifier.match_key(&values, 7, &received, Algorithm::HmacSha256, || n += 1);
             (r.ok(), n)
         };
         let good0 = crate::signature::compute_hex(&cb, K1, Algorithm::HmacSha256, 7);

@@ -166,9 +166,10 @@ function makeApi(b) {
   const encoder = new TextEncoder();
   let u8 = new Uint8Array(memory.buffer);
   let u32 = new Uint32Array(memory.buffer);
-  // Views over wasm memory go stale when it grows: renew them before each use.
+  // Views over wasm memory go stale when it grows (the old buffer is detached, and a view of a
+  // detached buffer has length 0): renew them before each use.
   function views() {
-    if (u8.buffer !== memory.buffer) {
+    if (u8.length === 0) {
       u8 = new Uint8Array(memory.buffer);
       u32 = new Uint32Array(memory.buffer);
     }
