@@ -218,8 +218,8 @@ function makeApi(b) {
     if (bytes.length > max) throw tooLarge(bytes.length, max);
   }
 
-  // VerifyOptions -> a wasm Options (the caller frees it) and the body limit.
-  function buildOptions(options, name) {
+  // VerifyOptions, checked and converted (no wasm call yet).
+  function readOptions(options, name) {
     if (options === null || typeof options !== 'object') {
       throw new TypeError(`${name} must be an object like { keys: ['…'] }, got ${describe(options)}`);
     }
@@ -270,50 +270,70 @@ function makeApi(b) {
       }
       parsed.push(id, secret);
     }
-    const o = new b.Options(tHi, tLo, fHi, fLo, allowMd5 === true, max);
     const ids = [];
-    for (let i = 0; i < parsed.length; i += 2) {
-      o.key(parsed[i], parsed[i + 1]);
-      ids.push(parsed[i]);
+    for (let i = 0; i < parsed.length; i += 2) ids.push(parsed[i]);
+    return { tHi, tLo, fHi, fLo, md5: allowMd5 === true, max, parsed, ids };
+  }
+
+  // Read options (readOptions) -> a wasm Options; the caller frees it.
+  function wasmOptions(r) {
+    const o = new b.Options(r.tHi, r.tLo, r.fHi, r.fLo, r.md5, r.max);
+    for (let i = 0; i < r.parsed.length; i += 2) o.key(r.parsed[i], r.parsed[i + 1]);
+    return o;
+  }
+
+  // VerifyOptions -> a wasm Options (the caller frees it), the body limit and the key ids.
+  function buildOptions(options, name) {
+    const r = readOptions(options, name);
+    return { o: wasmOptions(r), max: r.max, ids: r.ids };
+  }
+
+  // Puts the body into the input buffer: returns its UTF-8 length; ASCII is `len === body.length`
+  // for a string (one byte a UTF-16 unit only when every character is ASCII) and never assumed
+  // for bytes (there is no string to slice).
+  function putBody(body, max) {
+    if (typeof body === 'string') {
+      checkString(body, max);
+      const cap = body.length * 3;
+      const ptr = b.input_buffer(cap);
+      views();
+      return encoder.encodeInto(body, u8.subarray(ptr, ptr + cap)).written;
     }
-    return { o, max, ids };
+    const bytes = toBytes(body, 'body');
+    checkBytes(bytes, max);
+    const ptr = b.input_buffer(bytes.length);
+    views();
+    u8.set(bytes, ptr);
+    return -1 - bytes.length;
+  }
+
+  // The result of verify_input / verify_once: words, a JSON wire, or an error wire.
+  function verified(status, body, ids) {
+    return status === 0 ? fromWords(body, ids) : result(b.take_wire());
   }
 
   // Verifies with a wasm Verifier `v` (key ids `ids`); `options` is the per-call `{ now }`.
   function run(v, ids, max, body, options) {
     const hi = hi64(readNow(options, 'options'), 'options.now');
     const lo = LO;
-    let len;
-    let ascii = false;
-    if (typeof body === 'string') {
-      checkString(body, max);
-      const cap = body.length * 3;
-      const ptr = b.input_buffer(cap);
-      views();
-      len = encoder.encodeInto(body, u8.subarray(ptr, ptr + cap)).written;
-      // One byte a UTF-16 unit only when every character is ASCII: offsets then agree.
-      ascii = len === body.length;
-    } else {
-      const bytes = toBytes(body, 'body');
-      checkBytes(bytes, max);
-      const ptr = b.input_buffer(bytes.length);
-      views();
-      u8.set(bytes, ptr);
-      len = bytes.length;
-    }
-    const status = v.verify_input(len, ascii, hi, lo);
-    return status === 0 ? fromWords(body, ids) : result(b.take_wire());
+    const n = putBody(body, max);
+    const status = n >= 0 ? v.verify_input(n, n === body.length, hi, lo) : v.verify_input(-1 - n, false, hi, lo);
+    return verified(status, body, ids);
   }
 
-  function prepare(options) {
-    const { o, max, ids } = buildOptions(options, 'options');
+  function prepareFrom(r) {
+    const o = wasmOptions(r);
     try {
-      return { v: o.verifier(), max, ids };
+      return { v: o.verifier(), max: r.max, ids: r.ids };
     } catch (e) {
       return rethrow(e);
     } finally {
       o.free();
     }
+  }
+
+  function prepare(options) {
+    return prepareFrom(readOptions(options, 'options'));
   }
 
   /** Validates the options and prepares every key once; `verify` reuses that state. */
@@ -336,12 +356,32 @@ function makeApi(b) {
 
   function verify(body, options) {
     if (typeof body !== 'string') toBytes(body, 'body'); // argument errors before key errors
-    const { v, max, ids } = prepare(options);
-    try {
-      return run(v, ids, max, body, options);
-    } finally {
-      v.free();
+    const r = readOptions(options, 'options');
+    if (r.parsed.length !== 2) {
+      const { v } = prepareFrom(r);
+      try {
+        return run(v, r.ids, r.max, body, options);
+      } finally {
+        v.free();
+      }
     }
+    // One key: key preparation and verification in a single wasm call.
+    let hi;
+    let lo;
+    let n;
+    try {
+      hi = hi64(readNow(options, 'options'), 'options.now');
+      lo = LO;
+      n = putBody(body, r.max);
+    } catch (e) {
+      // Same precedence as the verifier path: a bad key is reported before these errors.
+      prepareFrom(r).v.free();
+      throw e;
+    }
+    const len = n >= 0 ? n : -1 - n;
+    const ascii = n >= 0 && n === body.length;
+    const status = b.verify_once(r.parsed[0], r.parsed[1], r.tHi, r.tLo, r.fHi, r.fLo, r.md5, r.max, len, ascii, hi, lo);
+    return verified(status, body, r.ids);
   }
 
   function parse(body, options) {

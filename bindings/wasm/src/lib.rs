@@ -207,28 +207,69 @@ impl Verifier {
     /// JS side knows the body is ASCII, so byte offsets are UTF-16 offsets. Returns 0 when the
     /// result is in the result words, 1 when it is JSON in [`take_wire`], 2 for an error wire.
     pub fn verify_input(&self, len: usize, ascii: bool, now_hi: u32, now_lo: u32) -> u32 {
-        IO.with(|io| {
-            let Io { input, out, wire } = &mut *io.borrow_mut();
-            let body = &input[..len.min(input.len())];
-            let status = match self.inner.verify_ref(body, u64_from(now_hi, now_lo)) {
-                Err(e) => {
-                    *wire = error_wire(&e);
-                    2
-                }
-                Ok(v) if ascii && write_words(out, body, &v) => 0,
-                Ok(v) => {
-                    let mut j = Json::with_capacity(1024);
-                    j.verified_ref(&v, self.inner.key_id(v.key_index));
-                    *wire = j.finish();
-                    1
-                }
-            };
-            if input.len() > KEEP_INPUT_BYTES {
-                *input = Vec::new();
-            }
-            status
-        })
+        verify_input_with(&self.inner, len, ascii, u64_from(now_hi, now_lo))
     }
+}
+
+/// `new Verifier({ keys: [key] }).verify(body)` in one call, for the one-shot `verify` with one
+/// key: no wasm-bindgen objects to create and free. Same status and outputs as
+/// [`Verifier::verify_input`]; a bad key is an error wire (status 2).
+#[allow(clippy::too_many_arguments)]
+#[wasm_bindgen]
+pub fn verify_once(
+    id: Option<String>,
+    secret: String,
+    tolerance_hi: u32,
+    tolerance_lo: u32,
+    max_future_hi: u32,
+    max_future_lo: u32,
+    allow_md5: bool,
+    max_body_bytes: f64,
+    len: usize,
+    ascii: bool,
+    now_hi: u32,
+    now_lo: u32,
+) -> u32 {
+    let mut o = Options::new(
+        tolerance_hi,
+        tolerance_lo,
+        max_future_hi,
+        max_future_lo,
+        allow_md5,
+        max_body_bytes,
+    );
+    o.key(id, secret);
+    match hw::Verifier::new(o.inner) {
+        Ok(v) => verify_input_with(&v, len, ascii, u64_from(now_hi, now_lo)),
+        Err(e) => {
+            IO.with(|io| io.borrow_mut().wire = error_wire(&e));
+            2
+        }
+    }
+}
+
+fn verify_input_with(verifier: &hw::Verifier, len: usize, ascii: bool, now: u64) -> u32 {
+    IO.with(|io| {
+        let Io { input, out, wire } = &mut *io.borrow_mut();
+        let body = &input[..len.min(input.len())];
+        let status = match verifier.verify_ref(body, now) {
+            Err(e) => {
+                *wire = error_wire(&e);
+                2
+            }
+            Ok(v) if ascii && write_words(out, body, &v) => 0,
+            Ok(v) => {
+                let mut j = Json::with_capacity(1024);
+                j.verified_ref(&v, verifier.key_id(v.key_index));
+                *wire = j.finish();
+                1
+            }
+        };
+        if input.len() > KEEP_INPUT_BYTES {
+            *input = Vec::new();
+        }
+        status
+    })
 }
 
 /// The core's `parse`: `{kind, event, callback}`.
