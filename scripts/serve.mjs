@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Serves the callback debugger (www/) and the package's web build on http://127.0.0.1:$PORT.
 //
-//   node scripts/serve.mjs [--port N] [--host 127.0.0.1]     (PORT env var works too; 0 = any free port)
+//   node scripts/serve.mjs [--port N] [--host 127.0.0.1] [--pkg DIR]
+//   (PORT env var works too; 0 = any free port; --pkg serves another build of the package)
 //
 // URL space (nothing else is served):
 //   /                         www/index.html
@@ -113,11 +114,11 @@ export function safeJoin(root, rel) {
 
 /**
  * Creates the server (not yet listening). Options: `repo` (the repository root; default: this
- * script's parent folder).
+ * script's parent folder), `pkgDir` (the package folder; default `<repo>/pkg`).
  */
-export function createServer({ repo = REPO } = {}) {
+export function createServer({ repo = REPO, pkgDir = path.join(repo, 'pkg') } = {}) {
   const wwwDir = path.join(repo, 'www');
-  const pkgDir = path.join(repo, 'pkg');
+  pkgDir = path.resolve(pkgDir);
   const vectorFile = path.join(repo, 'tests', 'vectors', 'callbacks.json');
 
   async function sendFile(req, res, root, rel) {
@@ -199,8 +200,8 @@ function send(res, status, body, type = 'text/plain; charset=utf-8', headOnly = 
 }
 
 /** Starts listening; resolves to { server, url }. */
-export function listen({ port = 8080, host = '127.0.0.1', repo = REPO } = {}) {
-  const server = createServer({ repo });
+export function listen({ port = 8080, host = '127.0.0.1', repo = REPO, pkgDir } = {}) {
+  const server = createServer({ repo, pkgDir });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
@@ -211,13 +212,14 @@ export function listen({ port = 8080, host = '127.0.0.1', repo = REPO } = {}) {
 }
 
 function parseArgs(argv) {
-  const out = { port: process.env.PORT ? Number(process.env.PORT) : 8080, host: '127.0.0.1' };
+  const out = { port: process.env.PORT ? Number(process.env.PORT) : 8080, host: '127.0.0.1', pkgDir: path.join(REPO, 'pkg') };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--port') out.port = Number(argv[++i]);
     else if (a === '--host') out.host = argv[++i];
+    else if (a === '--pkg') out.pkgDir = path.resolve(argv[++i]);
     else if (a === '-h' || a === '--help') {
-      console.log('usage: node scripts/serve.mjs [--port N] [--host 127.0.0.1]');
+      console.log('usage: node scripts/serve.mjs [--port N] [--host 127.0.0.1] [--pkg DIR]');
       process.exit(0);
     } else {
       console.error(`serve: unknown argument ${a}`);
@@ -232,15 +234,15 @@ function parseArgs(argv) {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { port, host } = parseArgs(process.argv.slice(2));
-  if (!existsSync(path.join(REPO, 'pkg', 'package.json'))) {
-    console.error('serve: pkg/package.json is missing: build the package first (`make pkg`; `make serve` does it).');
+  const { port, host, pkgDir } = parseArgs(process.argv.slice(2));
+  if (!existsSync(path.join(pkgDir, 'package.json'))) {
+    console.error(`serve: ${pkgDir}/package.json is missing: build the package first (\`make pkg\`; \`make serve\` does it).`);
     process.exit(1);
   }
   try {
-    const entry = browserEntry(path.join(REPO, 'pkg'));
-    const { url } = await listen({ port, host });
-    console.log(`Callback debugger: ${url}  (package web build: pkg/${entry}; Ctrl-C stops)`);
+    const entry = browserEntry(pkgDir);
+    const { url } = await listen({ port, host, pkgDir });
+    console.log(`Callback debugger: ${url}  (package web build: ${path.relative(REPO, pkgDir) || '.'}/${entry}; Ctrl-C stops)`);
   } catch (e) {
     console.error(`serve: ${e.message}`);
     process.exit(1);

@@ -8,7 +8,8 @@
 // dark schemes and on a narrow screen go to screenshots/ (git-ignored).
 //
 // Environment: CHROMIUM (default /usr/bin/chromium), WWW_SCREENSHOTS (default <repo>/screenshots),
-// WWW_TEST_FILTER (substring of test names to run).
+// WWW_TEST_FILTER (substring of test names to run), WWW_PKG_DIR (another build of the package
+// to serve, default <repo>/pkg).
 // Last line: "N passed, N failed".
 
 import { chromium } from 'playwright-core';
@@ -25,6 +26,7 @@ const VECTORS = JSON.parse(readFileSync(path.join(REPO, 'tests/vectors/callbacks
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const SHOTS = process.env.WWW_SCREENSHOTS || path.join(REPO, 'screenshots');
 const FILTER = process.env.WWW_TEST_FILTER || '';
+const PKG_DIR = path.resolve(process.env.WWW_PKG_DIR || path.join(REPO, 'pkg'));
 
 // ------------------------------------------------------------------------------------------------
 // A tiny runner: sequential tests, "ok"/"not ok" lines, a final count.
@@ -207,11 +209,11 @@ test('server: MIME types, CSP header, only GET/HEAD, bound to 127.0.0.1', async 
   assert.equal(entry.status, 200);
   assert.match(entry.headers['content-type'], /^text\/javascript/);
   // The wasm file of the package's web build.
-  const manifest = JSON.parse(readFileSync(path.join(REPO, 'pkg/package.json'), 'utf8'));
-  const files = execFileSync('find', ['pkg', '-name', '*.wasm', '-not', '-path', '*/node_modules/*'], { cwd: REPO, encoding: 'utf8' }).split('\n').filter(Boolean);
-  assert.ok(files.length > 0, `pkg/ (${manifest.name}) contains a .wasm file`);
+  const manifest = JSON.parse(readFileSync(path.join(PKG_DIR, 'package.json'), 'utf8'));
+  const files = execFileSync('find', ['.', '-name', '*.wasm', '-not', '-path', '*/node_modules/*'], { cwd: PKG_DIR, encoding: 'utf8' }).split('\n').filter(Boolean);
+  assert.ok(files.length > 0, `the package (${manifest.name}) contains a .wasm file`);
   for (const f of files) {
-    const r = await rawGet(`/${f}`);
+    const r = await rawGet(`/pkg/${f.replace(/^\.\//, '')}`);
     assert.equal(r.status, 200, f);
     assert.equal(r.headers['content-type'], 'application/wasm', f);
     assert.equal(r.body.subarray(0, 4).toString('hex'), '0061736d', `${f} is wasm`);
@@ -764,7 +766,7 @@ test('no console errors or warnings on any page of this run; every request same-
 // ================================================================================================
 
 async function main() {
-  ({ server, url: base } = await listen({ port: 0 }));
+  ({ server, url: base } = await listen({ port: 0, pkgDir: PKG_DIR }));
   origin = new URL(base).origin;
   browser = await chromium.launch({
     executablePath: CHROMIUM,
