@@ -64,8 +64,6 @@ struct Io {
 
 /// Result words: 3 header words, then 3 words a field (at most one a known field).
 const OUT_WORDS: usize = 3 + 3 * 32;
-/// An input buffer grown past this for a large body is released after use.
-const KEEP_INPUT_BYTES: usize = 64 * 1024;
 
 thread_local! {
     static IO: RefCell<Io> = RefCell::new(Io {
@@ -83,7 +81,8 @@ pub fn wasm_memory() -> JsValue {
 
 /// Makes room for `len` bytes of body in the input buffer and returns its address. The JS side
 /// writes the body there (with `TextEncoder.encodeInto` or `Uint8Array.set`) and then calls
-/// [`Verifier::verify_input`].
+/// [`Verifier::verify_input`]. The buffer stays where it is until the next `input_buffer` call
+/// that needs more room or [`release_input`], so the JS side keeps its view of it.
 #[wasm_bindgen]
 pub fn input_buffer(len: usize) -> usize {
     IO.with(|io| {
@@ -265,11 +264,15 @@ fn verify_input_with(verifier: &hw::Verifier, len: usize, ascii: bool, now: u64)
                 1
             }
         };
-        if input.len() > KEEP_INPUT_BYTES {
-            *input = Vec::new();
-        }
         status
     })
+}
+
+/// Frees the input buffer (the JS side calls it after a body larger than it keeps a buffer for;
+/// its next [`input_buffer`] call allocates again).
+#[wasm_bindgen]
+pub fn release_input() {
+    IO.with(|io| io.borrow_mut().input = Vec::new());
 }
 
 /// The core's `parse`: `{kind, event, callback}`.
