@@ -345,20 +345,21 @@ pub(crate) fn mismatch(kind: Kind, algorithm: Algorithm, keys: usize) -> Error {
 pub(crate) fn check_time(ts: u64, now: u64, tolerance: u64, max_future: u64) -> Result<(), Error> {
     let (t, n) = (u128::from(ts), u128::from(now));
     if n > t + u128::from(tolerance) {
+        // now - ts - tolerance < now <= u64::MAX: the difference fits u64.
+        let late = now - ts - tolerance;
         return Err(Error::new(
             ErrorCode::Expired,
             format!(
-                "expired: auth_timestamp {ts} + tolerance {tolerance} s < now {now} ({} s too late)",
-                n - t - u128::from(tolerance)
+                "expired: auth_timestamp {ts} + tolerance {tolerance} s < now {now} ({late} s too late)"
             ),
         ));
     }
     if t > n + u128::from(max_future) {
+        let ahead = ts - now;
         return Err(Error::new(
             ErrorCode::TimestampInFuture,
             format!(
-                "timestamp in future: auth_timestamp {ts} > now {now} + max_future {max_future} s ({} s ahead of now)",
-                t - n
+                "timestamp in future: auth_timestamp {ts} > now {now} + max_future {max_future} s ({ahead} s ahead of now)"
             ),
         ));
     }

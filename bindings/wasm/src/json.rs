@@ -1,6 +1,9 @@
 //! A minimal JSON writer for the wire format: strings, `u64`s, booleans, nulls. Field names use
 //! the JavaScript API's spelling; callbacks keep Huawei's field names.
 
+// Without the `tools` feature (explain, sign) part of the writer is unused.
+#![cfg_attr(not(feature = "tools"), allow(dead_code))]
+
 use huaweicloud_live_callback as hw;
 
 use hw::{Callback, Explanation, Signed};

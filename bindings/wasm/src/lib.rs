@@ -186,6 +186,7 @@ impl Options {
     }
 
     /// The core's `explain`, as JSON (never an error: problems are part of the explanation).
+    #[cfg(feature = "tools")]
     pub fn explain(&self, body: &[u8], now_hi: u32, now_lo: u32) -> String {
         let x = hw::explain(body, &self.inner, u64_from(now_hi, now_lo));
         let mut j = Json::with_capacity(2048);
@@ -288,6 +289,7 @@ pub fn parse_bytes(body: &[u8]) -> String {
 }
 
 /// Parses `callback_json` with the core's strict rules, then signs it: `{body, callback}`.
+#[cfg(feature = "tools")]
 #[wasm_bindgen]
 pub fn sign(callback_json: &str, key: &str, md5: bool, ts_hi: u32, ts_lo: u32) -> String {
     let algorithm = if md5 {
