@@ -1,4 +1,4 @@
-// Runs every snippet of examples/QUICKSTART.md, exactly as written there, against the package
+// Runs every snippet of README.md's JavaScript section, exactly as written there, against the package
 // installed from the npm tarball: each code block preceded by `<!-- snippet: NAME -->` is
 // written to the scratch project and run in its runtime.
 //   worker            bundled like wrangler does, served by workerd
@@ -15,7 +15,7 @@ import { bundleWorker, serveWorker } from './workerd-host.mjs';
 import { checkReceiver, loadLib, makeBodies, testKeys } from './http-checks.mjs';
 import { openPage } from './browser.mjs';
 
-const DOC = join(ROOT, 'examples', 'QUICKSTART.md');
+const DOC = join(ROOT, 'README.md');
 const EXPECTED = ['worker', 'node-esm', 'node-cjs', 'deno', 'bun', 'browser'];
 // The commands the document tells the reader to run; the test runs the same ones.
 const DENO_COMMAND = 'deno run --allow-net --allow-env server.js';
@@ -32,8 +32,8 @@ const doc = readFileSync(DOC, 'utf8');
 const snippets = new Map();
 for (const m of doc.matchAll(/<!-- snippet: ([\w-]+) -->\n```\w+\n([\s\S]*?)```/g)) snippets.set(m[1], m[2]);
 tally.ok(EXPECTED.every((n) => snippets.has(n)) && snippets.size === EXPECTED.length,
-  `QUICKSTART.md has exactly the snippets ${EXPECTED.join(', ')}`, `found ${[...snippets.keys()].join(', ')}`);
-tally.ok([DENO_COMMAND, BUN_COMMAND, HTTP_COMMAND].every((c) => doc.includes(`\`${c}\``)), 'QUICKSTART.md gives the Deno, Bun and static-server commands the test runs');
+  `README.md has exactly the snippets ${EXPECTED.join(', ')}`, `found ${[...snippets.keys()].join(', ')}`);
+tally.ok([DENO_COMMAND, BUN_COMMAND, HTTP_COMMAND].every((c) => doc.includes(`\`${c}\``)), 'README.md gives the Deno, Bun and static-server commands the test runs');
 
 const dir = join(app, 'quickstart');
 rmSync(dir, { recursive: true, force: true });

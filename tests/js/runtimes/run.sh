@@ -2,7 +2,7 @@
 # tests/js/runtimes/run.sh — run the package, installed from its `npm pack` tarball into a
 # scratch project as a user would install it, in Deno, Bun, workerd and headless Chromium,
 # then the examples (Cloudflare Worker in workerd, node:http server) and the quick-start
-# snippets of examples/QUICKSTART.md. Installs its own pinned tooling (package-lock.json here)
+# snippets of README.md. Installs its own pinned tooling (package-lock.json here)
 # (see step 1). Expects a built pkg/ (`make pkg`; `make test-runtimes` builds it first).
 #
 #   tests/js/runtimes/run.sh [deno|bun|workerd|chromium|examples|quickstart ...]
