@@ -422,9 +422,8 @@ function render(x, body, keys) {
       el('tr', { class: `p${i % 4}` },
         el('td', { text: String(i + 1) }),
         el('th', { scope: 'row', text: p.field }),
-        el('td', {}, el('code', { text: visible(p.value) })),
-        el('td', { text: String(utf8.encode(p.value).length) }),
-        el('td', { text: p.present ? 'yes' : 'no (empty string)' })));
+        el('td', {}, el('code', { text: visible(p.value) }), p.present ? null : el('span', { class: 'muted', text: ' absent from the body: contributes nothing' })),
+        el('td', { text: String(utf8.encode(p.value).length) })));
   });
 
   // Signatures.
