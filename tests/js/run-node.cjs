@@ -29,8 +29,9 @@ async function main() {
   // The suite is an ES module (one file for every runtime); the package itself was required.
   const { runSuite } = await import(pathToFileURL(join(__dirname, 'suite.mjs')).href);
   const vectors = JSON.parse(readFileSync(join(root, 'tests/vectors/callbacks.json'), 'utf8'));
+  const corpus = JSON.parse(readFileSync(join(root, 'tests/fuzz-regressions/corpus.json'), 'utf8'));
   console.log(`node ${process.version} CJS: ${resolved}`);
-  const r = runSuite(lib, vectors, (line) => console.log(`FAIL ${line}`));
+  const r = runSuite(lib, vectors, (line) => console.log(`FAIL ${line}`), corpus);
   console.log(`${r.passed} passed, ${r.failed} failed`);
   return r.failed === 0 && r.passed > 0 ? 0 : 1;
 }

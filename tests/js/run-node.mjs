@@ -23,7 +23,8 @@ try {
   process.exit(1);
 }
 const vectors = JSON.parse(readFileSync(join(root, 'tests/vectors/callbacks.json'), 'utf8'));
+const corpus = JSON.parse(readFileSync(join(root, 'tests/fuzz-regressions/corpus.json'), 'utf8'));
 console.log(`node ${process.version} ESM: ${resolved}`);
-const r = runSuite(lib, vectors, (line) => console.log(`FAIL ${line}`));
+const r = runSuite(lib, vectors, (line) => console.log(`FAIL ${line}`), corpus);
 console.log(`${r.passed} passed, ${r.failed} failed`);
 process.exit(r.failed === 0 && r.passed > 0 ? 0 : 1);

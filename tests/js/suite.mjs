@@ -4,11 +4,13 @@
 //
 // Contract:
 //   import { runSuite } from './suite.mjs';
-//   const { passed, failed, failures } = runSuite(lib, vectors, log);
+//   const { passed, failed, failures } = runSuite(lib, vectors, log, corpus);
 // - `lib`: the package's exports (verify, Verifier, parse, sign, explain, generateKey,
 //   CallbackError), however the runtime loaded them (import, require, bundle).
 // - `vectors`: the parsed tests/vectors/callbacks.json (schema: tests/vectors/README.md).
 // - `log`: optional, called with one string per failure (and nothing else).
+// - `corpus`: the parsed tests/fuzz-regressions/corpus.json (the fuzz regression inputs, packed
+//   by scripts/gen_fuzz_corpus.py); every runner passes it, and its absence is a failure.
 // - Synchronous; uses no runtime API beyond ECMAScript and globalThis.crypto (for
 //   generateKey); never throws: an unexpected exception is a failure of that check.
 // - Returns counts of checks and `failures`: an array of "check name: what went wrong"
@@ -79,7 +81,7 @@ function caseOptions(c) {
   return { base, now: int(o.now), full: { ...base, now: int(o.now) } };
 }
 
-export function runSuite(lib, vectors, log = () => {}) {
+export function runSuite(lib, vectors, log = () => {}, corpus = undefined) {
   let passed = 0;
   let failed = 0;
   const failures = [];
@@ -441,6 +443,395 @@ export function runSuite(lib, vectors, log = () => {}) {
     const e = new lib.CallbackError('EXPIRED', 'm');
     return e instanceof Error && e.code === 'EXPIRED' && e.message === 'm' && e.name === 'CallbackError' ? undefined : show(e);
   });
+
+
+  // ---------------------------------------------------------------- the JS boundary (issue 6)
+  // Every API entry × a table of hostile JS values. A call may succeed, or throw
+  //  - a CallbackError with a documented code, or
+  //  - a TypeError whose message names the argument (e.g. "options.now"), or
+  //  - the caller's own exception, unchanged: a value that runs caller code (a Proxy trap, a
+  //    getter, toJSON) and that code throws. The package does not catch, wrap or convert such
+  //    an exception — except sign(), which reports a callback JSON.stringify cannot serialise
+  //    as a TypeError naming `callback` (and there, too, never as a CallbackError);
+  // and never anything else: no WebAssembly.RuntimeError (a trap: a panic or an out-of-bounds
+  // access in wasm), no RangeError, no plain Error, no non-Error value. After EACH call the module
+  // must still verify a vector from the file (one-shot verify of a string and of bytes, and a
+  // Verifier built before the first hostile call), so a trap that leaves wasm state poisoned
+  // is caught even when it is not the error that reaches the caller.
+  const known = cases.find((c) => c.expect.ok && typeof c.body === 'string' && c.expect.kind === 'stream'
+    && c.expect.algorithm === 'HMAC-SHA256');
+  check('boundary: the vector file has a valid HMAC stream case to verify between hostile calls', () =>
+    (known ? undefined : 'no such case'));
+  let stillKnown = () => undefined;
+  if (known) {
+    const K = caseOptions(known);
+    const knownBytes = new TextEncoder().encode(known.body);
+    const knownVerifier = new lib.Verifier(K.base);
+    const knownKey = known.keys[0].key;
+    const knownWorks = () => {
+      const want = known.expect.signature;
+      const a = lib.verify(known.body, K.full);
+      if (a.callback.auth_sign !== want || a.keyIndex !== known.expect.keyIndex) return `afterwards, verify(string) gave ${show(a)}`;
+      const b = lib.verify(knownBytes, K.full);
+      if (b.callback.auth_sign !== want) return `afterwards, verify(Uint8Array) gave ${show(b)}`;
+      const c = knownVerifier.verify(known.body, { now: K.now });
+      if (c.callback.auth_sign !== want || c.keyId !== known.expect.keyId) return `afterwards, the Verifier built before gave ${show(c)}`;
+      return undefined;
+    };
+    stillKnown = knownWorks;
+
+    class CallerError extends Error {}
+    const CALLER = new CallerError('thrown by the caller\'s own code');
+    const raise = () => { throw CALLER; };
+    const traps = {};
+    for (const t of ['get', 'set', 'has', 'deleteProperty', 'ownKeys', 'getOwnPropertyDescriptor', 'defineProperty',
+      'getPrototypeOf', 'setPrototypeOf', 'isExtensible', 'preventExtensions', 'apply', 'construct']) traps[t] = raise;
+    const GETTERS = ['keys', 'key', 'id', 'now', 'toleranceSeconds', 'maxFutureSeconds', 'allowMd5', 'maxBodyBytes',
+      'algorithm', 'authTimestamp', 'event', 'event_type', 'domain', 'app', 'stream', 'auth_sign', 'toJSON',
+      'length', 'buffer', 'byteLength', 'byteOffset', 'then', 'constructor'];
+    const withThrowingGetters = (target) => {
+      for (const k of GETTERS) Object.defineProperty(target, k, { get: raise, enumerable: true, configurable: true });
+      return target;
+    };
+    /** Detaches `buf` (ES2024 transfer, else structuredClone with transfer); false if it cannot. */
+    const detach = (buf) => {
+      if (typeof buf.transfer === 'function') buf.transfer();
+      else if (typeof structuredClone === 'function') structuredClone(buf, { transfer: [buf] });
+      return buf.byteLength === 0;
+    };
+    const detachedBuffer = () => {
+      const buf = knownBytes.slice().buffer;
+      return detach(buf) ? buf : null;
+    };
+    const resizable = (n) => {
+      try {
+        const buf = new ArrayBuffer(n, { maxByteLength: 2 * n });
+        return typeof buf.resize === 'function' && buf.resizable === true ? buf : null;
+      } catch {
+        return null;
+      }
+    };
+    const HUGE = 'k'.repeat(5 << 20); // 5 MiB
+    const HUGE3 = '直'.repeat(1 << 20); // 1 Mi characters, 3 MiB of UTF-8
+    const BIG_BYTES = new Uint8Array(3 << 20).fill(0x7b); // 3 MiB of '{'
+
+    // [label, () => value (fresh; null: not available in this runtime), runs caller code that throws]
+    const HOSTILE = [
+      ['undefined', () => undefined],
+      ['null', () => null],
+      ['true', () => true],
+      ['false', () => false],
+      ['0', () => 0],
+      ['-0', () => -0],
+      ['-1', () => -1],
+      ['1.5', () => 1.5],
+      ['NaN', () => NaN],
+      ['Infinity', () => Infinity],
+      ['-Infinity', () => -Infinity],
+      ['2**53', () => 2 ** 53],
+      ['2**64', () => 2 ** 64],
+      ['Number.MAX_VALUE', () => Number.MAX_VALUE],
+      ['Number.MIN_VALUE', () => Number.MIN_VALUE],
+      ['1n', () => 1n],
+      ['-1n', () => -1n],
+      ['2n**64n', () => 2n ** 64n],
+      ['2n**64n - 1n', () => 2n ** 64n - 1n],
+      ["'str'", () => 'str'],
+      ["''", () => ''],
+      ['a lone surrogate', () => '\ud800'],
+      ['a string with NUL', () => `a\u0000b${'c'.repeat(40)}`],
+      ['a 5 MiB string', () => HUGE],
+      ['a 1 Mi-character string of 3-byte characters', () => HUGE3],
+      ['Symbol()', () => Symbol('hostile')],
+      ['Symbol.iterator', () => Symbol.iterator],
+      ['{}', () => ({})],
+      ['[]', () => []],
+      ['[undefined]', () => [undefined]],
+      ['[null]', () => [null]],
+      ['a sparse array', () => [, , ,]], // eslint-disable-line no-sparse-arrays
+      ['Object.create(null)', () => Object.create(null)],
+      ['a frozen object', () => Object.freeze({ a: 1 })],
+      ['a frozen empty array', () => Object.freeze([])],
+      ['() => {}', () => () => {}],
+      ['a class', () => class {}],
+      ['a Date', () => new Date(0)],
+      ['a RegExp', () => /x/g],
+      ['new String(the known body)', () => new String(known.body)], // eslint-disable-line no-new-wrappers
+      ['new Number(1)', () => new Number(1)], // eslint-disable-line no-new-wrappers
+      ['a Map', () => new Map([['keys', [knownKey]]])],
+      ['a Set', () => new Set([knownKey])],
+      ['a Promise', () => Promise.resolve(known.body)],
+      ['an array-like of the body bytes', () => ({ length: knownBytes.length, ...knownBytes })],
+      ['{ keys: [a 5 MiB string] }', () => ({ keys: [HUGE] })],
+      ['{ keys: [an object with throwing getters] }', () => ({ keys: [withThrowingGetters({})] }), true],
+      ['an object whose toString, valueOf and toPrimitive throw', () => ({ toString: raise, valueOf: raise, [Symbol.toPrimitive]: raise }), true],
+      ['an object with throwing getters', () => withThrowingGetters({}), true],
+      ['an array with throwing getters', () => withThrowingGetters([]), true],
+      ['a Proxy that throws on every trap', () => new Proxy({}, traps), true],
+      ['a Proxy of an array that throws on every trap', () => new Proxy([knownKey], traps), true],
+      ['a Proxy of a function that throws on every trap', () => new Proxy(() => {}, traps), true],
+      ['a revoked Proxy', () => { const r = Proxy.revocable({}, {}); r.revoke(); return r.proxy; }],
+      ['a Uint8Array of a detached ArrayBuffer', () => { const b = knownBytes.slice().buffer; const v = new Uint8Array(b); return detach(b) ? v : null; }],
+      ['a Uint8Array at an offset of a detached ArrayBuffer', () => { const b = knownBytes.slice().buffer; const v = new Uint8Array(b, 3, 10); return detach(b) ? v : null; }],
+      ['a DataView of a detached ArrayBuffer', () => { const b = knownBytes.slice().buffer; const v = new DataView(b); return detach(b) ? v : null; }],
+      ['a detached ArrayBuffer', detachedBuffer],
+      ['a length-tracking Uint8Array of a resizable ArrayBuffer shrunk to 0', () => { const b = resizable(64); if (!b) return null; const v = new Uint8Array(b); b.resize(0); return v; }],
+      ['a Uint8Array out of bounds of a shrunk resizable ArrayBuffer', () => { const b = resizable(64); if (!b) return null; const v = new Uint8Array(b, 8, 32); b.resize(16); return v; }],
+      ['a DataView out of bounds of a shrunk resizable ArrayBuffer', () => { const b = resizable(64); if (!b) return null; const v = new DataView(b, 8, 32); b.resize(16); return v; }],
+      ['a SharedArrayBuffer', () => (typeof SharedArrayBuffer === 'function' ? new SharedArrayBuffer(16) : null)],
+      ['a Uint8Array of a SharedArrayBuffer', () => (typeof SharedArrayBuffer === 'function' ? new Uint8Array(new SharedArrayBuffer(16)) : null)],
+      ['a DataView', () => new DataView(new ArrayBuffer(8))],
+      ['an Int32Array', () => new Int32Array([1, -2, 0x7b227d])],
+      ['a Float64Array', () => new Float64Array([NaN, -0, 1e308])],
+      ['a BigInt64Array', () => new BigInt64Array([-1n])],
+      ['an empty Uint8Array', () => new Uint8Array(0)],
+      ['a 3 MiB Uint8Array', () => BIG_BYTES],
+      ['an ArrayBuffer', () => new ArrayBuffer(4)],
+    ];
+
+    const good = lib.sign({ domain: 'd.example', app: 'live', stream: 's', event: 'PUBLISH' }, { key: knownKey, authTimestamp: K.now });
+    const fields = { ...good.callback };
+    delete fields.auth_sign;
+    delete fields.auth_timestamp;
+    const keysWith = (v) => ({ ...K.full, keys: [v] });
+    const optWith = (name, v) => ({ ...K.full, [name]: v });
+    const baseWith = (name, v) => ({ ...K.base, [name]: v });
+    const signOpts = { key: knownKey, authTimestamp: 1 };
+    // [entry, the argument a TypeError must name, call]
+    const ENTRIES = [
+      ['verify body', 'body', (v) => lib.verify(v, K.full)],
+      ['verify options', 'options', (v) => lib.verify(known.body, v)],
+      ['verify options.keys', 'options.keys', (v) => lib.verify(known.body, optWith('keys', v))],
+      ['verify options.keys[0]', 'options.keys[0]', (v) => lib.verify(known.body, keysWith(v))],
+      ['verify options.keys[0].id', 'options.keys[0]', (v) => lib.verify(known.body, keysWith({ id: v, key: knownKey }))],
+      ['verify options.keys[0].key', 'options.keys[0]', (v) => lib.verify(known.body, keysWith({ id: 'a', key: v }))],
+      ['verify options.key', 'options.key', (v) => lib.verify(known.body, { key: v, now: K.now })],
+      ['verify options.now', 'options.now', (v) => lib.verify(known.body, optWith('now', v))],
+      ['verify options.toleranceSeconds', 'options.toleranceSeconds', (v) => lib.verify(known.body, optWith('toleranceSeconds', v))],
+      ['verify options.maxFutureSeconds', 'options.maxFutureSeconds', (v) => lib.verify(known.body, optWith('maxFutureSeconds', v))],
+      ['verify options.maxBodyBytes', 'options.maxBodyBytes', (v) => lib.verify(known.body, optWith('maxBodyBytes', v))],
+      ['verify options.allowMd5', 'options.allowMd5', (v) => lib.verify(known.body, optWith('allowMd5', v))],
+      ['new Verifier options', 'options', (v) => new lib.Verifier(v)],
+      ['new Verifier options.keys', 'options.keys', (v) => new lib.Verifier(baseWith('keys', v))],
+      ['new Verifier options.keys[0]', 'options.keys[0]', (v) => new lib.Verifier({ ...K.base, keys: [v] })],
+      ['new Verifier options.key', 'options.key', (v) => new lib.Verifier({ key: v })],
+      ['new Verifier options.toleranceSeconds', 'options.toleranceSeconds', (v) => new lib.Verifier(baseWith('toleranceSeconds', v))],
+      ['new Verifier options.maxFutureSeconds', 'options.maxFutureSeconds', (v) => new lib.Verifier(baseWith('maxFutureSeconds', v))],
+      ['new Verifier options.maxBodyBytes', 'options.maxBodyBytes', (v) => new lib.Verifier(baseWith('maxBodyBytes', v))],
+      ['new Verifier options.allowMd5', 'options.allowMd5', (v) => new lib.Verifier(baseWith('allowMd5', v))],
+      ['Verifier#verify body', 'body', (v) => knownVerifier.verify(v, { now: K.now })],
+      ['Verifier#verify options', 'options', (v) => knownVerifier.verify(known.body, v)],
+      ['Verifier#verify options.now', 'options.now', (v) => knownVerifier.verify(known.body, { now: v })],
+      ['parse body', 'body', (v) => lib.parse(v)],
+      ['parse options', 'options', (v) => lib.parse(known.body, v)],
+      ['parse options.maxBodyBytes', 'options.maxBodyBytes', (v) => lib.parse(known.body, { maxBodyBytes: v })],
+      ['sign callback', 'callback', (v) => lib.sign(v, signOpts)],
+      ['sign callback.app', 'callback', (v) => lib.sign({ ...fields, app: v }, signOpts)],
+      ['sign callback.auth_timestamp', 'callback', (v) => lib.sign({ ...fields, auth_timestamp: v }, signOpts)],
+      ['sign options', 'options', (v) => lib.sign(fields, v)],
+      ['sign options.key', 'options.key', (v) => lib.sign(fields, { ...signOpts, key: v })],
+      ['sign options.algorithm', 'options.algorithm', (v) => lib.sign(fields, { ...signOpts, algorithm: v })],
+      ['sign options.authTimestamp', 'options.authTimestamp', (v) => lib.sign(fields, { ...signOpts, authTimestamp: v })],
+      ['explain body', 'body', (v) => lib.explain(v, K.full)],
+      ['explain options', 'options', (v) => lib.explain(known.body, v)],
+      ['explain options.keys', 'options.keys', (v) => lib.explain(known.body, optWith('keys', v))],
+      ['explain options.keys[0]', 'options.keys[0]', (v) => lib.explain(known.body, keysWith(v))],
+      ['explain options.now', 'options.now', (v) => lib.explain(known.body, optWith('now', v))],
+      ['explain options.maxBodyBytes', 'options.maxBodyBytes', (v) => lib.explain(known.body, optWith('maxBodyBytes', v))],
+      ['generateKey length', 'length', (v) => lib.generateKey(v)],
+    ];
+
+    /** The rule above, for one call; returns a failure reason or undefined. */
+    const judge = (call, value, arg, runsCallerCode) => {
+      try {
+        call(value);
+      } catch (e) {
+        if (e === CALLER) {
+          if (!runsCallerCode) return 'the caller\'s exception, from a value that runs no caller code';
+        } else if (typeof WebAssembly === 'object' && e instanceof WebAssembly.RuntimeError) {
+          return `a wasm trap: ${show(e)}`;
+        } else if (e instanceof lib.CallbackError) {
+          if (!CODES.includes(e.code)) return `a CallbackError with an undocumented code: ${show(e)}`;
+          if (!(e instanceof Error) || typeof e.message !== 'string' || e.message.length === 0) return `a CallbackError without a message: ${show(e)}`;
+        } else if (e instanceof TypeError) {
+          if (typeof e.message !== 'string' || !e.message.includes(arg)) return `a TypeError that does not name ${arg}: ${e.message}`;
+        } else {
+          return `${e instanceof Error ? 'threw' : 'threw a non-Error'} ${show(e)}`;
+        }
+      }
+      return knownWorks();
+    };
+    // The judge itself can fail: prove it on stand-ins before trusting its verdicts.
+    check('boundary: the judge refuses a trap, a plain Error, a non-Error, an unnamed TypeError, an unknown code', () => {
+      const trap = typeof WebAssembly === 'object' ? new WebAssembly.RuntimeError('unreachable') : new Error('x');
+      const standIns = [
+        ['a wasm trap', () => { throw trap; }],
+        ['a plain Error', () => { throw new Error('x'); }],
+        ['a string', () => { throw 'x'; }], // eslint-disable-line no-throw-literal
+        ['a TypeError naming another argument', () => { throw new TypeError('options.now must be …'); }],
+        ['an unknown code', () => { throw new lib.CallbackError('NOT_A_CODE', 'x'); }],
+        ['the caller\'s exception from a value that runs no caller code', raise],
+      ];
+      for (const [what, fn] of standIns) if (judge(fn, undefined, 'body', false) === undefined) return `accepted ${what}`;
+      if (judge(() => { throw new TypeError('body must be …'); }, undefined, 'body', false) !== undefined) return 'refused a TypeError naming body';
+      return judge(raise, undefined, 'body', true);
+    });
+    for (const [entry, arg, call] of ENTRIES) {
+      for (const [label, make, runsCallerCode = false] of HOSTILE) {
+        let value;
+        try {
+          value = make();
+        } catch {
+          value = null;
+        }
+        if (value === null && label !== 'null') continue; // not available in this runtime
+        check(`boundary: ${entry} ← ${label}`, () => judge(call, value, arg, runsCallerCode));
+      }
+    }
+    check('boundary: this runtime can detach an ArrayBuffer (the detached rows ran)', () =>
+      (detachedBuffer() === null ? 'neither ArrayBuffer.prototype.transfer nor structuredClone with transfer' : undefined));
+
+    // Valid arguments in unusual containers give exactly the ordinary result.
+    const want = lib.verify(known.body, K.full);
+    const same = (what, got) => (deepEqual(got, want) ? undefined : `${what}: ${show(got)}`);
+    const odd = [
+      ['frozen options and keys', () => lib.verify(known.body, Object.freeze({ ...K.full, keys: Object.freeze(K.full.keys.map((k) => Object.freeze({ ...k }))) }))],
+      ['options with a null prototype', () => lib.verify(known.body, Object.assign(Object.create(null), K.full))],
+      ['options from getters on a class instance', () => lib.verify(known.body, new (class { get keys() { return K.full.keys; } get now() { return K.now; } })())],
+      ['options as a transparent Proxy', () => lib.verify(known.body, new Proxy(K.full, {}))],
+      ['keys as an Array subclass', () => lib.verify(known.body, { ...K.full, keys: (class extends Array {}).from(K.full.keys) })],
+      ['now as a bigint', () => lib.verify(known.body, { ...K.full, now: BigInt(K.now) })],
+      ['a Verifier from frozen options', () => new lib.Verifier(Object.freeze({ ...K.base })).verify(known.body, Object.freeze({ now: K.now }))],
+      ['the body in a Uint8Array inside a larger buffer of garbage', () => { const b = new Uint8Array(knownBytes.length + 20).fill(0xff); b.set(knownBytes, 10); return lib.verify(b.subarray(10, 10 + knownBytes.length), K.full); }],
+      ['the body in a length-tracking view of a resizable ArrayBuffer', () => { const buf = resizable(knownBytes.length); if (!buf) return want; const v = new Uint8Array(buf); v.set(knownBytes); return lib.verify(v, K.full); }],
+      ['the body in a SharedArrayBuffer', () => { if (typeof SharedArrayBuffer !== 'function') return want; const v = new Uint8Array(new SharedArrayBuffer(knownBytes.length)); v.set(knownBytes); return lib.verify(v.buffer, K.full); }],
+      ['the body in a Uint8Array of a SharedArrayBuffer, through a Verifier', () => { if (typeof SharedArrayBuffer !== 'function') return want; const v = new Uint8Array(new SharedArrayBuffer(knownBytes.length)); v.set(knownBytes); return knownVerifier.verify(v, { now: K.now }); }],
+    ];
+    for (const [what, fn] of odd) check(`boundary: ${what} give the ordinary result`, () => same(what, fn()) ?? knownWorks());
+    check('boundary: an options getter read twice cannot change what was validated', () => {
+      let reads = 0;
+      const opts = { get keys() { reads++; return reads === 1 ? K.full.keys : [42]; }, now: K.now };
+      const got = lib.verify(known.body, opts);
+      return same('keys [ok, then 42]', got);
+    });
+  }
+
+  // ---------------------------------------------------------------- fuzz regression corpus
+  // tests/fuzz-regressions/<target>/ (the inputs the Rust replay runs), packed into corpus.json by
+  // scripts/gen_fuzz_corpus.py. Each input, as bytes (and for the targets with a 12-byte options
+  // header, also the body after it), goes through parse, verify (one-shot and a Verifier, two
+  // keys, now = its auth_timestamp) and explain; each must succeed or throw a CallbackError with a
+  // documented code, and they must agree with each other:
+  //  - a body parse refuses, verify refuses with parse's very error (code and message);
+  //  - explain's `error` is verify's error (code and message), or null when verify accepts;
+  //  - the one-shot verify, the Verifier and explain accept the same bodies, with the same result;
+  //  - a valid UTF-8 body gives the same outcome as a string as it does as bytes (the string hot
+  //    path builds the result from u32 words and body slices, the bytes path from JSON);
+  //  - what verify accepts, parse reads to the same callback.
+  // A body parse accepts is also re-signed (its auth_sign replaced by explain's expected
+  // signature for the second key) and checked the same way, so acceptance is reached too.
+  const KEY_A = 'Fz7kQ2mWxLvBnRtYpJhDgScUaVqZwXkN';
+  check('fuzz corpus: the runner passed tests/fuzz-regressions/corpus.json with inputs', () =>
+    (corpus && Array.isArray(corpus.inputs) && corpus.inputs.length > 0 ? undefined : `got ${show(corpus)}`));
+  if (corpus && Array.isArray(corpus.inputs)) {
+    const fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+    const keys = [{ id: 'a', key: KEY_A }, { id: 'p', key: KEY }];
+    const corpusVerifier = new lib.Verifier({ keys, allowMd5: true });
+    const fromBase64 = (s) => {
+      const bin = atob(s);
+      const out = new Uint8Array(bin.length);
+      for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+      return out;
+    };
+    /** { ok: value } or { error: CallbackError }; anything else is thrown as a failure reason. */
+    const outcome = (what, fn) => {
+      try {
+        return { ok: fn() };
+      } catch (e) {
+        if (e instanceof lib.CallbackError && CODES.includes(e.code) && typeof e.message === 'string' && e.message) return { error: e };
+        throw new Error(`${what} threw ${show(e)}`);
+      }
+    };
+    const sameOutcome = (a, b) => (a.error || b.error
+      ? Boolean(a.error && b.error && a.error.code === b.error.code && a.error.message === b.error.message)
+      : deepEqual(a.ok, b.ok));
+    const brief = (o) => (o.error ? `${o.error.code} ${o.error.message}` : `accepted ${show(o.ok)}`);
+    let accepted = 0;
+    let parsedOk = 0;
+    const codes = new Set();
+    const checkBody = (bytes) => {
+      const p = outcome('parse', () => lib.parse(bytes));
+      const ts = p.ok && typeof p.ok.callback.auth_timestamp === 'number' && Number.isSafeInteger(p.ok.callback.auth_timestamp)
+        ? p.ok.callback.auth_timestamp : 1700000000;
+      const opts = { keys, now: ts, allowMd5: true };
+      const v = outcome('verify', () => lib.verify(bytes, opts));
+      const w = outcome('Verifier#verify', () => corpusVerifier.verify(bytes, { now: ts }));
+      if (!sameOutcome(v, w)) return `verify: ${brief(v)}; Verifier#verify: ${brief(w)}`;
+      if (p.error && !sameOutcome(p, v)) return `parse: ${brief(p)}; verify: ${brief(v)}`;
+      if (v.ok && !deepEqual(v.ok.callback, p.ok.callback)) return `verify's callback ${show(v.ok.callback)} differs from parse's ${show(p.ok.callback)}`;
+      let x;
+      try {
+        x = lib.explain(bytes, opts);
+      } catch (e) {
+        return `explain threw ${show(e)}`;
+      }
+      if (v.ok ? x.error !== null : (x.error === null || x.error.code !== v.error.code || x.error.message !== v.error.message)) {
+        return `explain error ${show(x.error)}; verify: ${brief(v)}`;
+      }
+      if (v.ok && (x.keyIndex !== v.ok.keyIndex || !deepEqual(x.callback, v.ok.callback))) return `explain keyIndex/callback ${x.keyIndex} ${show(x.callback)} differ from verify's`;
+      let text = null;
+      try {
+        text = fatal.decode(bytes);
+      } catch { /* not UTF-8: bytes only */ }
+      if (text !== null) {
+        const ps = outcome('parse(string)', () => lib.parse(text));
+        if (!sameOutcome(ps, p)) return `parse(string): ${brief(ps)}; parse(bytes): ${brief(p)}`;
+        const vs = outcome('verify(string)', () => lib.verify(text, opts));
+        if (!sameOutcome(vs, v)) return `verify(string): ${brief(vs)}; verify(bytes): ${brief(v)}`;
+        const ws = outcome('Verifier#verify(string)', () => corpusVerifier.verify(text, { now: ts }));
+        if (!sameOutcome(ws, v)) return `Verifier#verify(string): ${brief(ws)}; verify(bytes): ${brief(v)}`;
+      }
+      if (p.ok) parsedOk++;
+      if (v.ok) accepted++;
+      else codes.add(v.error.code);
+      return { p, x };
+    };
+    /** The body with its auth_sign replaced by the expected signature for `keys[1]`, or null. */
+    const resigned = (bytes, x) => {
+      const got = x.receivedSignature;
+      const k = Array.isArray(x.keys) ? x.keys[1] : undefined;
+      if (typeof got !== 'string' || got.length === 0 || !k || typeof k.expectedSignature !== 'string') return null;
+      const latin = String.fromCharCode(...bytes.subarray(0, Math.min(bytes.length, 65536)));
+      const at = latin.indexOf(`"${got}"`);
+      if (bytes.length > 65536 || at < 0 || latin.indexOf(`"${got}"`, at + 1) >= 0) return null;
+      const sig = new TextEncoder().encode(k.expectedSignature);
+      const out = new Uint8Array(bytes.length - got.length + sig.length);
+      out.set(bytes.subarray(0, at + 1), 0);
+      out.set(sig, at + 1);
+      out.set(bytes.subarray(at + 1 + got.length), at + 1 + sig.length);
+      return out;
+    };
+    const header = corpus.headerBytes ?? {};
+    for (const input of corpus.inputs) {
+      const bytes = fromBase64(input.base64);
+      const variants = [['', bytes]];
+      const h = header[input.target];
+      if (typeof h === 'number' && bytes.length > h) variants.push([' (body after the header)', bytes.subarray(h)]);
+      for (const [suffix, body] of variants) {
+        check(`fuzz corpus: ${input.target}/${input.name}${suffix}`, () => {
+          const r = checkBody(body);
+          if (typeof r === 'string') return r;
+          if (!r.p.ok) return stillKnown();
+          const again = resigned(body, r.x);
+          if (again === null) return stillKnown();
+          const r2 = checkBody(again);
+          return typeof r2 === 'string' ? `re-signed: ${r2}` : stillKnown();
+        });
+      }
+    }
+    check('fuzz corpus: reaches parse success, acceptance and at least four error codes', () =>
+      (parsedOk > 0 && accepted > 0 && codes.size >= 4 ? undefined : `${parsedOk} parsed, ${accepted} accepted, codes ${[...codes].join(' ')}`));
+  }
 
   return { passed, failed, failures };
 }

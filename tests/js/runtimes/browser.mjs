@@ -95,9 +95,10 @@ async function main() {
   import * as lib from '${PKG_NAME}';
   import { runSuite } from '/suite.mjs';
   import vectors from '/callbacks.json' with { type: 'json' };
+  import corpus from '/corpus.json' with { type: 'json' };
   try {
     const logs = [];
-    const r = runSuite(lib, vectors, (...args) => logs.push(args.map(String).join(' ')));
+    const r = runSuite(lib, vectors, (...args) => logs.push(args.map(String).join(' ')), corpus);
     window.__result = { passed: r.passed, failed: r.failed, failures: r.failures ?? [], logs: logs.slice(-200) };
   } catch (e) {
     window.__result = { error: String(e && e.stack || e) };

@@ -14,11 +14,14 @@ export const BIN = join(HERE, 'node_modules', '.bin');
 // THE suite and the shared vectors (overridable only to debug a runner in isolation).
 export const SUITE = process.env.RUNTIMES_SUITE || join(ROOT, 'tests', 'js', 'suite.mjs');
 export const VECTORS = process.env.RUNTIMES_VECTORS || join(ROOT, 'tests', 'vectors', 'callbacks.json');
+// The fuzz regression inputs, packed by scripts/gen_fuzz_corpus.py (the suite's 4th argument).
+export const CORPUS = process.env.RUNTIMES_CORPUS || join(ROOT, 'tests', 'fuzz-regressions', 'corpus.json');
 
-/** Copies the suite and the vectors into the scratch project (next to the runner entries). */
+/** Copies the suite, the vectors and the fuzz corpus into the scratch project (next to the runner entries). */
 export function copySuite(app) {
   copyFileSync(SUITE, join(app, 'suite.mjs'));
   copyFileSync(VECTORS, join(app, 'callbacks.json'));
+  copyFileSync(CORPUS, join(app, 'corpus.json'));
 }
 
 /** The scratch project (package installed from the tarball); run.sh sets RUNTIMES_APP. */

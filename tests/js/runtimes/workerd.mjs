@@ -17,7 +17,7 @@ const outdir = join(ROOT, 'build', 'runtimes', 'workerd-suite');
 const { modules, inputs } = await bundleWorker({
   entry: join(app, 'worker-suite.mjs'),
   outdir,
-  jsonModules: [join(app, 'callbacks.json')],
+  jsonModules: [join(app, 'callbacks.json'), join(app, 'corpus.json')],
 });
 
 // The bundle must hold the package's `workerd` entry and keep the .wasm as its own module.
@@ -28,6 +28,7 @@ const want = target ? fileURLToPath(new URL(target, pathToFileURL(join(pkgDir, '
 tally.ok(want !== null && inputs.includes(want), 'the bundle contains the entry the exports map gives for "workerd"', `${want} not among ${inputs.filter((p) => p.includes('node_modules')).join(', ')}`);
 tally.ok(modules.some((m) => m.type === 'wasm'), 'the .wasm is a separate CompiledWasm module', JSON.stringify(modules));
 tally.ok(modules.some((m) => m.type === 'json' && m.name === 'callbacks.json'), 'the vectors are a JSON module', JSON.stringify(modules));
+tally.ok(modules.some((m) => m.type === 'json' && m.name === 'corpus.json'), 'the fuzz corpus is a JSON module', JSON.stringify(modules));
 
 let server;
 try {
