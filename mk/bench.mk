@@ -1,0 +1,11 @@
+# mk/bench.mk — make bench: speed, size, cold start and memory of the npm package next to its
+# peers (node:crypto, hash-wasm, js-sha256, Web Crypto, crypto.subtle in workerd) and to the
+# native Rust core (criterion), with the targets of GitHub issue 5 marked met or MISSED.
+# Everything is in scripts/bench.sh (it builds pkg/ first; scratch: build/bench/); the runners
+# are benches/js/*.mjs and benches/verify.rs. Not in TEST_TARGETS: timings are never a test.
+#   make bench                                   every section, about 3-5 minutes
+#   make bench BENCH_SECTIONS="size memory"      a subset: node workerd size cold native memory
+
+.PHONY: bench
+bench:
+	scripts/bench.sh

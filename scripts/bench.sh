@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# scripts/bench.sh — `make bench`: speed, size, cold start and memory of the npm package next to
+# its peers and to the native Rust core, in one run (GitHub issue 5). Not part of `make test`:
+# every figure here is a timing or a size, and the targets are reported, not enforced.
+#
+#   a. Node      benches/js/node.mjs: ops/s of our Verifier / verify() against node:crypto,
+#                hash-wasm, js-sha256 and Web Crypto on the 454-byte and 709-byte vector bodies
+#   b. workerd   benches/js/workerd.mjs: our sync Verifier.verify against crypto.subtle in one
+#                isolate of a bundled Worker served by the pinned workerd binary
+#   c. size      benches/js/size.mjs: what a Worker ships (esbuild --minify, gzip -9 of the JS
+#                and of the .wasm) and the .wasm by crate (twiggy on a build that keeps names)
+#   d. cold      benches/js/coldstart.mjs: import + first verify in fresh Node processes, and a
+#                fresh workerd process's first response with and without the package
+#   e. native    cargo bench --bench verify (criterion) next to the wasm figure of (a)
+#   f. memory    benches/js/memory.mjs: 1,000,000 mixed verifies in one Node process
+#   g. summary   every target, met or MISSED, with its figure
+#
+# Scratch: build/bench/ (the peers of benches/js/package-lock.json, the packed package, the
+# runners copied from benches/js/, results/ with each section's figures). Timed sections run
+# pinned to CPU 1 (`taskset -c 1`) when there are two CPUs or more. Tools: the workerd binary
+# and esbuild pinned in tests/js/runtimes/package-lock.json (installed as run.sh does), twiggy
+# 0.7.0 (cargo install when missing), wasm-bindgen from scripts/toolchain.sh.
+# Env: BENCH_SECTIONS="node workerd size cold native memory" (a subset), BENCH_ROUNDS and
+# BENCH_BATCH (node.mjs), BENCH_NATIVE_FILTER (criterion filter, default "cached key"; empty runs
+# every criterion bench), BENCH_WORKERD_CLOCK=outside, BENCH_COLD_RUNS, BENCH_MEMORY_CALLS.
+# Exit status: 1 when a section failed to run (a MISSED target is not a failure).
+set -euo pipefail
+ROOT=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+B=$ROOT/build/bench
+RES=$B/results
+RUNTIMES=$ROOT/tests/js/runtimes
+VECTORS=$ROOT/tests/vectors/callbacks.json
+SECTIONS=${BENCH_SECTIONS:-node workerd size cold native memory}
+export BENCH_ROOT=$ROOT BENCH_VECTORS=$VECTORS
+START=$(date +%s)
+
+log() { printf 'bench: %s\n' "$*" >&2; }
+wants() { [[ " $SECTIONS " == *" $1 "* ]]; }
+
+PIN=()
+if command -v taskset >/dev/null 2>&1 && [[ $(nproc) -ge 2 ]]; then PIN=(taskset -c 1); fi
+
+# 1. The package, and the tools.
+log "make pkg"
+make --no-print-directory pkg >&2
+
+# The workerd binary and esbuild, pinned for the runtime tests (the same step as run.sh).
+if ! cmp -s "$RUNTIMES/package-lock.json" "$RUNTIMES/node_modules/.runtimes-lock" 2>/dev/null; then
+    log "npm install (locked versions) in tests/js/runtimes"
+    (cd "$RUNTIMES" && npm install --no-save --no-audit --no-fund --loglevel=error </dev/null >&2)
+    cp "$RUNTIMES/package-lock.json" "$RUNTIMES/node_modules/.runtimes-lock"
+fi
+
+TWIGGY=$(command -v twiggy 2>/dev/null || echo "${CARGO_HOME:-$HOME/.cargo}/bin/twiggy")
+if ! [[ -x $TWIGGY && $("$TWIGGY" --version 2>/dev/null) == *" 0.7.0" ]]; then
+    log "cargo install twiggy --version 0.7.0"
+    (cd / && cargo install twiggy --version 0.7.0 </dev/null >&2)
+    TWIGGY=${CARGO_HOME:-$HOME/.cargo}/bin/twiggy
+fi
+
+# 2. The scratch project: the peers (benches/js/package-lock.json; `npm install --no-save`, not
+#    `npm ci`, for the reason run.sh gives), then the packed package, then the runners.
+mkdir -p "$B"
+cp benches/js/package.json benches/js/package-lock.json "$B/"
+if ! cmp -s benches/js/package-lock.json "$B/node_modules/.bench-lock" 2>/dev/null; then
+    log "npm install (locked versions) in build/bench"
+    (cd "$B" && npm install --no-save --no-audit --no-fund --loglevel=error </dev/null >&2)
+    cp benches/js/package-lock.json "$B/node_modules/.bench-lock"
+fi
+log "packing pkg/ and installing the tarball into build/bench"
+scripts/pack-install.sh "$B" >/dev/null
+cp benches/js/*.mjs "$B/"
+rm -rf "$RES"
+mkdir -p "$RES"
+
+FAILED=()
+section() { # section LETTER TITLE COMMAND...
+    local letter=$1 title=$2 t0 rc=0
+    shift 2
+    printf '\n== %s. %s ==\n' "$letter" "$title"
+    t0=$(date +%s)
+    "$@" || rc=$?
+    if [[ $rc -ne 0 ]]; then
+        printf '** section %s (%s) failed with status %s\n' "$letter" "$title" "$rc"
+        FAILED+=("$letter")
+    fi
+    log "section $letter took $(($(date +%s) - t0)) s"
+}
+
+node_section() { (cd "$B" && "${PIN[@]}" node node.mjs "$VECTORS") | tee "$RES/node.txt"; }
+workerd_section() { (cd "$B" && "${PIN[@]}" node workerd.mjs); }
+size_section() {
+    local wb raw named=$B/named
+    wb=$(scripts/toolchain.sh wasm-bindgen)
+    raw=${CARGO_TARGET_DIR:-$ROOT/target}/wasm32-unknown-unknown/release/hwlc.wasm
+    [[ -f $raw ]] || { echo "no $raw: make pkg should have built it"; return 1; }
+    rm -rf "$named"
+    "$wb" --target web --keep-debug --no-typescript --out-dir "$named" "$raw"
+    (cd "$B" && BENCH_TWIGGY=$TWIGGY BENCH_NAMED_WASM=$named/hwlc_bg.wasm node size.mjs)
+}
+cold_section() { (cd "$B" && "${PIN[@]}" node coldstart.mjs); }
+native_section() {
+    local filter=${BENCH_NATIVE_FILTER-cached key}
+    export BENCH_NATIVE_T0=$(($(date +%s) * 1000))
+    echo "cargo bench --bench verify -- --warm-up-time 1 --measurement-time 3${filter:+ '$filter'}"
+    # Criterion's progress lines ("Benchmarking ...") and change-since-last-run lines are dropped.
+    "${PIN[@]}" cargo bench -q --bench verify -- --warm-up-time 1 --measurement-time 3 ${filter:+"$filter"} \
+        | grep -v -E '^Benchmarking |^ +change:|^ +(time|thrpt): +\[[-+−]|No change in performance|Change within noise|Performance has (regressed|improved)|^Found [0-9]+ outliers|^ +[0-9]+ \([0-9.]+%\) (high|low) (mild|severe)|^$'
+    (cd "$B" && "${PIN[@]}" node native.mjs)
+}
+memory_section() { (cd "$B" && "${PIN[@]}" node --expose-gc memory.mjs); }
+
+log "pinned to CPU 1: ${PIN[*]:-no (taskset or a second CPU missing)}; load average now: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo n/a)"
+wants node && section a 'Node: ops/s against node:crypto and the other peers' node_section
+wants workerd && section b 'workerd: Verifier.verify against crypto.subtle in one isolate' workerd_section
+wants size && section c 'size: what a Worker imports, and the .wasm by crate' size_section
+wants cold && section d 'cold start: instantiate + first verify' cold_section
+wants native && section e 'native Rust (criterion) against the wasm build' native_section
+wants memory && section f 'memory: 1,000,000 mixed verifies in one process' memory_section
+
+printf '\n== g. summary ==\n'
+(cd "$B" && node summary.mjs) || true
+echo "make bench took $(($(date +%s) - START)) s; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo n/a) on $(nproc) CPUs"
+if [[ ${#FAILED[@]} -gt 0 ]]; then
+    echo "bench: section(s) ${FAILED[*]} failed to run" >&2
+    exit 1
+fi
