@@ -463,7 +463,9 @@ export function runSuite(lib, vectors, log = () => {}, corpus = undefined) {
   check('boundary: the vector file has a valid HMAC stream case to verify between hostile calls', () =>
     (known ? undefined : 'no such case'));
   let stillKnown = () => undefined;
-  if (known) {
+  // Set-up outside any check (a Verifier, a signed body, the reference result) must not make
+  // runSuite throw: an exception there is one failure, and the section stops.
+  if (known) try {
     const K = caseOptions(known);
     const knownBytes = new TextEncoder().encode(known.body);
     const knownVerifier = new lib.Verifier(K.base);
@@ -714,6 +716,8 @@ export function runSuite(lib, vectors, log = () => {}, corpus = undefined) {
       const got = lib.verify(known.body, opts);
       return same('keys [ok, then 42]', got);
     });
+  } catch (e) {
+    fail('boundary: set-up', `unexpected exception ${show(e)}`);
   }
 
   // ---------------------------------------------------------------- fuzz regression corpus
@@ -733,7 +737,7 @@ export function runSuite(lib, vectors, log = () => {}, corpus = undefined) {
   const KEY_A = 'Fz7kQ2mWxLvBnRtYpJhDgScUaVqZwXkN';
   check('fuzz corpus: the runner passed tests/fuzz-regressions/corpus.json with inputs', () =>
     (corpus && Array.isArray(corpus.inputs) && corpus.inputs.length > 0 ? undefined : `got ${show(corpus)}`));
-  if (corpus && Array.isArray(corpus.inputs)) {
+  if (corpus && Array.isArray(corpus.inputs)) try {
     const fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
     const keys = [{ id: 'a', key: KEY_A }, { id: 'p', key: KEY }];
     const corpusVerifier = new lib.Verifier({ keys, allowMd5: true });
@@ -831,6 +835,8 @@ export function runSuite(lib, vectors, log = () => {}, corpus = undefined) {
     }
     check('fuzz corpus: reaches parse success, acceptance and at least four error codes', () =>
       (parsedOk > 0 && accepted > 0 && codes.size >= 4 ? undefined : `${parsedOk} parsed, ${accepted} accepted, codes ${[...codes].join(' ')}`));
+  } catch (e) {
+    fail('fuzz corpus: set-up', `unexpected exception ${show(e)}`);
   }
 
   return { passed, failed, failures };
