@@ -22,16 +22,18 @@
 # 0.7.0 (cargo install when missing), wasm-bindgen from scripts/toolchain.sh.
 # Env: BENCH_SECTIONS="node workerd size cold native memory" (a subset), BENCH_ROUNDS and
 # BENCH_BATCH (node.mjs), BENCH_NATIVE_FILTER (criterion filter, default "cached key"; empty runs
-# every criterion bench), BENCH_WORKERD_CLOCK=outside, BENCH_COLD_RUNS, BENCH_MEMORY_CALLS.
+# every criterion bench), BENCH_WORKERD_CLOCK=outside, BENCH_COLD_RUNS, BENCH_MEMORY_CALLS,
+# BENCH_SCRATCH (another scratch directory than build/bench).
 # Exit status: 1 when a section failed to run (a MISSED target is not a failure).
 set -euo pipefail
 ROOT=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
-B=$ROOT/build/bench
+B=${BENCH_SCRATCH:-$ROOT/build/bench}
 RES=$B/results
 RUNTIMES=$ROOT/tests/js/runtimes
 VECTORS=$ROOT/tests/vectors/callbacks.json
 SECTIONS=${BENCH_SECTIONS:-node workerd size cold native memory}
+export BENCH_SECTIONS=$SECTIONS
 export BENCH_ROOT=$ROOT BENCH_VECTORS=$VECTORS
 START=$(date +%s)
 
@@ -92,11 +94,12 @@ node_section() { (cd "$B" && "${PIN[@]}" node node.mjs "$VECTORS") | tee "$RES/n
 workerd_section() { (cd "$B" && "${PIN[@]}" node workerd.mjs); }
 size_section() {
     local wb raw named=$B/named
-    wb=$(scripts/toolchain.sh wasm-bindgen)
+    # (set -e does not apply inside a function called with ||: every step checks its status.)
+    wb=$(scripts/toolchain.sh wasm-bindgen) || return 1
     raw=${CARGO_TARGET_DIR:-$ROOT/target}/wasm32-unknown-unknown/release/hwlc.wasm
     [[ -f $raw ]] || { echo "no $raw: make pkg should have built it"; return 1; }
     rm -rf "$named"
-    "$wb" --target web --keep-debug --no-typescript --out-dir "$named" "$raw"
+    "$wb" --target web --keep-debug --no-typescript --out-dir "$named" "$raw" || return 1
     (cd "$B" && BENCH_TWIGGY=$TWIGGY BENCH_NAMED_WASM=$named/hwlc_bg.wasm node size.mjs)
 }
 cold_section() { (cd "$B" && "${PIN[@]}" node coldstart.mjs); }
@@ -106,7 +109,8 @@ native_section() {
     echo "cargo bench --bench verify -- --warm-up-time 1 --measurement-time 3${filter:+ '$filter'}"
     # Criterion's progress lines ("Benchmarking ...") and change-since-last-run lines are dropped.
     "${PIN[@]}" cargo bench -q --bench verify -- --warm-up-time 1 --measurement-time 3 ${filter:+"$filter"} \
-        | grep -v -E '^Benchmarking |^ +change:|^ +(time|thrpt): +\[[-+−]|No change in performance|Change within noise|Performance has (regressed|improved)|^Found [0-9]+ outliers|^ +[0-9]+ \([0-9.]+%\) (high|low) (mild|severe)|^$'
+        | grep -v -E '^Benchmarking |^ +change:|^ +(time|thrpt): +\[[-+−]|No change in performance|Change within noise|Performance has (regressed|improved)|^Found [0-9]+ outliers|^ +[0-9]+ \([0-9.]+%\) (high|low) (mild|severe)|^$' \
+        || return 1
     (cd "$B" && "${PIN[@]}" node native.mjs)
 }
 memory_section() { (cd "$B" && "${PIN[@]}" node --expose-gc memory.mjs); }
@@ -117,7 +121,7 @@ wants workerd && section b 'workerd: Verifier.verify against crypto.subtle in on
 wants size && section c 'size: what a Worker imports, and the .wasm by crate' size_section
 wants cold && section d 'cold start: instantiate + first verify' cold_section
 wants native && section e 'native Rust (criterion) against the wasm build' native_section
-wants memory && section f 'memory: 1,000,000 mixed verifies in one process' memory_section
+wants memory && section f 'memory: mixed verifies in one process' memory_section
 
 printf '\n== g. summary ==\n'
 (cd "$B" && node summary.mjs) || true
