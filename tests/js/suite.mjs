@@ -710,6 +710,48 @@ export function runSuite(lib, vectors, log = () => {}, corpus = undefined) {
       ['the body in a Uint8Array of a SharedArrayBuffer, through a Verifier', () => { if (typeof SharedArrayBuffer !== 'function') return want; const v = new Uint8Array(new SharedArrayBuffer(knownBytes.length)); v.set(knownBytes); return knownVerifier.verify(v, { now: K.now }); }],
     ];
     for (const [what, fn] of odd) check(`boundary: ${what} give the ordinary result`, () => same(what, fn()) ?? knownWorks());
+    // u64 arguments cross into wasm as two u32 halves: values around and above 2^32 must keep
+    // their exact meaning (no wrap, no truncation to 32 or 53 bits).
+    check('boundary: maxBodyBytes above 2^32 does not wrap around', () => {
+      for (const m of [2 ** 32, 2 ** 32 + 10, 2 ** 53, 2 ** 64, 2n ** 32n + 10n, 2n ** 64n - 1n]) {
+        for (const [what, fn] of [
+          ['verify', () => lib.verify(known.body, { ...K.full, maxBodyBytes: m })],
+          ['Verifier', () => new lib.Verifier({ ...K.base, maxBodyBytes: m }).verify(known.body, { now: K.now })],
+          ['parse', () => lib.parse(known.body, { maxBodyBytes: m })],
+        ]) {
+          let r;
+          try {
+            r = fn();
+          } catch (e) {
+            return `${what} with maxBodyBytes ${show(m)}: ${show(e)}`;
+          }
+          if (r.callback.auth_sign !== known.expect.signature) return `${what} with maxBodyBytes ${show(m)}: ${show(r)}`;
+        }
+      }
+      return undefined;
+    });
+    check('boundary: toleranceSeconds and maxFutureSeconds above 2^32 are exact to the second', () => {
+      const ts = Number(known.expect.authTimestamp);
+      for (const d of [2 ** 32 - 1, 2 ** 32, 2 ** 32 + 5, 2 ** 40 + 3]) {
+        for (const dd of [d, BigInt(d)]) {
+          const edge = typeof dd === 'bigint' ? BigInt(ts) + dd : ts + dd;
+          const ok = lib.verify(known.body, { ...K.full, toleranceSeconds: dd, now: edge });
+          if (ok.callback.auth_sign !== known.expect.signature) return `tolerance ${show(dd)} at its edge: ${show(ok)}`;
+          const why = throwsCode(() => lib.verify(known.body, { ...K.full, toleranceSeconds: dd, now: typeof edge === 'bigint' ? edge + 1n : edge + 1 }), 'EXPIRED');
+          if (why) return `tolerance ${show(dd)}, one second after its edge: ${why}`;
+        }
+        // A callback stamped 2^50: now = 2^50 - d is just inside maxFutureSeconds d.
+        const far = lib.sign(fields, { key: knownKey, authTimestamp: 2n ** 50n });
+        const edge = 2 ** 50 - d;
+        const ok = lib.verify(far.body, { key: knownKey, maxFutureSeconds: d, now: edge });
+        if (ok.callback.auth_sign !== far.callback.auth_sign) return `maxFutureSeconds ${d} at its edge: ${show(ok)}`;
+        const why = throwsCode(() => lib.verify(far.body, { key: knownKey, maxFutureSeconds: d, now: edge - 1 }), 'TIMESTAMP_IN_FUTURE');
+        if (why) return `maxFutureSeconds ${d}, one second beyond: ${why}`;
+      }
+      const max = 2n ** 64n - 1n;
+      const v = new lib.Verifier({ ...K.base, toleranceSeconds: max }).verify(known.body, { now: max });
+      return v.callback.auth_sign === known.expect.signature ? undefined : `tolerance and now 2^64 - 1: ${show(v)}`;
+    });
     check('boundary: an options getter read twice cannot change what was validated', () => {
       let reads = 0;
       const opts = { get keys() { reads++; return reads === 1 ? K.full.keys : [42]; }, now: K.now };
