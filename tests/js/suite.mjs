@@ -513,6 +513,20 @@ export function runSuite(lib, vectors, log = () => {}, corpus = undefined) {
         return null;
       }
     };
+    /** A Uint8Array subclass holding `content` whose getter `prop` answers `lies` in turn, then the truth. */
+    const liar = (content, prop, lies) => {
+      let n = 0;
+      const Liar = class extends Uint8Array {
+        get [prop]() {
+          const i = n++;
+          return i < lies.length ? lies[i] : super[prop];
+        }
+      };
+      const v = new Liar(content.length);
+      v.set(content);
+      return v;
+    };
+    const HEAD = knownBytes.slice(0, 5); // the known body's first 5 bytes
     const HUGE = 'k'.repeat(5 << 20); // 5 MiB
     const HUGE3 = '直'.repeat(1 << 20); // 1 Mi characters, 3 MiB of UTF-8
     const BIG_BYTES = new Uint8Array(3 << 20).fill(0x7b); // 3 MiB of '{'
@@ -589,6 +603,18 @@ export function runSuite(lib, vectors, log = () => {}, corpus = undefined) {
       ['an empty Uint8Array', () => new Uint8Array(0)],
       ['a 3 MiB Uint8Array', () => BIG_BYTES],
       ['an ArrayBuffer', () => new ArrayBuffer(4)],
+      // Node's Buffer is a Uint8Array subclass too: the package must not trust a subclass's
+      // own getters for the length it copies and the length it hands to wasm.
+      ['a Uint8Array subclass whose length grows on its 2nd read', () => liar(HEAD, 'length', [5, knownBytes.length])],
+      ['a Uint8Array subclass whose length grows on its 3rd read', () => liar(HEAD, 'length', [5, 5, knownBytes.length])],
+      ['a Uint8Array subclass whose length is 10^9 from its 2nd read', () => liar(HEAD, 'length', [5, 1e9])],
+      ['a Uint8Array subclass whose length is -1 on its 3rd read', () => liar(HEAD, 'length', [5, 5, -1])],
+      ['a Uint8Array subclass whose byteLength, byteOffset and buffer lie', () => {
+        const v = liar(HEAD, 'byteLength', [0, 1e9, 3]);
+        Object.defineProperty(v, 'byteOffset', { get: () => 1e9 });
+        Object.defineProperty(v, 'buffer', { get: () => new ArrayBuffer(0) });
+        return v;
+      }],
     ];
 
     const good = lib.sign({ domain: 'd.example', app: 'live', stream: 's', event: 'PUBLISH' }, { key: knownKey, authTimestamp: K.now });
@@ -706,6 +732,8 @@ export function runSuite(lib, vectors, log = () => {}, corpus = undefined) {
       ['a Verifier from frozen options', () => new lib.Verifier(Object.freeze({ ...K.base })).verify(known.body, Object.freeze({ now: K.now }))],
       ['the body in a Uint8Array inside a larger buffer of garbage', () => { const b = new Uint8Array(knownBytes.length + 20).fill(0xff); b.set(knownBytes, 10); return lib.verify(b.subarray(10, 10 + knownBytes.length), K.full); }],
       ['the body in a length-tracking view of a resizable ArrayBuffer', () => { const buf = resizable(knownBytes.length); if (!buf) return want; const v = new Uint8Array(buf); v.set(knownBytes); return lib.verify(v, K.full); }],
+      ['the body in a Uint8Array subclass (like Node\'s Buffer)', () => { const v = new (class extends Uint8Array {})(knownBytes.length); v.set(knownBytes); return lib.verify(v, K.full); }],
+      ['the body in a Uint8Array subclass, through a Verifier', () => { const v = new (class extends Uint8Array {})(knownBytes.length); v.set(knownBytes); return knownVerifier.verify(v, { now: K.now }); }],
       ['the body in a SharedArrayBuffer', () => { if (typeof SharedArrayBuffer !== 'function') return want; const v = new Uint8Array(new SharedArrayBuffer(knownBytes.length)); v.set(knownBytes); return lib.verify(v.buffer, K.full); }],
       ['the body in a Uint8Array of a SharedArrayBuffer, through a Verifier', () => { if (typeof SharedArrayBuffer !== 'function') return want; const v = new Uint8Array(new SharedArrayBuffer(knownBytes.length)); v.set(knownBytes); return knownVerifier.verify(v, { now: K.now }); }],
     ];
@@ -751,6 +779,26 @@ export function runSuite(lib, vectors, log = () => {}, corpus = undefined) {
       const max = 2n ** 64n - 1n;
       const v = new lib.Verifier({ ...K.base, toleranceSeconds: max }).verify(known.body, { now: max });
       return v.callback.auth_sign === known.expect.signature ? undefined : `tolerance and now 2^64 - 1: ${show(v)}`;
+    });
+    check('boundary: a Uint8Array whose length getter lies cannot make verify read the previous body', () => {
+      // The previous call leaves the known body in the package's input buffer in wasm memory; the
+      // lying view holds only its first 5 bytes. Verifying 5 bytes cannot succeed.
+      for (const [what, fn] of [
+        ['Verifier#verify', (v) => knownVerifier.verify(v, { now: K.now })],
+        ['verify', (v) => lib.verify(v, K.full)],
+      ]) {
+        for (const lies of [[5, knownBytes.length], [5, 5, knownBytes.length]]) {
+          knownWorks();
+          let r;
+          try {
+            r = fn(liar(HEAD, 'length', lies));
+          } catch {
+            continue;
+          }
+          return `${what} of 5 bytes (length reads ${lies.join(', ')}) accepted ${show(r.callback)}`;
+        }
+      }
+      return undefined;
     });
     check('boundary: an options getter read twice cannot change what was validated', () => {
       let reads = 0;
