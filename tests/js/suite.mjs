@@ -800,6 +800,34 @@ export function runSuite(lib, vectors, log = () => {}, corpus = undefined) {
       }
       return undefined;
     });
+    // Getters that call the package again, mid-call, with bodies large enough to grow the input
+    // buffer and wasm memory (stale views) and to release it again.
+    check('boundary: getters that re-enter the package (and grow wasm memory) give the ordinary result', () => {
+      let big = 1 << 20;
+      const reenter = () => {
+        big += 4096; // a new, larger body each time: the input buffer grows
+        try { lib.verify(`{"pad":"${'p'.repeat(big)}"}`, { key: knownKey, now: K.now, maxBodyBytes: 4 << 20 }); } catch { /* MISSING_FIELD etc. */ }
+        lib.explain(known.body, K.full);
+        lib.parse(known.body);
+      };
+      const opts = { get keys() { reenter(); return K.full.keys; }, get now() { reenter(); return K.now; } };
+      const Sneaky = class extends Uint8Array {
+        get byteLength() { reenter(); return super.byteLength; }
+      };
+      const body = new Sneaky(knownBytes.length);
+      body.set(knownBytes);
+      for (const [what, fn] of [
+        ['verify(string) with re-entering getters', () => lib.verify(known.body, opts)],
+        ['verify(bytes) whose byteLength getter re-enters', () => lib.verify(body, K.full)],
+        ['Verifier#verify(bytes) with both', () => knownVerifier.verify(body, { get now() { reenter(); return K.now; } })],
+        ['new Verifier with a re-entering keys getter', () => new lib.Verifier(opts).verify(known.body, { now: K.now })],
+        ['explain with both', () => lib.explain(body, opts).callback && lib.verify(known.body, K.full)],
+      ]) {
+        const why = same(what, fn());
+        if (why) return why;
+      }
+      return undefined;
+    });
     check('boundary: an options getter read twice cannot change what was validated', () => {
       let reads = 0;
       const opts = { get keys() { reads++; return reads === 1 ? K.full.keys : [42]; }, now: K.now };
