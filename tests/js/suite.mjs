@@ -828,6 +828,25 @@ export function runSuite(lib, vectors, log = () => {}, corpus = undefined) {
       }
       return undefined;
     });
+    check('boundary: Verifier#verify without its Verifier, and Verifier without new, throw a TypeError', () => {
+      const detachedMethod = knownVerifier.verify;
+      for (const [what, fn] of [
+        ['a detached method', () => detachedMethod(known.body, { now: K.now })],
+        ['verify.call({})', () => lib.Verifier.prototype.verify.call({}, known.body, { now: K.now })],
+        ['verify.call(a Proxy that throws)', () => lib.Verifier.prototype.verify.call(new Proxy({}, traps), known.body)],
+        ['Verifier() without new', () => lib.Verifier(K.base)],
+      ]) {
+        try {
+          fn();
+          return `${what} returned`;
+        } catch (e) {
+          if (!(e instanceof TypeError)) return `${what}: ${show(e)}`;
+        }
+        const why = knownWorks();
+        if (why) return `${what}: ${why}`;
+      }
+      return undefined;
+    });
     check('boundary: an options getter read twice cannot change what was validated', () => {
       let reads = 0;
       const opts = { get keys() { reads++; return reads === 1 ? K.full.keys : [42]; }, now: K.now };
