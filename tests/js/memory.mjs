@@ -11,7 +11,10 @@
 // (TypeError, 2); parse (1); an expired callback (EXPIRED, 1); a non-ASCII body (the JSON path,
 // 1). Once per 1,000 calls each: explain, sign, a new Verifier (left to the garbage collector)
 // and generateKey; once per 5,000 calls: a 500 KB body, alternately a string and bytes.
-// Every call's outcome is checked too (counted per kind).
+// Every call's outcome is checked too (counted per kind). Before all that, the whole JS suite
+// (tests/js/suite.mjs: the boundary matrix, the fuzz corpus) runs twice with garbage collections
+// in between, and the process must survive it: a wasm heap corrupted by a hostile value shows up
+// later, as a trap when a finalizer frees a collected object.
 //
 // Bounds (generous: a leak of 64 bytes per call is 64 MB): growth after the warm-up of at most
 // 64 MiB of RSS, 64 MiB of ArrayBuffer memory, 16 MiB of live JS heap (heapUsed after a full
@@ -23,6 +26,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { runSuite } from './suite.mjs';
 
 const MiB = 1 << 20;
 const BOUND_RSS = 64 * MiB;
@@ -68,6 +72,13 @@ const check = (ok, name, detail = '') => {
     console.log(`FAIL ${name}${detail ? `: ${detail}` : ''}`);
   }
 };
+// A wasm trap in a FinalizationRegistry callback (freeing a collected Verifier from a corrupted
+// wasm heap) is thrown from no call of ours: it would kill the process without a count.
+process.on('uncaughtException', (e) => {
+  check(false, 'no uncaught exception (e.g. a wasm trap in a finalizer freeing a collected object)', `${e && e.name}: ${e && e.message}\n${e && e.stack}`);
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(1);
+});
 
 // ---------------------------------------------------------------- inputs
 const vectors = JSON.parse(readFileSync(join(root, 'tests/vectors/callbacks.json'), 'utf8'));
@@ -96,15 +107,14 @@ const kinds = {};
 const tally = (kind, ok) => {
   const k = kinds[kind] ?? (kinds[kind] = { calls: 0, wrong: 0, example: '' });
   k.calls++;
-  if (!ok) {
-    k.wrong++;
-    if (!k.example) k.example = String(ok);
-  }
+  if (!ok) k.wrong++;
 };
 const accepted = (kind, fn) => {
   try {
     const v = fn();
-    tally(kind, v.keyIndex >= 0 && v.callback.app === 'live');
+    const ok = v.keyIndex >= 0 && v.callback.app === 'live';
+    tally(kind, ok);
+    if (!ok) kinds[kind].example ||= JSON.stringify(v).slice(0, 200);
   } catch (e) {
     tally(kind, false);
     kinds[kind].example ||= `${e && e.name}: ${e && e.message}`;
@@ -122,18 +132,27 @@ const refused = (kind, fn, code) => {
   }
 };
 
+const plain = (kind, fn) => {
+  try {
+    const ok = fn();
+    tally(kind, ok);
+    if (!ok) kinds[kind].example ||= 'a wrong result';
+  } catch (e) {
+    tally(kind, false);
+    kinds[kind].example ||= `${e && e.name}: ${e && e.message}`;
+  }
+};
+
 function call(i) {
   const m = i % 1000;
   if (m === 500) {
-    const x = lib.explain(body, one);
-    return tally('explain', x.verdict === 'VALID');
+    return plain('explain', () => lib.explain(body, one).verdict === 'VALID');
   }
   if (m === 501) {
-    const s = lib.sign({ domain: 'd', app: 'live', stream: `s${i}`, event: 'PUBLISH' }, { key: KEY, authTimestamp: NOW });
-    return tally('sign', s.callback.auth_sign.length === 64);
+    return plain('sign', () => lib.sign({ domain: 'd', app: 'live', stream: `s${i}`, event: 'PUBLISH' }, { key: KEY, authTimestamp: NOW }).callback.auth_sign.length === 64);
   }
   if (m === 502) return accepted('new Verifier (left to the GC)', () => new lib.Verifier({ keys: [OTHER, KEY] }).verify(body, perCall));
-  if (m === 503) return tally('generateKey', lib.generateKey().length === 64);
+  if (m === 503) return plain('generateKey', () => lib.generateKey().length === 64);
   if (i % 5000 === 4000) return accepted('500 KB string body', () => verifier.verify(large, perCall));
   if (i % 5000 === 4001) return accepted('500 KB Uint8Array body', () => lib.verify(largeBytes, one));
   switch (i % 20) {
@@ -150,7 +169,7 @@ function call(i) {
     case 14: return refused('malformed bytes', () => lib.verify(malformedBytes, one), 'MALFORMED_JSON');
     case 15: return refused('bad argument: a number for body', () => lib.verify(i, one), 'TypeError');
     case 16: return refused('bad argument: a negative now', () => verifier.verify(body, { now: -i }), 'TypeError');
-    case 17: return tally('parse', lib.parse(body).callback.app === 'live');
+    case 17: return plain('parse', () => lib.parse(body).callback.app === 'live');
     case 18: return refused('expired', () => verifier.verify(body, { now: NOW + 100000 + i }), 'EXPIRED');
     default: return accepted('non-ASCII body (JSON path)', () => lib.verify(unicode, one));
   }
@@ -181,6 +200,49 @@ try {
 }
 check(memories.size === 1, 'the wasm module\'s memory was found', `${memories.size} memories`);
 check(typeof globalThis.gc === 'function', 'run with --expose-gc (the figures are taken after a collection)');
+
+// First the whole JS suite, twice, with collections in between: the million calls then run on a
+// module that has seen every hostile value of the boundary matrix and every fuzz regression
+// input, and finalizers free the objects the suite left behind (its own failures are test-pkg's
+// and test-runtimes' to report; here only surviving it counts).
+const corpus = JSON.parse(readFileSync(join(root, 'tests/fuzz-regressions/corpus.json'), 'utf8'));
+// Plus, each round, a body whose length getter says 5 and then 10^9 (a Uint8Array subclass) in
+// parse, explain and verify: with the package of 2026-11-21 this traps in wasm, and two rounds
+// later a finalizer traps on the corrupted wasm heap ("memory access out of bounds" in
+// OptionsFinalization / VerifierFinalization), killing the process.
+const liar = (lies) => {
+  let n = 0;
+  const Liar = class extends Uint8Array {
+    get length() {
+      const i = n++;
+      return i < lies.length ? lies[i] : super.length;
+    }
+  };
+  return new Liar(5);
+};
+for (let round = 1; round <= 2; round++) {
+  const r = runSuite(lib, vectors, () => {}, corpus);
+  console.log(`the suite, round ${round}: ${r.passed} passed, ${r.failed} failed (reported by make test-pkg)`);
+  for (const f of [() => lib.parse(liar([5, 1e9])), () => lib.explain(liar([5, 1e9]), one), () => lib.verify(liar([5, 1e9]), one)]) {
+    try {
+      f();
+    } catch {
+      // The suite judges the error itself; here only what happens afterwards counts.
+    }
+  }
+  await settle();
+}
+let after2 = '';
+try {
+  after2 = lib.verify(body, one).callback.app;
+} catch (e) {
+  after2 = `${e && e.name}: ${e && e.message}`;
+}
+check(after2 === 'live', 'after the suite twice and collections, verify still works', after2);
+// The suite's largest legitimate bodies (5 MiB, and a 5 MiB string under an 8 MiB limit, for
+// which the input buffer takes 3 bytes a character) leave wasm memory near 26 MiB.
+const BOUND_WASM_AFTER_SUITE = 64 * MiB;
+check(wasmBytes() <= BOUND_WASM_AFTER_SUITE, `wasm memory after the suite at most ${mb(BOUND_WASM_AFTER_SUITE)}`, mb(wasmBytes()));
 
 const t0 = Date.now();
 for (let i = 0; i < WARMUP; i++) call(i);
