@@ -976,5 +976,41 @@ export function runSuite(lib, vectors, log = () => {}, corpus = undefined) {
     fail('fuzz corpus: set-up', `unexpected exception ${show(e)}`);
   }
 
+  // ---------------------------------------------------------------- last: a module-killing value
+  // Run last because, with the package of 2026-11-21, it leaves the module dead for every later
+  // verify (a wasm trap while the input buffer is borrowed: every later call traps too), which
+  // would bury every check after it. A body whose length getter says 5, then 3.5 * 10^9.
+  check('boundary (last): a Uint8Array whose length jumps to 3.5e9 leaves verify working', () => {
+    if (!known) return 'no known vector';
+    let n = 0;
+    const Liar = class extends Uint8Array {
+      get length() {
+        return n++ === 0 ? 5 : 3.5e9;
+      }
+    };
+    for (const [what, fn] of [
+      ['verify', () => lib.verify(new Liar(5), { keys: [KEY], now: 1 })],
+      ['Verifier#verify', () => new lib.Verifier({ keys: [KEY] }).verify(new Liar(5), { now: 1 })],
+      ['parse', () => lib.parse(new Liar(5))],
+      ['explain', () => lib.explain(new Liar(5), { keys: [KEY], now: 1 })],
+    ]) {
+      n = 0;
+      let outcome = 'returned';
+      try {
+        fn();
+      } catch (e) {
+        outcome = show(e);
+      }
+      let why;
+      try {
+        why = stillKnown();
+      } catch (e) {
+        why = `verifying the known vector threw ${show(e)}`;
+      }
+      if (why) return `after ${what} (${outcome}): ${why}`;
+    }
+    return undefined;
+  });
+
   return { passed, failed, failures };
 }
