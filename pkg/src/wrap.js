@@ -36,8 +36,27 @@ Object.defineProperty(CallbackError.prototype, 'name', {
   configurable: true,
 });
 
+// A revoked Proxy throws on every operation, even Array.isArray; nothing else does there.
+function isRevoked(v) {
+  if (v === null || (typeof v !== 'object' && typeof v !== 'function')) return false;
+  try {
+    Array.isArray(v);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+// An object-like argument must not be a revoked Proxy: reading it would throw an engine
+// TypeError that does not say which argument it was.
+function notRevoked(v, name) {
+  if (isRevoked(v)) throw new TypeError(`${name} is a revoked Proxy`);
+  return v;
+}
+
 function describe(v) {
   if (v === null) return 'null';
+  if (isRevoked(v)) return 'a revoked Proxy';
   if (Array.isArray(v)) return 'an array';
   const t = typeof v;
   if (t === 'string') return `a string of length ${v.length}`;
@@ -94,6 +113,7 @@ function nowSeconds() {
 
 function readNow(opts, name) {
   if (opts === undefined) return nowSeconds();
+  notRevoked(opts, name);
   if (opts === null || typeof opts !== 'object') {
     throw new TypeError(`${name} must be an object like { now }, got ${describe(opts)}`);
   }
@@ -107,36 +127,69 @@ function readSize(value, name) {
   throw new TypeError(`${name} must be a non-negative integer, got ${describe(value)}`);
 }
 
-function isArrayBuffer(v) {
-  const tag = Object.prototype.toString.call(v);
-  return tag === '[object ArrayBuffer]' || tag === '[object SharedArrayBuffer]';
-}
+// The built-in accessors of views and buffers. A subclass or an own property may override
+// `length`, `byteOffset`, `buffer`…; these read the real values, once.
+const getter = (proto, name) => Object.getOwnPropertyDescriptor(proto, name).get;
+const TYPED = Object.getPrototypeOf(Uint8Array.prototype);
+const TA_BUFFER = getter(TYPED, 'buffer');
+const TA_OFFSET = getter(TYPED, 'byteOffset');
+const TA_LENGTH = getter(TYPED, 'byteLength');
+const DV_BUFFER = getter(DataView.prototype, 'buffer');
+const DV_OFFSET = getter(DataView.prototype, 'byteOffset');
+const DV_LENGTH = getter(DataView.prototype, 'byteLength');
+const AB_LENGTH = getter(ArrayBuffer.prototype, 'byteLength');
+const SAB_LENGTH = typeof SharedArrayBuffer === 'function' ? getter(SharedArrayBuffer.prototype, 'byteLength') : undefined;
 
-function isDetached(buffer) {
-  if (typeof buffer.detached === 'boolean') return buffer.detached;
+// The byte length of an ArrayBuffer or SharedArrayBuffer, or undefined for anything else.
+function bufferLength(v) {
   try {
-    new Uint8Array(buffer);
-    return false;
+    return AB_LENGTH.call(v);
   } catch {
-    return true;
+    // not an ArrayBuffer
   }
+  if (SAB_LENGTH) {
+    try {
+      return SAB_LENGTH.call(v);
+    } catch {
+      // not a SharedArrayBuffer either
+    }
+  }
+  return undefined;
 }
 
-// A binary body as a Uint8Array over the same memory (no copy).
+// A binary body as a plain Uint8Array over the same memory (no copy), its extent read once
+// through the built-in accessors. A detached or out-of-bounds view is a TypeError naming the
+// argument; a view of a shrunk resizable buffer that the engine reports as empty is empty.
 function toBytes(body, name) {
-  let bytes;
+  notRevoked(body, name);
+  let buffer;
+  let offset = 0;
+  let length;
   if (ArrayBuffer.isView(body)) {
-    if (body.byteLength === 0 && isDetached(body.buffer)) {
-      throw new TypeError(`${name} is a view of a detached ArrayBuffer`);
+    try {
+      try {
+        buffer = TA_BUFFER.call(body);
+        offset = TA_OFFSET.call(body);
+        length = TA_LENGTH.call(body);
+      } catch {
+        buffer = DV_BUFFER.call(body);
+        offset = DV_OFFSET.call(body);
+        length = DV_LENGTH.call(body);
+      }
+      return new Uint8Array(buffer, offset, length);
+    } catch {
+      throw new TypeError(`${name} is a view of a detached ArrayBuffer, or out of its bounds`);
     }
-    bytes = body instanceof Uint8Array ? body : new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
-  } else if (isArrayBuffer(body)) {
-    if (isDetached(body)) throw new TypeError(`${name} is a detached ArrayBuffer`);
-    bytes = new Uint8Array(body);
-  } else {
+  }
+  length = bufferLength(body);
+  if (length === undefined) {
     throw new TypeError(`${name} must be a string, Uint8Array or ArrayBuffer, got ${describe(body)}`);
   }
-  return bytes;
+  try {
+    return new Uint8Array(body, 0, length);
+  } catch {
+    throw new TypeError(`${name} is a detached ArrayBuffer`);
+  }
 }
 
 // The UTF-8 length of a string as TextEncoder would encode it (lone surrogates: 3 bytes).
@@ -266,6 +319,7 @@ function makeApi(b) {
     if (options === null || typeof options !== 'object') {
       throw new TypeError(`${name} must be an object like { keys: ['…'] }, got ${describe(options)}`);
     }
+    notRevoked(options, name);
     const { keys, key, allowMd5 } = options;
     let list;
     if (key !== undefined) {
@@ -274,7 +328,7 @@ function makeApi(b) {
       list = [key];
     } else if (keys === undefined) {
       list = []; // the core refuses this with INVALID_KEY
-    } else if (Array.isArray(keys)) {
+    } else if (Array.isArray(notRevoked(keys, `${name}.keys`))) {
       list = keys;
     } else {
       throw new TypeError(`${name}.keys must be an array of strings or { id, key } objects, got ${describe(keys)}`);
@@ -294,7 +348,7 @@ function makeApi(b) {
       let secret;
       if (typeof k === 'string') {
         secret = k;
-      } else if (k !== null && typeof k === 'object' && typeof k.key === 'string' && (k.id === undefined || typeof k.id === 'string')) {
+      } else if (k !== null && typeof k === 'object' && typeof notRevoked(k, `${name}.keys[${i}]`).key === 'string' && (k.id === undefined || typeof k.id === 'string')) {
         id = k.id;
         secret = k.key;
       } else {
@@ -337,7 +391,8 @@ function makeApi(b) {
   function putBody(body, max) {
     if (typeof body === 'string') {
       checkString(body, max);
-      const view = input(body.length * 3);
+      // Three bytes a UTF-16 unit at most; a large body gets its exact UTF-8 length instead.
+      const view = input(body.length * 3 <= INPUT_KEEP ? body.length * 3 : utf8Length(body));
       return encoder.encodeInto(body, view).written;
     }
     const bytes = toBytes(body, 'body');
@@ -354,6 +409,10 @@ function makeApi(b) {
     if (cap > inView.length || inView.length > INPUT_KEEP) {
       if (inView.length > INPUT_KEEP && cap <= INPUT_KEEP) b.release_input();
       const ptr = b.input_buffer(Math.max(cap, 1024));
+      if (ptr === 0) {
+        inView = new Uint8Array(0);
+        throw new CallbackError('BODY_TOO_LARGE', `body too large: ${cap} bytes do not fit in WebAssembly memory`);
+      }
       views();
       inView = u8.subarray(ptr, ptr + Math.max(cap, 1024));
     }
@@ -438,7 +497,7 @@ function makeApi(b) {
   }
 
   function parse(body, options) {
-    const max = readSize(options === undefined ? undefined : options?.maxBodyBytes, 'options.maxBodyBytes');
+    const max = readSize(options === undefined ? undefined : notRevoked(options, 'options')?.maxBodyBytes, 'options.maxBodyBytes');
     if (typeof body === 'string') {
       checkString(body, max);
       return result(b.parse_str(body));
@@ -462,12 +521,13 @@ function makeApi(b) {
   }
 
   function sign(callback, options) {
-    if (callback === null || typeof callback !== 'object' || Array.isArray(callback)) {
+    if (callback === null || typeof callback !== 'object' || Array.isArray(notRevoked(callback, 'callback'))) {
       throw new TypeError(`callback must be an object with Huawei's field names, got ${describe(callback)}`);
     }
     if (options === null || typeof options !== 'object') {
       throw new TypeError(`options must be an object like { key, authTimestamp }, got ${describe(options)}`);
     }
+    notRevoked(options, 'options');
     const { key, algorithm = 'HMAC-SHA256', authTimestamp } = options;
     if (typeof key !== 'string') throw new TypeError(`options.key must be a string, got ${describe(key)}`);
     if (key.length > MAX_ARG_UNITS) {

@@ -82,12 +82,18 @@ pub fn wasm_memory() -> JsValue {
 /// Makes room for `len` bytes of body in the input buffer and returns its address. The JS side
 /// writes the body there (with `TextEncoder.encodeInto` or `Uint8Array.set`) and then calls
 /// [`Verifier::verify_input`]. The buffer stays where it is until the next `input_buffer` call
-/// that needs more room or [`release_input`], so the JS side keeps its view of it.
+/// that needs more room or [`release_input`], so the JS side keeps its view of it. 0 when the
+/// memory cannot grow that much.
 #[wasm_bindgen]
 pub fn input_buffer(len: usize) -> usize {
     IO.with(|io| {
         let input = &mut io.borrow_mut().input;
         if input.len() < len {
+            // Never abort on a failed allocation (that would trap, and with the borrow held
+            // every later call would trap too): 0 tells the JS side the body does not fit.
+            if input.try_reserve_exact(len - input.len()).is_err() {
+                return 0;
+            }
             input.resize(len, 0);
         }
         input.as_ptr() as usize
