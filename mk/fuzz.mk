@@ -12,7 +12,7 @@ FUZZ_FLAGS ?=
 
 TEST_TARGETS += test-fuzz-replay
 
-.PHONY: fuzz fuzz-seed fuzz-cmin test-fuzz-replay
+.PHONY: fuzz fuzz-seed fuzz-cmin fuzz-regressions test-fuzz-replay
 
 fuzz-seed:
 	python3 fuzz/seed_corpus.py
@@ -25,10 +25,20 @@ fuzz: fuzz-seed
 			-max_total_time=$(FUZZ_SECONDS) -timeout=10 -print_final_stats=1 $(FUZZ_FLAGS) || exit 1; \
 	done
 
-## Minimises each corpus (cargo fuzz cmin) into fuzz/corpus/<target>; copying a selection into
-## tests/fuzz-regressions/<target>/ is a deliberate, reviewed step.
+## Minimises each corpus in place (cargo fuzz cmin).
 fuzz-cmin:
 	cd fuzz && for t in $(FUZZ_TARGETS); do $(CARGO) +$(FUZZ_TOOLCHAIN) fuzz cmin -O $$t corpus/$$t; done
+
+## Rewrites tests/fuzz-regressions/<target>/ from the minimised corpus: greedy set cover of the
+## corpus's coverage edges, at most FUZZ_REGRESSIONS_MAX files a target (fuzz/select_regressions.py).
+## Review the diff, run make test-fuzz-replay, then commit.
+FUZZ_REGRESSIONS_MAX ?= 100
+FUZZ_HOST = $(shell rustc -vV | sed -n 's/^host: //p')
+fuzz-regressions: fuzz-cmin
+	cd fuzz && for t in $(FUZZ_TARGETS); do \
+		python3 select_regressions.py target/$(FUZZ_HOST)/release/$$t corpus/$$t \
+			../tests/fuzz-regressions/$$t $(FUZZ_REGRESSIONS_MAX) || exit 1; \
+	done
 
 test-fuzz-replay:
 	$(CARGO) test --test fuzz_regressions
