@@ -13,7 +13,8 @@ use std::borrow::Cow;
 
 use crate::error::{Error, ErrorCode};
 
-/// Deepest nesting accepted (the top-level object counts as 1), like `serde_json`'s default.
+/// Deepest nesting accepted, the top-level object counting as 1 (`serde_json`'s default limit
+/// accepts one level less: 127).
 pub(crate) const MAX_DEPTH: usize = 128;
 
 /// A member value as the callback layer sees it.
