@@ -18,7 +18,7 @@ fuzz-seed:
 	python3 fuzz/seed_corpus.py
 
 fuzz: fuzz-seed
-	@command -v cargo-fuzz >/dev/null || { echo "cargo-fuzz is missing: cargo install cargo-fuzz"; exit 1; }
+	@command -v cargo-fuzz >/dev/null || { echo "installing cargo-fuzz (once)"; $(CARGO) install cargo-fuzz; }
 	cd fuzz && for t in $(FUZZ_TARGETS); do \
 		echo "== fuzz $$t for $(FUZZ_SECONDS) s"; \
 		$(CARGO) +$(FUZZ_TOOLCHAIN) fuzz run -O $$t corpus/$$t -- \
