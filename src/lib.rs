@@ -7,6 +7,8 @@ mod ct;
 mod error;
 mod explain;
 mod json;
+#[doc(hidden)]
+pub mod json_out;
 mod key;
 mod options;
 mod sign;

@@ -2,6 +2,7 @@
 
 use crate::callback::{Callback, Kind};
 use crate::error::{Error, ErrorCode};
+use crate::json_out;
 use crate::key::validate_secret;
 use crate::signature::{compute_hex, Algorithm};
 
@@ -105,32 +106,16 @@ impl Writer {
     }
 
     fn str(&mut self, name: &str, value: Option<&str>) {
-        let Some(value) = value else { return };
-        self.name(name);
-        self.0.push('"');
-        for c in value.chars() {
-            match c {
-                '"' => self.0.push_str("\\\""),
-                '\\' => self.0.push_str("\\\\"),
-                '\n' => self.0.push_str("\\n"),
-                '\r' => self.0.push_str("\\r"),
-                '\t' => self.0.push_str("\\t"),
-                c if (c as u32) < 0x20 => {
-                    const HEX: &[u8; 16] = b"0123456789abcdef";
-                    self.0.push_str("\\u00");
-                    self.0.push(HEX[(c as usize) >> 4] as char);
-                    self.0.push(HEX[(c as usize) & 15] as char);
-                }
-                c => self.0.push(c),
-            }
+        if let Some(value) = value {
+            self.name(name);
+            json_out::push_string(&mut self.0, value);
         }
-        self.0.push('"');
     }
 
     fn int(&mut self, name: &str, value: Option<u64>) {
         if let Some(v) = value {
             self.name(name);
-            self.0.push_str(crate::signature::Digits::new(v).as_str());
+            json_out::push_u64(&mut self.0, v);
         }
     }
 }

@@ -10,21 +10,7 @@ use hw::{Callback, Explanation, Signed};
 
 pub(crate) struct Json(String);
 
-pub(crate) fn push_u64(out: &mut String, mut v: u64) {
-    let mut buf = [0u8; 20];
-    let mut i = buf.len();
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (v % 10) as u8;
-        v /= 10;
-        if v == 0 {
-            break;
-        }
-    }
-    for &b in &buf[i..] {
-        out.push(char::from(b));
-    }
-}
+pub(crate) use hw::json_out::push_u64;
 
 impl Json {
     pub(crate) fn with_capacity(n: usize) -> Json {
@@ -60,31 +46,7 @@ impl Json {
 
     fn string(&mut self, s: &str) {
         self.sep();
-        self.0.push('"');
-        let mut start = 0;
-        for (i, b) in s.bytes().enumerate() {
-            let escape: &str = match b {
-                b'"' => "\\\"",
-                b'\\' => "\\\\",
-                b'\n' => "\\n",
-                b'\r' => "\\r",
-                b'\t' => "\\t",
-                0..=0x1f => "",
-                _ => continue,
-            };
-            self.0.push_str(&s[start..i]);
-            if escape.is_empty() {
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                self.0.push_str("\\u00");
-                self.0.push(char::from(HEX[usize::from(b >> 4)]));
-                self.0.push(char::from(HEX[usize::from(b & 15)]));
-            } else {
-                self.0.push_str(escape);
-            }
-            start = i + 1;
-        }
-        self.0.push_str(&s[start..]);
-        self.0.push('"');
+        hw::json_out::push_string(&mut self.0, s);
     }
 
     fn u64(&mut self, v: u64) {
