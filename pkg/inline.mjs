@@ -1,12 +1,10 @@
-// Deno and any other runtime: the .wasm travels inside a JS module as base64, so loading needs
-// no file system, no fetch and no permission; it is compiled synchronously.
-import * as bindings from './dist/hwlc.js';
+// Browsers, bundlers, Deno, and any other runtime (`browser`, `deno`, `default`, and the
+// `./inline` subpath): the .wasm travels inside a JS module as base64, so loading needs no file,
+// no fetch, no asset handling by a bundler, no permission and no top-level await; it is compiled
+// synchronously (far below Chromium's 8 MB limit for synchronous compilation on the main
+// thread). `require` of the same conditions gets dist/inline.cjs (Jest with jsdom).
 import wasmBase64 from './dist/wasm-inline.mjs';
-import { setBindings } from './src/wasm.js';
+import { initInline } from './src/inline.js';
 
-const text = atob(wasmBase64);
-const bytes = new Uint8Array(text.length);
-for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-bindings.initSync({ module: bytes });
-setBindings(bindings);
+initInline(wasmBase64);
 export * from './src/api.js';
