@@ -1,0 +1,9 @@
+// Vitest: the package as Vitest loads it for the environment or pool in use.
+import { expect, test } from 'vitest';
+import * as lib from 'huaweicloud-live-callback';
+import { check, judge } from './src/check.js';
+import cases from './src/cases.js';
+
+test('verifies a signed vector and rejects a tampered one', () => {
+  expect(judge(cases, check(lib, cases))).toEqual([]);
+});
