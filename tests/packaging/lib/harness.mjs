@@ -88,11 +88,11 @@ export async function closeBrowser() {
 }
 
 /**
- * Opens `url` in a fresh browser context and waits (at most `timeoutMs`) until the page sets
- * window.__done, or fails with an uncaught error. Returns { value: window.__result, problems }:
- * console errors, page errors, failed requests and HTTP errors seen on the way.
+ * Opens `url` in a fresh browser context; returns { page, problems, failed, close() }. `problems`
+ * collects console errors, page errors, failed requests and HTTP errors as they happen; `failed`
+ * rejects on the first uncaught page error.
  */
-export async function runPage(url, { timeoutMs = 60000 } = {}) {
+export async function openPage(url, { timeoutMs = 60000 } = {}) {
   const context = await (await getBrowser()).newContext();
   const problems = [];
   try {
@@ -106,11 +106,27 @@ export async function runPage(url, { timeoutMs = 60000 } = {}) {
     const failed = new Promise((_, rej) => page.on('pageerror', (e) => { problems.push(`page error: ${e.message}`); rej(new Error(`page error: ${e.message}`)); }));
     failed.catch(() => {});
     await page.goto(url, { timeout: timeoutMs });
-    await Promise.race([page.waitForFunction(() => window.__done === true, null, { timeout: timeoutMs }), failed]);
-    return { value: await page.evaluate(() => window.__result), problems };
+    return { page, problems, failed, close: () => context.close() };
   } catch (e) {
-    return { value: undefined, problems: [...problems, String(e && e.message || e)] };
-  } finally {
     await context.close();
+    throw e;
+  }
+}
+
+/**
+ * Opens `url` and waits (at most `timeoutMs`) until the page sets window.__done, or fails with
+ * an uncaught error. Returns { value: window.__result, problems }.
+ */
+export async function runPage(url, { timeoutMs = 60000 } = {}) {
+  let opened;
+  try {
+    opened = await openPage(url, { timeoutMs });
+    const { page, failed } = opened;
+    await Promise.race([page.waitForFunction(() => window.__done === true, null, { timeout: timeoutMs }), failed]);
+    return { value: await page.evaluate(() => window.__result), problems: opened.problems };
+  } catch (e) {
+    return { value: undefined, problems: [...(opened ? opened.problems : []), String(e && e.message || e)] };
+  } finally {
+    if (opened) await opened.close();
   }
 }
