@@ -7,7 +7,7 @@
 // SIGNATURE_MISMATCH).
 //   node tests/packaging/run.mjs TARBALL [toolchain ...]
 // One line per toolchain, then "N passed, N failed" (one count per check); exit 1 on failure.
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { closeBrowser, freePort, installTarball, prepareApp, run, runPage, start, staticServer, writePage } from './lib/harness.mjs';
@@ -29,20 +29,45 @@ function verdict(cases, value, problems = []) {
   return [...problems, ...(value === undefined ? [] : judge(cases, value))];
 }
 
+/** The .js files under `dir` that carry the Node build (dist/node.cjs) instead of the browser one. */
+function nodeBuildIn(dir) {
+  const found = [];
+  const walk = (d) => {
+    for (const n of readdirSync(d)) {
+      const p = join(d, n);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (/\.[cm]?js$/.test(n) && readFileSync(p, 'utf8').includes('getBuiltinModule')) found.push(`${p} carries the Node build of the package`);
+    }
+  };
+  walk(dir);
+  return found;
+}
+
 /** Serves `dir` on 127.0.0.1 and checks the page at `page` in Chromium. */
 async function inChromium(cases, dir, page = 'index.html') {
   const srv = await staticServer(dir);
   try {
     const { value, problems } = await runPage(`${srv.origin}/${page}`);
-    return verdict(cases, value, problems);
+    return [...verdict(cases, value, problems), ...nodeBuildIn(dir)];
   } finally {
     await srv.close();
   }
 }
 
-/** A server process's observations (the last stdout line, JSON). */
-async function onServer(cases, app, cmd, args, env = {}) {
-  const r = await sh(app, cmd, args, { timeoutMs: 60000, env });
+/**
+ * A server process's observations (the last stdout line, JSON). A bundle or binary (`alone`)
+ * runs with the installed package moved away, as where it is deployed: what it needs must be in it.
+ */
+async function onServer(cases, app, cmd, args, { env = {}, alone = false } = {}) {
+  const installed = join(app, 'node_modules', 'huaweicloud-live-callback');
+  const hidden = join(app, 'node_modules', '.huaweicloud-live-callback-hidden');
+  if (alone) renameSync(installed, hidden);
+  let r;
+  try {
+    r = await sh(app, cmd, args, { timeoutMs: 60000, env });
+  } finally {
+    if (alone) renameSync(hidden, installed);
+  }
   const line = r.stdout.trim().split('\n').pop();
   let value;
   try { value = JSON.parse(line); } catch { return [`no JSON on stdout of ${cmd}: ${tail(r.stdout + r.stderr)}`]; }
@@ -102,8 +127,8 @@ export const TOOLCHAINS = {
   esbuild: {
     'browser-esm': async (app, cases) => { await sh(app, bin(app, 'esbuild'), ['src/main.js', '--bundle', '--platform=browser', '--format=esm', '--outfile=dist/esm/main.js']); return bundlePage(cases, join(app, 'dist/esm'), true); },
     'browser-iife': async (app, cases) => { await sh(app, bin(app, 'esbuild'), ['src/main.js', '--bundle', '--platform=browser', '--format=iife', '--outfile=dist/iife/main.js']); return bundlePage(cases, join(app, 'dist/iife'), false); },
-    'node-esm': async (app, cases) => { await sh(app, bin(app, 'esbuild'), ['src/server.js', '--bundle', '--platform=node', '--format=esm', '--outfile=dist/node-esm/server.mjs']); return onServer(cases, app, 'node', ['dist/node-esm/server.mjs']); },
-    'node-cjs': async (app, cases) => { await sh(app, bin(app, 'esbuild'), ['src/server.js', '--bundle', '--platform=node', '--format=cjs', '--outfile=dist/node-cjs/server.cjs']); return onServer(cases, app, 'node', ['dist/node-cjs/server.cjs']); },
+    'node-esm': async (app, cases) => { await sh(app, bin(app, 'esbuild'), ['src/server.js', '--bundle', '--platform=node', '--format=esm', '--outfile=dist/node-esm/server.mjs']); return onServer(cases, app, 'node', ['dist/node-esm/server.mjs'], { alone: true }); },
+    'node-cjs': async (app, cases) => { await sh(app, bin(app, 'esbuild'), ['src/server.js', '--bundle', '--platform=node', '--format=cjs', '--outfile=dist/node-cjs/server.cjs']); return onServer(cases, app, 'node', ['dist/node-cjs/server.cjs'], { alone: true }); },
   },
   parcel: {
     build: async (app, cases) => {
@@ -114,17 +139,17 @@ export const TOOLCHAINS = {
   },
   bun: {
     browser: async (app, cases) => { await sh(app, bin(app, 'bun'), ['build', 'src/main.js', '--target=browser', '--outdir=dist/browser']); return bundlePage(cases, join(app, 'dist/browser'), true); },
-    'target-bun': async (app, cases) => { await sh(app, bin(app, 'bun'), ['build', 'src/server.js', '--target=bun', '--outdir=dist/bun']); return onServer(cases, app, bin(app, 'bun'), ['dist/bun/server.js']); },
-    compile: async (app, cases) => { await sh(app, bin(app, 'bun'), ['build', 'src/server.js', '--compile', '--outfile=dist/compiled/server']); return onServer(cases, app, join(app, 'dist/compiled/server'), []); },
+    'target-bun': async (app, cases) => { await sh(app, bin(app, 'bun'), ['build', 'src/server.js', '--target=bun', '--outdir=dist/bun']); return onServer(cases, app, bin(app, 'bun'), ['dist/bun/server.js'], { alone: true }); },
+    compile: async (app, cases) => { await sh(app, bin(app, 'bun'), ['build', 'src/server.js', '--compile', '--outfile=dist/compiled/server']); return onServer(cases, app, join(app, 'dist/compiled/server'), [], { alone: true }); },
   },
   // `deno compile` is not here: it downloads its base binary (denort) from Deno's own server at
   // compile time, which no package registry ships, so it cannot run on this machine or in CI.
   deno: {
     // Deno 2 with a package.json: bare imports resolve from node_modules, `deno` condition.
-    run: async (app, cases) => onServer(cases, app, bin(app, 'deno'), ['run', 'src/server.js'], DENO_ENV(app)),
+    run: async (app, cases) => onServer(cases, app, bin(app, 'deno'), ['run', 'src/server.js'], { env: DENO_ENV(app) }),
     bundle: async (app, cases) => {
       await sh(app, bin(app, 'deno'), ['bundle', '--platform=deno', '-o', 'dist/bundle.js', 'src/server.js'], { env: DENO_ENV(app) });
-      return onServer(cases, app, bin(app, 'deno'), ['run', 'dist/bundle.js'], DENO_ENV(app));
+      return onServer(cases, app, bin(app, 'deno'), ['run', 'dist/bundle.js'], { env: DENO_ENV(app), alone: true });
     },
   },
   jest: {
