@@ -99,6 +99,19 @@ impl UrlMethod {
         })
     }
 
+    /// [`UrlMethod::from_name`], or `INVALID_FIELD` naming the value and the names accepted.
+    pub fn parse(name: &str) -> Result<UrlMethod, Error> {
+        UrlMethod::from_name(name).ok_or_else(|| {
+            Error::new(
+                ErrorCode::InvalidField,
+                format!(
+                    "invalid field method: {} is not a URL-validation method (A, B, C, D, or a_md5, b_md5, c_aes, d_sha256)",
+                    quote(name)
+                ),
+            )
+        })
+    }
+
     /// The query parameters the method adds, in the order it writes them.
     pub const fn params(self) -> &'static [&'static str] {
         match self {
