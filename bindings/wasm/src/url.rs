@@ -12,6 +12,34 @@ fn method(name: &str) -> Result<hw::UrlMethod, hw::Error> {
     hw::UrlMethod::parse(name)
 }
 
+/// The core's canonical name of a URL method (`"a_md5"` -> `"A"`), or an error wire.
+#[wasm_bindgen]
+pub fn url_method(name: &str) -> String {
+    match method(name) {
+        Ok(m) => m.as_str().to_owned(),
+        Err(e) => error_wire(&e),
+    }
+}
+
+/// The core's URL defaults and limits, for the JS side to apply without a copy of its own:
+/// `{"maxSkewSeconds":300,"maxUrlBytes":8192,"minTimeoutSeconds":60,"maxTimeoutSeconds":2592000}`.
+#[wasm_bindgen]
+pub fn url_limits() -> String {
+    let mut j = Json::with_capacity(128);
+    j.open();
+    for (name, v) in [
+        ("maxSkewSeconds", hw::DEFAULT_URL_MAX_SKEW_SECS),
+        ("maxUrlBytes", hw::MAX_URL_BYTES as u64),
+        ("minTimeoutSeconds", hw::MIN_URL_TIMEOUT_SECS),
+        ("maxTimeoutSeconds", hw::MAX_URL_TIMEOUT_SECS),
+    ] {
+        j.key(name);
+        j.u64(v);
+    }
+    j.close();
+    j.finish()
+}
+
 /// Signs `url` with `key`: `{"url": "…"}`.
 #[allow(clippy::too_many_arguments)]
 #[wasm_bindgen]
@@ -233,6 +261,16 @@ mod tests {
         assert_eq!(x["keys"][0]["matches"], true);
         assert_eq!(x["window"]["secondsLeft"], 0);
         assert!(!x.to_string().contains(KEY));
+    }
+
+    #[test]
+    fn names_and_limits() {
+        assert_eq!(url_method("d_sha256"), "D");
+        assert_eq!(url_method("a"), "A");
+        assert!(url_method("x").starts_with("!INVALID_FIELD "));
+        let l = json(&url_limits());
+        assert_eq!(l["maxSkewSeconds"], 300);
+        assert_eq!(l["maxUrlBytes"], 8192);
     }
 
     #[test]
