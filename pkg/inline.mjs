@@ -3,10 +3,15 @@
 import * as bindings from './dist/hwlc.js';
 import wasmBase64 from './dist/wasm-inline.mjs';
 import { makeApi } from './src/wrap.js';
+import { setApi } from './src/core.js';
 
 const text = atob(wasmBase64);
 const bytes = new Uint8Array(text.length);
 for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
 bindings.initSync({ module: bytes });
 
-export const { verify, Verifier, parse, sign, explain, generateKey, CallbackError } = makeApi(bindings);
+const api = makeApi(bindings);
+setApi(api); // interim, until the lead's ES module layout (src/api.js) lands
+export const { verify, Verifier, parse, sign, explain, generateKey, CallbackError } = api;
+export * from './src/request.js';
+export * from './src/adapters/index.js';
