@@ -6,12 +6,10 @@ import { request as httpRequest, Agent } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { KEY, KEY2, MAX, NOW, OTHER, RECORD, streamCallback } from './handlers.mjs';
 
-export const NOW = 1767225600; // 2026-01-01T00:00:00Z: every body is signed and verified at this time
-export const KEY = 'k9Xp2Lm7Qr4Tz8Wb3Nc6Vd1Hf5Jg0Ys2Ua7Ie4Ro9';
-export const KEY2 = 'Rotated2026q4Key0123456789abcdefghijklmnopqrstuvwxyz';
-export const OTHER = 'NotConfigured0123456789ABCDEFGHIJKLMNOPQRS';
-export const MAX = 64 * 1024; // maxBodyBytes of every test server
+export * from './handlers.mjs';
+
 
 /** Imports the installed package the way Node ESM resolves it from `app`. */
 export async function loadPackage(app) {
@@ -44,19 +42,6 @@ export class Tally {
     console.log(`  ${section}: ${this.passed - before[0]} passed, ${this.failed - before[1]} failed`);
   }
 }
-
-export function streamCallback(event, stream = 'camera-1') {
-  return {
-    domain: 'push.example.com', app: 'live', stream, user_args: 'cdn=hw', client_ip: '100.111.*.*',
-    node_ip: '112.11.*.*', publish_timestamp: String(NOW - 5), event,
-  };
-}
-
-export const RECORD = {
-  project_id: '0123456789abcdef0123456789abcdef', job_id: 'job-1', task_id: 'task-1',
-  event_type: 'RECORD_FILE_COMPLETE', publish_domain: 'push.example.com', app: 'live', stream: 'camera-1',
-  record_format: 'MP4', download_url: 'https://bucket.example.com/live/camera-1/1.mp4', file_size: 1048576,
-};
 
 /** Bodies signed with the package's own `sign` at NOW (expired: 2 h earlier), and one by node:crypto. */
 export function bodies(lib) {
@@ -156,30 +141,29 @@ export function send(url, { method = 'POST', body, chunks, delayMs = 0, endless,
   });
 }
 
-/** What a test server's hooks saw (the handlers and hooks push into it). */
-export function recorder() {
-  return { seen: [], errors: [], unhandled: [], readAtError: [] };
-}
-
 /**
  * The checks every receiver must pass. `rec` is filled by the server's handlers and hooks
  * (PUBLISH and RECORD_FILE_COMPLETE handled, RECORD_FILE_COMPLETE of stream 'boom' throws,
  * everything else through onUnhandled). `hooks`: false when the adapter reports errors another
  * way (Hono middleware mode: the route answers, Hono's own 500).
  */
-export async function checkServer(t, url, lib, rec, { hooks = true, unhandled = true } = {}) {
+export async function checkServer(t, url, lib, rec, { hooks = true, unhandled = true, resetOk = false } = {}) {
+  // rec === null: the receiver runs elsewhere (workerd); its handlers are checked by the caller.
+  const local = rec !== null;
+  if (!local) hooks = false;
+  const saw = (pred) => !local || rec.seen.some(pred);
   const b = bodies(lib);
   const ok = await send(url, { body: b.publish });
   t.ok(ok.status === 200 && ok.text === 'ok', 'signed PUBLISH -> 200 ok', `${ok.status} ${ok.text}`);
-  t.ok(rec.seen.some((v) => v.event === 'PUBLISH' && v.callback.stream === 'camera-1'), 'the PUBLISH handler got the verified callback', JSON.stringify(rec.seen).slice(0, 500));
+  if (local) t.ok(saw((v) => v.event === 'PUBLISH' && v.callback.stream === 'camera-1'), 'the PUBLISH handler got the verified callback', JSON.stringify(rec.seen).slice(0, 500));
   const manual = await send(url, { body: b.manual });
-  t.ok(manual.status === 200 && rec.seen.some((v) => v.callback.stream === 'by-node-crypto'), 'a body signed with node:crypto (not the package) -> 200', `${manual.status} ${manual.text}`);
+  t.ok(manual.status === 200 && saw((v) => v.callback.stream === 'by-node-crypto'), 'a body signed with node:crypto (not the package) -> 200', `${manual.status} ${manual.text}`);
   const rotated = await send(url, { body: b.record });
-  t.ok(rotated.status === 200 && rec.seen.some((v) => v.event === 'RECORD_FILE_COMPLETE' && v.keyIndex === 1), 'RECORD_FILE_COMPLETE signed with the second key -> 200 (its route)', `${rotated.status} ${rotated.text}`);
+  t.ok(rotated.status === 200 && saw((v) => v.event === 'RECORD_FILE_COMPLETE' && v.keyIndex === 1), 'RECORD_FILE_COMPLETE signed with the second key -> 200 (its route)', `${rotated.status} ${rotated.text}`);
 
   const refused = [];
   for (const [name, body, code] of [['tampered', b.tampered, 'SIGNATURE_MISMATCH'], ['expired', b.expired, 'EXPIRED'], ['signed with an unknown key', b.wrongKey, 'SIGNATURE_MISMATCH'], ['not JSON', 'hello', 'MALFORMED_JSON']]) {
-    const before = rec.errors.length;
+    const before = local ? rec.errors.length : 0;
     const r = await send(url, { body });
     t.ok(r.status === 401, `${name} -> 401`, `${r.status} ${r.text}`);
     if (hooks) t.ok(rec.errors.slice(before).some((e) => e.code === code), `onError saw ${code} for ${name}`, JSON.stringify(rec.errors.slice(before).map((e) => e.code)));
@@ -195,14 +179,21 @@ export async function checkServer(t, url, lib, rec, { hooks = true, unhandled = 
   const big = await send(url, { body: ' '.repeat(MAX + 1) });
   t.ok(big.status === 413, 'Content-Length above maxBodyBytes -> 413', `${big.status} ${big.text}`);
   // An endless chunked body: the server must answer 413 and stop reading (not buffer it all).
-  const readBefore = rec.readAtError.length;
+  const readBefore = local ? rec.readAtError.length : 0;
   let endless;
   try {
     endless = await send(url, { endless: 16 * 1024, limit: 64 * 1024 * 1024 });
   } catch (e) {
     endless = { status: `error ${e.code || e.message}`, sent: e.sent };
   }
-  t.ok(endless.status === 413, 'endless chunked body -> 413', `${endless.status}`);
+  if (resetOk && /^error (EPIPE|ECONNRESET)$/.test(String(endless.status))) {
+    // workerd answers 413 and closes the connection without reading on; the client's next
+    // write fails before it reads the answer. The stop itself is what counts here (and
+    // onError's BODY_TOO_LARGE, which the caller checks).
+    t.ok(true, 'endless chunked body: the server stopped reading and closed the connection (workerd)');
+  } else {
+    t.ok(endless.status === 413, 'endless chunked body -> 413', `${endless.status}`);
+  }
   t.ok(endless.sent < 16 * 1024 * 1024, 'the client could push less than 16 MiB of the 64 MiB before the answer', `sent ${endless.sent}`);
   if (hooks && rec.readAtError.length > readBefore) {
     const read = rec.readAtError[rec.readAtError.length - 1];
@@ -210,20 +201,20 @@ export async function checkServer(t, url, lib, rec, { hooks = true, unhandled = 
   }
 
   const chunked = await send(url, { chunks: b.stream('chunked').match(/.{1,7}/gs) });
-  t.ok(chunked.status === 200 && rec.seen.some((v) => v.callback.stream === 'chunked'), 'a signed body in 7-byte chunks (no Content-Length) -> 200', `${chunked.status} ${chunked.text}`);
+  t.ok(chunked.status === 200 && saw((v) => v.callback.stream === 'chunked'), 'a signed body in 7-byte chunks (no Content-Length) -> 200', `${chunked.status} ${chunked.text}`);
   const slowBody = b.stream('slow');
   const slow = await send(url, { chunks: slowBody.match(new RegExp(`.{1,${Math.ceil(slowBody.length / 8)}}`, 'gs')), delayMs: 40 });
-  t.ok(slow.status === 200 && rec.seen.some((v) => v.callback.stream === 'slow'), 'a signed body trickling in 8 chunks 40 ms apart -> 200', `${slow.status} ${slow.text}`);
+  t.ok(slow.status === 200 && saw((v) => v.callback.stream === 'slow'), 'a signed body trickling in 8 chunks 40 ms apart -> 200', `${slow.status} ${slow.text}`);
 
   const boom = await send(url, { body: lib.sign({ ...RECORD, stream: 'boom' }, { key: KEY, authTimestamp: NOW }).body });
   t.ok(boom.status === 500, 'a handler that throws -> 500', `${boom.status} ${boom.text}`);
   if (hooks) t.ok(rec.errors.some((e) => e && e.message === 'handler failed on purpose'), 'onError saw the handler\'s exception');
 
   if (unhandled) {
-    const before = rec.unhandled.length;
+    const before = local ? rec.unhandled.length : 0;
     const done = await send(url, { body: b.publishDone });
     t.ok(done.status === 200, 'PUBLISH_DONE without a route -> 200 (acknowledged)', `${done.status} ${done.text}`);
-    t.ok(rec.unhandled.length === before + 1 && rec.unhandled[before].event === 'PUBLISH_DONE', 'onUnhandled saw the PUBLISH_DONE', JSON.stringify(rec.unhandled.map((v) => v.event)));
+    if (local) t.ok(rec.unhandled.length === before + 1 && rec.unhandled[before].event === 'PUBLISH_DONE', 'onUnhandled saw the PUBLISH_DONE', JSON.stringify(rec.unhandled.map((v) => v.event)));
   }
 
   // 50 requests in parallel: 25 signed (distinct streams), 25 tampered.
@@ -236,38 +227,9 @@ export async function checkServer(t, url, lib, rec, { hooks = true, unhandled = 
   const results = await Promise.all(jobs);
   const wrong = results.filter((r) => r.status !== (r.good ? 200 : 401));
   t.ok(wrong.length === 0, '50 concurrent requests: every signed one 200, every tampered one 401', JSON.stringify(wrong));
+  if (!local) return;
   const parSeen = new Set(rec.seen.map((v) => v.callback.stream).filter((s) => s.startsWith('par-')));
   t.ok(parSeen.size === 25 && [...parSeen].every((s) => Number(s.slice(4)) % 2 === 0), 'the handler saw exactly the 25 signed ones', [...parSeen].join(','));
-}
-
-/** The handlers and hooks of every test server (`extra` args are the framework's). */
-export function routes(rec) {
-  return {
-    PUBLISH: (v) => { rec.seen.push(v); },
-    RECORD_FILE_COMPLETE: async (v) => {
-      await sleep(1);
-      if (v.callback.stream === 'boom') throw new Error('handler failed on purpose');
-      rec.seen.push(v);
-    },
-  };
-}
-
-/** Options with the hooks; `socketOf(ctx)` finds the node socket for the bytes-read figure. */
-export function options(rec, socketOf = () => null, extra = {}) {
-  return {
-    keys: [KEY, KEY2],
-    now: NOW,
-    maxBodyBytes: MAX,
-    onError: (e, ...ctx) => {
-      rec.errors.push(e);
-      if (e && e.code === 'BODY_TOO_LARGE') {
-        const s = socketOf(...ctx);
-        rec.readAtError.push(s ? s.bytesRead : null);
-      }
-    },
-    onUnhandled: (v) => { rec.unhandled.push(v); },
-    ...extra,
-  };
 }
 
 export function listen(server) {
