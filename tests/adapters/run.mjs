@@ -1,12 +1,14 @@
 // The adapter tests (make test-adapters): real frameworks pinned in this directory's
 // package-lock.json, the package installed from its npm tarball into a scratch project.
 //   node tests/adapters/run.mjs SCRATCH_DIR [section ...]
-// Sections: node-http express4 express5 connect fastify koa hono-node fetch next lambda workerd
+// Sections: signatures node-http express4 express5 connect fastify koa hono-node fetch next lambda
+// config workerd types
 // Final line: "N passed, N failed"; exit code 1 on any failure.
 import { Tally, loadPackage, independentSignatureCheck } from './lib.mjs';
 import * as servers from './servers.mjs';
 import * as fetchTests from './fetch.mjs';
 import { honoWorkerd } from './workerd.mjs';
+import { typeTest } from './types.mjs';
 
 const [app, ...only] = process.argv.slice(2);
 if (!app) { console.error('usage: node tests/adapters/run.mjs SCRATCH_DIR [section ...]'); process.exit(2); }
@@ -26,6 +28,7 @@ const SECTIONS = {
   lambda: () => fetchTests.lambda(t, lib),
   config: () => fetchTests.config(t, lib),
   workerd: () => honoWorkerd(t, lib, app),
+  types: () => typeTest(t, app),
 };
 for (const s of only) if (!SECTIONS[s]) { console.error(`unknown section ${s}; known: ${Object.keys(SECTIONS).join(' ')}`); process.exit(2); }
 for (const [name, fn] of Object.entries(SECTIONS)) {

@@ -23,7 +23,14 @@ export async function honoWorkerd(t, lib, app) {
   rmSync(join(app, 'node_modules', 'hono'), { recursive: true, force: true });
   symlinkSync(join(HERE, 'node_modules', 'hono'), join(app, 'node_modules', 'hono'), 'dir');
   const outdir = join(ROOT, 'build', 'adapters', 'hono-worker');
-  const { modules, inputs } = await bundleWorker({ entry: join(src, 'fixtures', 'hono-worker.mjs'), outdir });
+  let bundled;
+  try {
+    bundled = await bundleWorker({ entry: join(src, 'fixtures', 'hono-worker.mjs'), outdir });
+  } finally {
+    // npm (the next pack-install) must never see the link: it would prune through it.
+    rmSync(join(app, 'node_modules', 'hono'), { force: true });
+  }
+  const { modules, inputs } = bundled;
   t.ok(inputs.some((p) => p.endsWith('/huaweicloud-live-callback/workerd.mjs')), 'the bundle holds the package\'s workerd entry', inputs.filter((p) => p.includes('live-callback')).join(', '));
   t.ok(inputs.some((p) => /\/hono\//.test(p)), 'the bundle holds hono');
   t.ok(!inputs.some((p) => p.startsWith('node:')), 'the bundle imports no node: module', inputs.filter((p) => p.startsWith('node:')).join(', '));
