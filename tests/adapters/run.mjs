@@ -2,13 +2,14 @@
 // package-lock.json, the package installed from its npm tarball into a scratch project.
 //   node tests/adapters/run.mjs SCRATCH_DIR [section ...]
 // Sections: signatures node-http express4 express5 connect fastify koa hono-node fetch next lambda
-// config workerd types
+// config workerd types readme
 // Final line: "N passed, N failed"; exit code 1 on any failure.
 import { Tally, loadPackage, independentSignatureCheck } from './lib.mjs';
 import * as servers from './servers.mjs';
 import * as fetchTests from './fetch.mjs';
 import { honoWorkerd } from './workerd.mjs';
 import { typeTest } from './types.mjs';
+import { readme } from './readme.mjs';
 
 const [app, ...only] = process.argv.slice(2);
 if (!app) { console.error('usage: node tests/adapters/run.mjs SCRATCH_DIR [section ...]'); process.exit(2); }
@@ -29,6 +30,7 @@ const SECTIONS = {
   config: () => fetchTests.config(t, lib),
   workerd: () => honoWorkerd(t, lib, app),
   types: () => typeTest(t, app),
+  readme: () => readme(t, lib, app),
 };
 for (const s of only) if (!SECTIONS[s]) { console.error(`unknown section ${s}; known: ${Object.keys(SECTIONS).join(' ')}`); process.exit(2); }
 for (const [name, fn] of Object.entries(SECTIONS)) {
