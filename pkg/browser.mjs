@@ -1,18 +1,8 @@
 // Browsers and bundlers: the .wasm is a separate asset (bundlers pick up the `new URL(…,
 // import.meta.url)`), fetched and compiled by streaming before the module finishes loading.
 import * as bindings from './dist/hwlc.js';
-import { makeApi } from './src/wrap.js';
-import { setApi } from './src/core.js';
-import * as request from './src/request.js';
-import * as adapters from './src/adapters/index.js';
+import { setBindings } from './src/wasm.js';
 
 await bindings.default({ module_or_path: new URL('./dist/hwlc_bg.wasm', import.meta.url) });
-
-const api = makeApi(bindings);
-setApi(api); // interim, until the lead's ES module layout (src/api.js) lands
-export const { verify, Verifier, parse, sign, explain, generateKey, CallbackError } = api;
-// Re-bound here rather than `export *`: with "sideEffects": false, a bundler (esbuild) keeps
-// this module's statements (the wasm initialisation, setApi) only when one of ITS OWN exports
-// is used; a bundle importing only re-exported names would drop them.
-export const { verifyRequest, createHandler, createNodeMiddleware } = request;
-export const { createFastifyPlugin, createKoaMiddleware, createHonoMiddleware, nextRouteHandler, createLambdaHandler } = adapters;
+setBindings(bindings);
+export * from './src/api.js';

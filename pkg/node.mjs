@@ -1,18 +1,3 @@
-// Node.js and Bun, ES modules: the .wasm is read from the package and compiled synchronously.
-import { readFileSync } from 'node:fs';
-import * as bindings from './dist/hwlc.js';
-import { makeApi } from './src/wrap.js';
-import { setApi } from './src/core.js';
-import * as request from './src/request.js';
-import * as adapters from './src/adapters/index.js';
-
-bindings.initSync({ module: readFileSync(new URL('./dist/hwlc_bg.wasm', import.meta.url)) });
-
-const api = makeApi(bindings);
-setApi(api); // interim, until the lead's ES module layout (src/api.js) lands
-export const { verify, Verifier, parse, sign, explain, generateKey, CallbackError } = api;
-// Re-bound here rather than `export *`: with "sideEffects": false, a bundler (esbuild) keeps
-// this module's statements (the wasm initialisation, setApi) only when one of ITS OWN exports
-// is used; a bundle importing only re-exported names would drop them.
-export const { verifyRequest, createHandler, createNodeMiddleware } = request;
-export const { createFastifyPlugin, createKoaMiddleware, createHonoMiddleware, nextRouteHandler, createLambdaHandler } = adapters;
+// Node.js and Bun, ES modules: the CommonJS build (node.cjs), so that `import` and `require` in
+// one process share one module instance (one CallbackError class, one wasm instance).
+export * from './node.cjs';
