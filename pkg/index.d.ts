@@ -394,7 +394,7 @@ export interface NodeResponseLike {
   statusCode: number;
   readonly headersSent: boolean;
   readonly writableEnded: boolean;
-  setHeader(name: string, value: string): unknown;
+  writeHead(statusCode: number, headers: Record<string, string>): unknown;
   end(chunk?: string): unknown;
 }
 

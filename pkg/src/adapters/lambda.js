@@ -39,6 +39,6 @@ export function createLambdaHandler(options, handlers) {
   const p = prepare(options, handlers, 'createLambdaHandler');
   return async function huaweiCallbackLambda(event, context) {
     const outcome = await run(p, methodOf(event), () => bodyOf(event, p.max), [event, context], [event, context]);
-    return { statusCode: outcome.status, headers: headersOf(outcome.status), body: textOf(outcome.status, outcome.error), isBase64Encoded: false };
+    return { statusCode: outcome.status, headers: { ...headersOf(outcome.status) }, body: textOf(outcome.status, outcome.error), isBase64Encoded: false };
   };
 }
