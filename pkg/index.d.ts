@@ -341,7 +341,8 @@ export interface ReceiverOptions<A extends unknown[], C extends unknown[] = A> e
 /**
  * Reads a fetch-API Request's body as a stream and verifies it. Reading stops as soon as more
  * than `maxBodyBytes` arrived (the stream is cancelled); a Content-Length above it is refused
- * before reading. Does not look at the method.
+ * before reading. Does not look at the method. It validates the keys on every call; a server
+ * should create a receiver once instead (createHandler and the adapters prepare them once).
  * @param request a fetch-API Request (Workers, Deno, Bun, Node's global Request, Hono's `c.req.raw`, Next.js)
  * @param options as for `verify`: `keys` or `key`, `now`, `toleranceSeconds`, `maxFutureSeconds`, `allowMd5`, `maxBodyBytes`
  * @returns the verified callback
