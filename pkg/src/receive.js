@@ -6,6 +6,7 @@
 // No node:* import: this module must bundle for browsers and workers.
 
 import { Verifier, CallbackError } from './core.js';
+import { u64 } from './args.js';
 
 const DEFAULT_MAX_BODY = 1048576;
 
@@ -72,6 +73,8 @@ export function prepare(options, handlers, name, extra = []) {
   if (now !== undefined && typeof now !== 'number' && typeof now !== 'bigint' && typeof now !== 'function') {
     throw new TypeError(`${name}: options.now must be Unix seconds (number or bigint) or a function returning them, got ${describe(now)}`);
   }
+  // A fixed time is checked here, as verify would check it per request.
+  if (typeof now === 'number' || typeof now === 'bigint') u64(now, `${name}: options.now`);
   for (const [k, f] of [['onError', onError], ['onUnhandled', onUnhandled]]) {
     if (f !== undefined && typeof f !== 'function') {
       throw new TypeError(`${name}: options.${k} must be a function, got ${describe(f)}`);

@@ -182,6 +182,8 @@ export async function config(t, lib) {
   t.ok(noHandler instanceof TypeError, 'createNodeMiddleware without a handler throws a TypeError');
   const badNow = thrown(() => lib.createHandler({ key: KEY, now: '2026' }, () => {}));
   t.ok(badNow instanceof TypeError && /options\.now/.test(badNow.message), 'options.now of the wrong type throws a TypeError at construction');
+  const negNow = thrown(() => lib.createHandler({ key: KEY, now: -1 }, () => {}));
+  t.ok(negNow instanceof TypeError && /options\.now/.test(negNow.message), 'a negative fixed now throws a TypeError at construction', negNow && negNow.message);
   const badHook = thrown(() => lib.createHandler({ key: KEY, onError: 'log' }, () => {}));
   t.ok(badHook instanceof TypeError && /onError/.test(badHook.message), 'options.onError that is not a function throws');
   const badSize = thrown(() => lib.createHandler({ key: KEY, maxBodyBytes: -1 }, () => {}));
