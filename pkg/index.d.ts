@@ -492,33 +492,34 @@ export declare function generateKey(length?: number): string;
 // trimmed: INVALID_KEY names the character; trim it yourself if that is what you mean.
 // No framework is a dependency: the adapters accept anything shaped like the framework's objects.
 
-/** The events a route table may name (spec §1 `event`, §2 `event_type`). */
-export type RoutedEvent =
-  | 'PUBLISH'
-  | 'PUBLISH_DONE'
-  | 'RECORD_START'
-  | 'RECORD_NEW_FILE_START'
-  | 'RECORD_FILE_COMPLETE'
-  | 'RECORD_OVER'
-  | 'RECORD_FAILED';
-
-/** The verified callback of one event: a stream notification or a recording callback. */
-export type VerifiedFor<E extends RoutedEvent> = E extends 'PUBLISH' | 'PUBLISH_DONE'
-  ? VerifiedStream & { event: E; callback: StreamNotification & { event: E } }
-  : (VerifiedRecord | VerifiedRecordMd5) & { event: E; callback: RecordCallback & { event_type: E } };
+/**
+ * The verified callback of one documented event (what a route for `E` receives): a
+ * `VerifiedStream<E>` for PUBLISH/PUBLISH_DONE, a `VerifiedRecord<E>` or `VerifiedRecordMd5<E>`
+ * for the RECORD_* events.
+ */
+export type VerifiedEvent<E extends KnownEvent> = E extends KnownStreamEvent
+  ? VerifiedStream<E>
+  : VerifiedRecord<E> | VerifiedRecordMd5<E>;
 
 type Awaitable<T> = T | PromiseLike<T>;
 
-/** One handler per event, each typed to its event's callback; `A` are the framework's arguments. */
+/**
+ * One handler per documented event, each typed to its event's callback; `A` are the
+ * framework's arguments. An event without a handler goes to `onUnhandled` (and is answered 200).
+ */
 export type Routes<A extends unknown[]> = {
-  [E in RoutedEvent]?: (verified: VerifiedFor<E>, ...args: A) => Awaitable<unknown>;
+  [E in KnownEvent]?: (verified: VerifiedEvent<E>, ...args: A) => Awaitable<unknown>;
 };
 
-/** A single handler for every callback, or a route table by event. */
+/**
+ * A single handler for every callback, or a route table by event. With `allowUnknownEvents`,
+ * annotate a single handler's (or onUnhandled's) parameter as `VerifiedAnyEvent`: other event
+ * names reach it too.
+ */
 export type Handlers<A extends unknown[]> = ((verified: Verified, ...args: A) => Awaitable<unknown>) | Routes<A>;
 
 /** The options of every receiver: those of `Verifier`, plus the clock and the hooks. */
-export interface ReceiverOptions<A extends unknown[], C extends unknown[] = A> extends VerifierOptions {
+export type ReceiverOptions<A extends unknown[], C extends unknown[] = A> = VerifierOptions & {
   /** Unix seconds, or a function returning them, read per request. Default: the current time. */
   now?: Seconds | (() => Seconds);
   /**
@@ -529,7 +530,7 @@ export interface ReceiverOptions<A extends unknown[], C extends unknown[] = A> e
   onError?: (error: unknown, ...context: C) => void;
   /** Called for a verified event the route table has no handler for; the answer stays 200. */
   onUnhandled?: (verified: Verified, ...args: A) => Awaitable<unknown>;
-}
+};
 
 /**
  * Reads a fetch-API Request's body as a stream and verifies it. Reading stops as soon as more
@@ -545,7 +546,7 @@ export interface ReceiverOptions<A extends unknown[], C extends unknown[] = A> e
  * const v = await verifyRequest(request, { keys: env.HUAWEI_CALLBACK_KEY.split(',') });
  * console.log(v.event, v.callback.stream);
  */
-export declare function verifyRequest(request: Request, options: VerifyOptions): Promise<Verified>;
+export declare function verifyRequest<const O extends VerifyOptions>(request: Request, options: O & NonEmptyKeys<O>): Promise<VerifiedFor<O>>;
 
 /**
  * A fetch-API handler for Workers, Deno.serve, Bun.serve and anything else that maps a Request

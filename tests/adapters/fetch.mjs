@@ -90,6 +90,9 @@ export async function fetchApi(t, lib) {
   t.ok(rHook.status === 401, 'createHandler: an onError hook that throws leaves the 401 a 401', `${rHook.status}`);
   const clock = lib.createHandler({ key: KEY, now: () => NOW + 7200 }, () => {});
   t.ok((await clock(post(b.publish))).status === 401, 'createHandler: options.now as a function is read per request (2 h later: expired)');
+  const pinned = lib.createHandler({ ...options(rec), domains: ['other.example.com'] }, routes(rec));
+  const rPinned = await pinned(post(b.publish));
+  t.ok(rPinned.status === 401 && rec.errors.at(-1).code === 'UNEXPECTED_VALUE', 'createHandler: a domain outside options.domains -> 401 (onError: UNEXPECTED_VALUE)', `${rPinned.status} ${rec.errors.at(-1).code}`);
   const many = await Promise.all(Array.from({ length: 50 }, (_, i) => handler(post(i % 2 ? b.tampered : b.stream(`f-${i}`))).then((r) => r.status)));
   t.ok(many.every((s, i) => s === (i % 2 ? 401 : 200)), 'createHandler: 50 concurrent calls all correct', many.join(','));
 }

@@ -121,5 +121,14 @@ export async function readme(t, lib, app) {
     } finally {
       await srv.host.stop();
     }
+    // A key that is itself invalid: createHandler throws on the first request, workerd answers 500.
+    const bad = await serveWorker({ dir: outdir, modules, textBindings: { HUAWEI_CALLBACK_KEY: 'too-short' } });
+    try {
+      const r = await fetch(bad.url, { method: 'POST', body: b.publish, signal: AbortSignal.timeout(30000) });
+      t.ok(r.status === 500, 'worker: an invalid configured key -> 500, not 401', `${r.status}`);
+      t.ok(/INVALID_KEY|invalid key/.test(bad.host.output()) && !bad.host.output().includes('too-short'), 'worker: the log names INVALID_KEY, not the key', bad.host.output().slice(-500));
+    } finally {
+      await bad.host.stop();
+    }
   }
 }

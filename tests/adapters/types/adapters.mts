@@ -16,7 +16,7 @@ import {
   type HuaweiCallbackVariables,
   type LambdaHttpResult,
   type Verified,
-  type VerifiedFor,
+  type VerifiedEvent,
 } from 'huaweicloud-live-callback';
 
 const keys = ['k9Xp2Lm7Qr4Tz8Wb3Nc6Vd1Hf5Jg0Ys2Ua7Ie4Ro9'];
@@ -47,7 +47,7 @@ const worker = {
   fetch: createHandler<[env: { KEY: string }, ctx: unknown]>({ keys }, (v: Verified, request, env) => [v.event, request.url, env.KEY]),
 };
 
-const narrowed: VerifiedFor<'RECORD_START'>['callback']['event_type'] = 'RECORD_START';
+const narrowed: VerifiedEvent<'RECORD_START'>['callback']['event_type'] = 'RECORD_START';
 
 async function direct(request: Request) {
   const v: Verified = await verifyRequest(request, { keys, maxBodyBytes: 65536 });
