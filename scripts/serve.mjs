@@ -70,6 +70,10 @@ export function browserEntry(pkgDir) {
   return found.replace(/^\.\//, '');
 }
 
+/** The vector files the page loads, served as /vectors/<name> from tests/vectors/ (and copied by
+ * scripts/build-site.mjs). */
+export const VECTOR_FILES = ['callbacks.json', 'urls.json'];
+
 /**
  * The page's /pkg-web.js: the package's browser entry (at `specifier`) re-exported, and as the
  * default export. scripts/build-site.mjs bundles the same module for `make site`.
@@ -131,8 +135,6 @@ export function safeJoin(root, rel) {
 export function createServer({ repo = REPO, pkgDir = path.join(repo, 'pkg') } = {}) {
   const wwwDir = path.join(repo, 'www');
   pkgDir = path.resolve(pkgDir);
-  const vectorFile = path.join(repo, 'tests', 'vectors', 'callbacks.json');
-  const urlVectorFile = path.join(repo, 'tests', 'vectors', 'urls.json');
 
   async function sendFile(req, res, root, rel) {
     const full = safeJoin(root, rel);
@@ -175,12 +177,8 @@ export function createServer({ repo = REPO, pkgDir = path.join(repo, 'pkg') } = 
         const src = pkgWebSource(`./pkg/${browserEntry(pkgDir)}`);
         return send(res, 200, src, MIME['.js'], req.method === 'HEAD');
       }
-      if (pathname === '/vectors/callbacks.json') {
-        const body = await readFile(vectorFile);
-        return send(res, 200, body, MIME['.json'], req.method === 'HEAD');
-      }
-      if (pathname === '/vectors/urls.json') {
-        const body = await readFile(urlVectorFile);
+      if (pathname.startsWith('/vectors/') && VECTOR_FILES.includes(pathname.slice('/vectors/'.length))) {
+        const body = await readFile(path.join(repo, 'tests', 'vectors', pathname.slice('/vectors/'.length)));
         return send(res, 200, body, MIME['.json'], req.method === 'HEAD');
       }
       if (pathname.startsWith('/pkg/')) {

@@ -1,7 +1,7 @@
 // tests/packaging/site.mjs — `make test-site`: the static site that `make site` wrote
 // (build/site/) served by a plain static file server (lib/harness.mjs: files only, no CSP header,
 // no generated module), loaded in headless Chromium: the page's self-check must report every
-// vector agreeing, with no console error, page error or failed request.
+// vector agreeing (callbacks and signed URLs), with no console error, page error or failed request.
 //   node tests/packaging/site.mjs [SITE_DIR]     (default build/site)
 // Last line: "N passed, N failed".
 import { existsSync, readFileSync } from 'node:fs';
@@ -19,7 +19,9 @@ const ok = (cond, name, detail = '') => {
 
 const vectors = JSON.parse(readFileSync(join(ROOT, 'tests', 'vectors', 'callbacks.json'), 'utf8'));
 const total = vectors.cases.length + (vectors.sign || []).length;
-for (const f of ['index.html', 'app.js', 'pkg-web.js', 'vectors/callbacks.json']) ok(existsSync(join(site, f)), `${f} is in ${site}`);
+const urls = JSON.parse(readFileSync(join(ROOT, 'tests', 'vectors', 'urls.json'), 'utf8'));
+const urlTotal = urls.sign.length + urls.verify.length;
+for (const f of ['index.html', 'app.js', 'pkg-web.js', 'vectors/callbacks.json', 'vectors/urls.json']) ok(existsSync(join(site, f)), `${f} is in ${site}`);
 ok(!existsSync(join(site, 'tests')), 'www/tests is not published');
 
 if (failed === 0) {
@@ -32,6 +34,9 @@ if (failed === 0) {
     const text = await page.locator('#selfcheck').textContent();
     const failures = await page.locator('#selfcheck-failures li').allTextContents();
     ok(text === `self-check: ${total}/${total} vectors agree`, 'the self-check reports every vector agreeing', `${text}; ${failures.slice(0, 5).join('; ')}`);
+    await page.waitForSelector('#url-selfcheck[data-state="pass"], #url-selfcheck[data-state="fail"], #url-selfcheck[data-state="error"]', { timeout: 120000 });
+    const urlText = await page.locator('#url-selfcheck').textContent();
+    ok(urlText === `URL self-check: ${urlTotal}/${urlTotal} URL vectors agree`, 'the URL self-check reports every URL vector agreeing', urlText);
     ok(await page.locator('html[data-ready="true"]').count() === 1, 'the page is ready');
     // The page verifies the vector it loads into the form with the package from pkg-web.js.
     const requested = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
