@@ -131,10 +131,10 @@ USER_ARGS = (
     "auth_info=yz1TG0PVN/5isfyrGrRj10gKPCWqSS2X02t6QsRrocH+mEq0gQ0g8k6KhalS84sQ+kDprFyqI0yajbY"
     "iFmUO8e45B7ryaS+MpJBlYkhwnuFLnRiKK/IXG7.33436b625354564f6e4d4d434f55&cdn=hw"
 )
-S_TS = 1587954140  # auth_timestamp of the stream example
-S_NOW = 1587954200
-R_TS = 1583676745  # auth_timestamp of the recording example
-R_NOW = 1583676800
+STREAM_SIGNED_AT = 1587954140  # auth_timestamp of the stream example
+STREAM_NOW = 1587954200  # the verifier's clock for stream cases: 60 s after signing
+RECORD_SIGNED_AT = 1583676745  # auth_timestamp of the recording example
+RECORD_NOW = 1583676800  # the verifier's clock for recording cases: 55 s after signing
 
 
 def stream_base(event="PUBLISH", args_name="user_args"):
@@ -264,35 +264,36 @@ def add(name, description, body=None, *, body_hex=None, body_repeat=None, keys=(
 # Cases
 # --------------------------------------------------------------------------
 
-P = KEYS["primary"]
-S2 = KEYS["secondary"]
-OTH = KEYS["other"]
+PRIMARY_KEY = KEYS["primary"]
+SECONDARY_KEY = KEYS["secondary"]
+OTHER_KEY = KEYS["other"]
 
 
-def stream_body(pairs, key=P, ts=S_TS, style="doc_stream", ts_json=None, sig=None):
+def stream_body(pairs, key=PRIMARY_KEY, ts=STREAM_SIGNED_AT, style="doc_stream", ts_json=None, sig=None):
     s = sign_pairs(pairs, "stream", key, ts) if sig is None else sig
     return render(with_auth(pairs, ts, s, ts_json), style)
 
 
-def record_body(pairs, key=P, ts=R_TS, alg="HMAC-SHA256", style="doc_record", ts_json=None, sig=None):
+def record_body(pairs, key=PRIMARY_KEY, ts=RECORD_SIGNED_AT, alg="HMAC-SHA256", style="doc_record", ts_json=None, sig=None):
     s = sign_pairs(pairs, "record", key, ts, alg) if sig is None else sig
     return render(with_auth(pairs, ts, s, ts_json), style)
 
 
-SO = {"now": S_NOW}
-RO = {"now": R_NOW}
-RO5 = {"now": R_NOW, "allowMd5": True}
-REC_EVENTS = ["RECORD_START", "RECORD_NEW_FILE_START", "RECORD_FILE_COMPLETE", "RECORD_OVER", "RECORD_FAILED"]
+# Options of the usual case: defaults, clock shortly after signing (MD5 opted in for the last).
+STREAM_OPTIONS = {"now": STREAM_NOW}
+RECORD_OPTIONS = {"now": RECORD_NOW}
+RECORD_OPTIONS_MD5 = {"now": RECORD_NOW, "allowMd5": True}
+RECORD_EVENT_NAMES = ["RECORD_START", "RECORD_NEW_FILE_START", "RECORD_FILE_COMPLETE", "RECORD_OVER", "RECORD_FAILED"]
 
 
 def build_cases():
     # ---- valid: each kind, event, algorithm ---------------------------------------
     add("stream/PUBLISH/hmac/valid-doc-example",
         "The documented PUBLISH notification (user_args, masked client_ip), signed with the primary key.",
-        stream_body(stream_base()), options=SO)
+        stream_body(stream_base()), options=STREAM_OPTIONS)
     add("stream/PUBLISH/hmac/valid-compact",
         "Same notification, minified JSON.",
-        stream_body(stream_base(), style="compact"), options=SO)
+        stream_body(stream_base(), style="compact"), options=STREAM_OPTIONS)
     done = put(stream_base("PUBLISH_DONE"), "publish_timestamp", "1587954134")
     add("stream/PUBLISH_DONE/hmac/valid",
         "PUBLISH_DONE of the same push session (same publish_timestamp), sent later.",
@@ -301,77 +302,77 @@ def build_cases():
         "The Chinese doc example (usr_args spelling, unmasked IPs, publish_timestamp with a stray comma) with auth fields added.",
         stream_body(put(put(put(stream_base(args_name="usr_args"), "client_ip", "100.125.58.90"),
                                 "node_ip", "112.12.196.218"), "publish_timestamp", "1587954134,")),
-        options=SO)
+        options=STREAM_OPTIONS)
     add("stream/PUBLISH/hmac/valid-minimal",
         "Only the required fields plus auth_timestamp and auth_sign.",
         stream_body([("event", "PUBLISH"), ("domain", "push.example.com"), ("app", "live"),
-                     ("stream", "example_stream")], style="compact"), options=SO)
+                     ("stream", "example_stream")], style="compact"), options=STREAM_OPTIONS)
     add("stream/PUBLISH/hmac/valid-auth-fields-first",
         "auth_sign and auth_timestamp before the other fields: member order is irrelevant.",
-        render([("auth_sign", sign_pairs(stream_base(), "stream", P, S_TS)), ("auth_timestamp", S_TS)]
-               + stream_base(), "compact"), options=SO)
+        render([("auth_sign", sign_pairs(stream_base(), "stream", PRIMARY_KEY, STREAM_SIGNED_AT)), ("auth_timestamp", STREAM_SIGNED_AT)]
+               + stream_base(), "compact"), options=STREAM_OPTIONS)
     add("stream/PUBLISH/hmac/valid-surrounding-whitespace",
         "RFC 8259 whitespace (space, tab, CR, LF) around the object and between tokens.",
         " \t\r\n" + stream_body(stream_base(), style="doc_stream").replace(":", " : ", 3) + "\r\n\t ",
-        options=SO)
-    for ev in REC_EVENTS:
+        options=STREAM_OPTIONS)
+    for ev in RECORD_EVENT_NAMES:
         add("record/%s/hmac/valid" % ev,
             "%s callback with the fields the docs list for this event, HMACSHA256 template." % ev,
-            record_body(record_base(ev)), options=RO)
-    for ev in REC_EVENTS:
+            record_body(record_base(ev)), options=RECORD_OPTIONS)
+    for ev in RECORD_EVENT_NAMES:
         add("record/%s/md5/valid" % ev,
             "%s callback, MD5 template, allowMd5 true: ok but bodyAuthenticated is false." % ev,
-            record_body(record_base(ev), alg="MD5"), options=RO5)
+            record_body(record_base(ev), alg="MD5"), options=RECORD_OPTIONS_MD5)
     add("record/RECORD_FILE_COMPLETE/hmac/valid-compact",
         "The documented RECORD_FILE_COMPLETE, minified, auth fields first.",
-        render([("auth_sign", sign_pairs(record_base(), "record", P, R_TS)), ("auth_timestamp", R_TS)]
-               + record_base(), "compact"), options=RO)
+        render([("auth_sign", sign_pairs(record_base(), "record", PRIMARY_KEY, RECORD_SIGNED_AT)), ("auth_timestamp", RECORD_SIGNED_AT)]
+               + record_base(), "compact"), options=RECORD_OPTIONS)
     add("record/RECORD_START/hmac/valid-minimal",
         "Only the required fields plus auth fields.",
         record_body([("event_type", "RECORD_START"), ("publish_domain", "push.example.com"),
-                     ("app", "live"), ("stream", "mystream")], style="compact"), options=RO)
+                     ("app", "live"), ("stream", "mystream")], style="compact"), options=RECORD_OPTIONS)
 
     # ---- wrong key ---------------------------------------------------------------
     add("stream/PUBLISH/hmac/wrong-key", "Signed with the primary key, verified with another key.",
-        stream_body(stream_base()), keys=["other"], options=SO, expect="SIGNATURE_MISMATCH")
-    near = P[:-1] + ("8" if P[-1] != "8" else "7")
+        stream_body(stream_base()), keys=["other"], options=STREAM_OPTIONS, expect="SIGNATURE_MISMATCH")
+    near = PRIMARY_KEY[:-1] + ("8" if PRIMARY_KEY[-1] != "8" else "7")
     add("stream/PUBLISH/hmac/wrong-key-last-char",
         "Verifier key differs from the signing key in its last character.",
-        stream_body(stream_base()), keys=[("near", near)], options=SO, expect="SIGNATURE_MISMATCH")
+        stream_body(stream_base()), keys=[("near", near)], options=STREAM_OPTIONS, expect="SIGNATURE_MISMATCH")
     add("record/RECORD_FILE_COMPLETE/hmac/wrong-key", "Signed with primary, verified with other.",
-        record_body(record_base()), keys=["other"], options=RO, expect="SIGNATURE_MISMATCH")
+        record_body(record_base()), keys=["other"], options=RECORD_OPTIONS, expect="SIGNATURE_MISMATCH")
     add("record/RECORD_FILE_COMPLETE/md5/wrong-key", "MD5 signed with primary, verified with other (allowMd5 true).",
-        record_body(record_base(), alg="MD5"), keys=["other"], options=RO5, expect="SIGNATURE_MISMATCH")
+        record_body(record_base(), alg="MD5"), keys=["other"], options=RECORD_OPTIONS_MD5, expect="SIGNATURE_MISMATCH")
     add("record/RECORD_FILE_COMPLETE/md5/hmac-signature-with-md5-key",
         "An MD5 value computed over the HMAC string-to-sign is not the MD5 signature.",
-        record_body(record_base(), sig=md5_hex(P, record_sts(fields_of(record_base()), R_TS))),
-        options=RO5, expect="SIGNATURE_MISMATCH")
+        record_body(record_base(), sig=md5_hex(PRIMARY_KEY, record_sts(fields_of(record_base()), RECORD_SIGNED_AT))),
+        options=RECORD_OPTIONS_MD5, expect="SIGNATURE_MISMATCH")
 
     # ---- each signed field tampered (stream) ----------------------------------------
     base = stream_base()
-    sig = sign_pairs(base, "stream", P, S_TS)
+    sig = sign_pairs(base, "stream", PRIMARY_KEY, STREAM_SIGNED_AT)
     for field, value in [("event", "PUBLISH_DONE"), ("domain", "push.example.org"), ("app", "live2"),
                          ("stream", "example_stream2")]:
         add("stream/PUBLISH/hmac/tampered-%s" % field,
             "Signature computed over the original body, then %s changed to %r." % (field, value),
-            render(with_auth(put(base, field, value), S_TS, sig), "doc_stream"), options=SO,
+            render(with_auth(put(base, field, value), STREAM_SIGNED_AT, sig), "doc_stream"), options=STREAM_OPTIONS,
             expect="SIGNATURE_MISMATCH")
     add("stream/PUBLISH/hmac/tampered-auth_timestamp",
         "auth_timestamp increased by one second after signing.",
-        render(with_auth(base, S_TS + 1, sig), "doc_stream"), options=SO, expect="SIGNATURE_MISMATCH")
+        render(with_auth(base, STREAM_SIGNED_AT + 1, sig), "doc_stream"), options=STREAM_OPTIONS, expect="SIGNATURE_MISMATCH")
     add("stream/PUBLISH/hmac/tampered-app-trailing-space",
         "A trailing space added to app: values are never trimmed.",
-        render(with_auth(put(base, "app", "live "), S_TS, sig), "doc_stream"), options=SO,
+        render(with_auth(put(base, "app", "live "), STREAM_SIGNED_AT, sig), "doc_stream"), options=STREAM_OPTIONS,
         expect="SIGNATURE_MISMATCH")
     nfc = put(base, "stream", "caf\u00e9")
     add("stream/PUBLISH/hmac/tampered-unicode-normalisation",
         "Signed over NFC 'caf\u00e9' (U+00E9); body carries NFD 'cafe\u0301': no normalisation, so mismatch.",
-        render(with_auth(put(base, "stream", "cafe\u0301"), S_TS, sign_pairs(nfc, "stream", P, S_TS)), "doc_stream"),
-        options=SO, expect="SIGNATURE_MISMATCH")
+        render(with_auth(put(base, "stream", "cafe\u0301"), STREAM_SIGNED_AT, sign_pairs(nfc, "stream", PRIMARY_KEY, STREAM_SIGNED_AT)), "doc_stream"),
+        options=STREAM_OPTIONS, expect="SIGNATURE_MISMATCH")
 
     # ---- each signed field tampered (recording HMAC) ----------------------------------
     rb = record_base()
-    rsig = sign_pairs(rb, "record", P, R_TS)
+    rsig = sign_pairs(rb, "record", PRIMARY_KEY, RECORD_SIGNED_AT)
     for field, value in [("event_type", "RECORD_OVER"), ("publish_domain", "push.example.org"),
                          ("app", "live2"), ("stream", "mystream2"),
                          ("download_url", DOWNLOAD_URL.replace(".m3u8", "-evil.m3u8")),
@@ -379,68 +380,68 @@ def build_cases():
         what = "added" if field == "play_url" else "changed"
         add("record/RECORD_FILE_COMPLETE/hmac/tampered-%s" % field,
             "Signature over the original body, then %s %s (%r)." % (field, what, value),
-            render(with_auth(put(rb, field, value), R_TS, rsig), "doc_record"), options=RO,
+            render(with_auth(put(rb, field, value), RECORD_SIGNED_AT, rsig), "doc_record"), options=RECORD_OPTIONS,
             expect="SIGNATURE_MISMATCH")
     add("record/RECORD_FILE_COMPLETE/hmac/tampered-auth_timestamp",
         "auth_timestamp increased by one after signing.",
-        render(with_auth(rb, R_TS + 1, rsig), "doc_record"), options=RO, expect="SIGNATURE_MISMATCH")
+        render(with_auth(rb, RECORD_SIGNED_AT + 1, rsig), "doc_record"), options=RECORD_OPTIONS, expect="SIGNATURE_MISMATCH")
     add("record/RECORD_FILE_COMPLETE/hmac/tampered-download_url-removed",
         "download_url removed after signing (it was part of the string-to-sign).",
-        render(with_auth(drop(rb, "download_url"), R_TS, rsig), "doc_record"), options=RO,
+        render(with_auth(drop(rb, "download_url"), RECORD_SIGNED_AT, rsig), "doc_record"), options=RECORD_OPTIONS,
         expect="SIGNATURE_MISMATCH")
     pu = put(rb, "play_url", "https://play.example.com/live/mystream.m3u8")
     add("record/RECORD_FILE_COMPLETE/hmac/tampered-play_url-changed",
         "Body signed with a play_url; play_url then changed.",
-        render(with_auth(put(pu, "play_url", "https://evil.example.com/x.m3u8"), R_TS,
-                         sign_pairs(pu, "record", P, R_TS)), "doc_record"),
-        options=RO, expect="SIGNATURE_MISMATCH")
+        render(with_auth(put(pu, "play_url", "https://evil.example.com/x.m3u8"), RECORD_SIGNED_AT,
+                         sign_pairs(pu, "record", PRIMARY_KEY, RECORD_SIGNED_AT)), "doc_record"),
+        options=RECORD_OPTIONS, expect="SIGNATURE_MISMATCH")
     rs = record_base("RECORD_START")
     add("record/RECORD_START/hmac/tampered-download_url-added",
         "RECORD_START signed without download_url; a download_url is then added.",
-        render(with_auth(put(rs, "download_url", DOWNLOAD_URL), R_TS, sign_pairs(rs, "record", P, R_TS)),
-               "doc_record"), options=RO, expect="SIGNATURE_MISMATCH")
+        render(with_auth(put(rs, "download_url", DOWNLOAD_URL), RECORD_SIGNED_AT, sign_pairs(rs, "record", PRIMARY_KEY, RECORD_SIGNED_AT)),
+               "doc_record"), options=RECORD_OPTIONS, expect="SIGNATURE_MISMATCH")
 
     # ---- MD5 binds nothing -------------------------------------------------------------
-    msig = sign_pairs(rb, "record", P, R_TS, "MD5")
+    msig = sign_pairs(rb, "record", PRIMARY_KEY, RECORD_SIGNED_AT, "MD5")
     for field, value in [("stream", "someone_elses_stream"), ("event_type", "RECORD_FAILED"),
                          ("download_url", "https://evil.example.com/malware.m3u8"),
                          ("publish_domain", "push.example.org")]:
         add("record/RECORD_FILE_COMPLETE/md5/tampered-%s-still-valid" % field,
             "MD5 signs only key + auth_timestamp: %s changed after signing and the callback still verifies." % field,
-            render(with_auth(put(rb, field, value), R_TS, msig), "doc_record"), options=RO5)
+            render(with_auth(put(rb, field, value), RECORD_SIGNED_AT, msig), "doc_record"), options=RECORD_OPTIONS_MD5)
     allt = rb
     for field, value in [("event_type", "RECORD_OVER"), ("publish_domain", "a"), ("app", "b"),
                          ("stream", "c"), ("download_url", "https://evil.example.com/d"), ("file_size", 1)]:
         allt = put(allt, field, value)
     add("record/RECORD_OVER/md5/all-body-fields-replaced-still-valid",
         "Every body field replaced; the MD5 signature of the original still verifies.",
-        render(with_auth(allt, R_TS, msig), "doc_record"), options=RO5)
+        render(with_auth(allt, RECORD_SIGNED_AT, msig), "doc_record"), options=RECORD_OPTIONS_MD5)
     add("record/RECORD_FILE_COMPLETE/md5/tampered-auth_timestamp",
         "The only thing MD5 binds besides the key is auth_timestamp: changing it breaks the signature.",
-        render(with_auth(rb, R_TS + 1, msig), "doc_record"), options=RO5, expect="SIGNATURE_MISMATCH")
+        render(with_auth(rb, RECORD_SIGNED_AT + 1, msig), "doc_record"), options=RECORD_OPTIONS_MD5, expect="SIGNATURE_MISMATCH")
     add("record/RECORD_FILE_COMPLETE/md5/not-allowed",
         "Valid MD5 signature but allowMd5 is false (the default).",
-        record_body(rb, alg="MD5"), options=RO, expect="MD5_NOT_ALLOWED")
+        record_body(rb, alg="MD5"), options=RECORD_OPTIONS, expect="MD5_NOT_ALLOWED")
     add("record/RECORD_START/md5/not-allowed",
         "Valid MD5 RECORD_START with the default options.",
-        record_body(record_base("RECORD_START"), alg="MD5"), options=RO, expect="MD5_NOT_ALLOWED")
+        record_body(record_base("RECORD_START"), alg="MD5"), options=RECORD_OPTIONS, expect="MD5_NOT_ALLOWED")
     add("record/RECORD_FILE_COMPLETE/md5/not-allowed-beats-wrong-key",
         "allowMd5 false is checked before the signature: wrong key still gives MD5_NOT_ALLOWED.",
-        record_body(rb, alg="MD5"), keys=["other"], options=RO, expect="MD5_NOT_ALLOWED")
+        record_body(rb, alg="MD5"), keys=["other"], options=RECORD_OPTIONS, expect="MD5_NOT_ALLOWED")
     add("record/RECORD_FILE_COMPLETE/md5/not-allowed-beats-expiry",
         "allowMd5 false is checked before time: expired MD5 callback gives MD5_NOT_ALLOWED.",
-        record_body(rb, alg="MD5"), options={"now": R_TS + 10**6}, expect="MD5_NOT_ALLOWED")
+        record_body(rb, alg="MD5"), options={"now": RECORD_SIGNED_AT + 10**6}, expect="MD5_NOT_ALLOWED")
 
     # ---- unsigned fields changed: still valid ---------------------------------------------
     for field, value in [("user_args", "cdn=evil"), ("client_ip", "203.0.113.7"), ("node_ip", "198.51.100.9"),
                          ("publish_timestamp", "1600000000")]:
         add("stream/PUBLISH/hmac/unsigned-%s-changed" % field,
             "%s is not signed: changed after signing, still valid." % field,
-            render(with_auth(put(base, field, value), S_TS, sig), "doc_stream"), options=SO)
+            render(with_auth(put(base, field, value), STREAM_SIGNED_AT, sig), "doc_stream"), options=STREAM_OPTIONS)
     add("stream/PUBLISH/hmac/unsigned-fields-removed",
         "user_args, client_ip, node_ip and publish_timestamp removed after signing: still valid.",
-        render(with_auth(drop(base, "user_args", "client_ip", "node_ip", "publish_timestamp"), S_TS, sig),
-               "doc_stream"), options=SO)
+        render(with_auth(drop(base, "user_args", "client_ip", "node_ip", "publish_timestamp"), STREAM_SIGNED_AT, sig),
+               "doc_stream"), options=STREAM_OPTIONS)
     for field, value in [("file_size", 1), ("asset_id", "00000000000000000000000000000000"),
                          ("record_duration", 99999), ("job_id", "other-job"), ("task_id", "other-task"),
                          ("project_id", "other-project"), ("width", 1), ("height", 1),
@@ -449,81 +450,81 @@ def build_cases():
                          ("error_message", "added later")]:
         add("record/RECORD_FILE_COMPLETE/hmac/unsigned-%s-changed" % field,
             "%s is not in the HMAC string-to-sign: changed or added after signing, still valid." % field,
-            render(with_auth(put(rb, field, value), R_TS, rsig), "doc_record"), options=RO)
+            render(with_auth(put(rb, field, value), RECORD_SIGNED_AT, rsig), "doc_record"), options=RECORD_OPTIONS)
 
     # ---- hex case ---------------------------------------------------------------------------
     add("stream/PUBLISH/hmac/signature-uppercase",
         "auth_sign in upper-case hex: comparison is case-insensitive.",
-        render(with_auth(base, S_TS, sig.upper()), "doc_stream"), options=SO)
+        render(with_auth(base, STREAM_SIGNED_AT, sig.upper()), "doc_stream"), options=STREAM_OPTIONS)
     mixed = "".join(c.upper() if i % 2 else c for i, c in enumerate(sig))
     add("stream/PUBLISH/hmac/signature-mixed-case",
-        "auth_sign in mixed-case hex.", render(with_auth(base, S_TS, mixed), "doc_stream"), options=SO)
+        "auth_sign in mixed-case hex.", render(with_auth(base, STREAM_SIGNED_AT, mixed), "doc_stream"), options=STREAM_OPTIONS)
     add("record/RECORD_FILE_COMPLETE/hmac/signature-uppercase", "Upper-case HMAC hex.",
-        render(with_auth(rb, R_TS, rsig.upper()), "doc_record"), options=RO)
+        render(with_auth(rb, RECORD_SIGNED_AT, rsig.upper()), "doc_record"), options=RECORD_OPTIONS)
     add("record/RECORD_FILE_COMPLETE/md5/signature-uppercase", "Upper-case MD5 hex (allowMd5 true).",
-        render(with_auth(rb, R_TS, msig.upper()), "doc_record"), options=RO5)
+        render(with_auth(rb, RECORD_SIGNED_AT, msig.upper()), "doc_record"), options=RECORD_OPTIONS_MD5)
 
     # ---- time window ---------------------------------------------------------------------------
     sb = stream_body(base)
     add("stream/PUBLISH/hmac/now-equals-timestamp-plus-tolerance",
-        "now = auth_timestamp + 300 (default tolerance): still valid.", sb, options={"now": S_TS + 300})
+        "now = auth_timestamp + 300 (default tolerance): still valid.", sb, options={"now": STREAM_SIGNED_AT + 300})
     add("stream/PUBLISH/hmac/expired-by-one-second",
-        "now = auth_timestamp + 301: EXPIRED.", sb, options={"now": S_TS + 301}, expect="EXPIRED")
+        "now = auth_timestamp + 301: EXPIRED.", sb, options={"now": STREAM_SIGNED_AT + 301}, expect="EXPIRED")
     add("stream/PUBLISH/hmac/tolerance-zero-now-equals-timestamp",
-        "toleranceSeconds 0, now = auth_timestamp: valid.", sb, options={"now": S_TS, "toleranceSeconds": 0})
+        "toleranceSeconds 0, now = auth_timestamp: valid.", sb, options={"now": STREAM_SIGNED_AT, "toleranceSeconds": 0})
     add("stream/PUBLISH/hmac/tolerance-zero-expired",
         "toleranceSeconds 0, now = auth_timestamp + 1: EXPIRED.", sb,
-        options={"now": S_TS + 1, "toleranceSeconds": 0}, expect="EXPIRED")
+        options={"now": STREAM_SIGNED_AT + 1, "toleranceSeconds": 0}, expect="EXPIRED")
     add("stream/PUBLISH/hmac/custom-tolerance-edge",
         "toleranceSeconds 3600, now = auth_timestamp + 3600: valid.", sb,
-        options={"now": S_TS + 3600, "toleranceSeconds": 3600})
+        options={"now": STREAM_SIGNED_AT + 3600, "toleranceSeconds": 3600})
     add("stream/PUBLISH/hmac/custom-tolerance-expired",
         "toleranceSeconds 3600, now = auth_timestamp + 3601: EXPIRED.", sb,
-        options={"now": S_TS + 3601, "toleranceSeconds": 3600}, expect="EXPIRED")
+        options={"now": STREAM_SIGNED_AT + 3601, "toleranceSeconds": 3600}, expect="EXPIRED")
     add("stream/PUBLISH/hmac/timestamp-slightly-ahead",
         "auth_timestamp 6 s after now (the doc example is 6 s after publish_timestamp): valid.", sb,
-        options={"now": S_TS - 6})
+        options={"now": STREAM_SIGNED_AT - 6})
     add("stream/PUBLISH/hmac/future-at-bound",
-        "auth_timestamp = now + 86400 (default maxFutureSeconds): valid.", sb, options={"now": S_TS - 86400})
+        "auth_timestamp = now + 86400 (default maxFutureSeconds): valid.", sb, options={"now": STREAM_SIGNED_AT - 86400})
     add("stream/PUBLISH/hmac/future-beyond-bound",
-        "auth_timestamp = now + 86401: TIMESTAMP_IN_FUTURE.", sb, options={"now": S_TS - 86401},
+        "auth_timestamp = now + 86401: TIMESTAMP_IN_FUTURE.", sb, options={"now": STREAM_SIGNED_AT - 86401},
         expect="TIMESTAMP_IN_FUTURE")
     add("stream/PUBLISH/hmac/max-future-zero-at-bound",
-        "maxFutureSeconds 0, auth_timestamp = now: valid.", sb, options={"now": S_TS, "maxFutureSeconds": 0})
+        "maxFutureSeconds 0, auth_timestamp = now: valid.", sb, options={"now": STREAM_SIGNED_AT, "maxFutureSeconds": 0})
     add("stream/PUBLISH/hmac/max-future-zero-beyond",
         "maxFutureSeconds 0, auth_timestamp = now + 1: TIMESTAMP_IN_FUTURE.", sb,
-        options={"now": S_TS - 1, "maxFutureSeconds": 0}, expect="TIMESTAMP_IN_FUTURE")
+        options={"now": STREAM_SIGNED_AT - 1, "maxFutureSeconds": 0}, expect="TIMESTAMP_IN_FUTURE")
     add("stream/PUBLISH/hmac/expired-and-wrong-key",
         "Expired and signed with another key: the signature is checked first, SIGNATURE_MISMATCH.", sb,
-        keys=["other"], options={"now": S_TS + 10**6}, expect="SIGNATURE_MISMATCH")
+        keys=["other"], options={"now": STREAM_SIGNED_AT + 10**6}, expect="SIGNATURE_MISMATCH")
     rbody = record_body(rb)
     add("record/RECORD_FILE_COMPLETE/hmac/now-equals-timestamp-plus-tolerance",
-        "now = auth_timestamp + 300: valid.", rbody, options={"now": R_TS + 300})
+        "now = auth_timestamp + 300: valid.", rbody, options={"now": RECORD_SIGNED_AT + 300})
     add("record/RECORD_FILE_COMPLETE/hmac/expired-by-one-second",
-        "now = auth_timestamp + 301: EXPIRED.", rbody, options={"now": R_TS + 301}, expect="EXPIRED")
+        "now = auth_timestamp + 301: EXPIRED.", rbody, options={"now": RECORD_SIGNED_AT + 301}, expect="EXPIRED")
     add("record/RECORD_FILE_COMPLETE/hmac/future-beyond-bound",
-        "auth_timestamp = now + 86401: TIMESTAMP_IN_FUTURE.", rbody, options={"now": R_TS - 86401},
+        "auth_timestamp = now + 86401: TIMESTAMP_IN_FUTURE.", rbody, options={"now": RECORD_SIGNED_AT - 86401},
         expect="TIMESTAMP_IN_FUTURE")
     add("record/RECORD_FILE_COMPLETE/md5/expired",
         "Valid MD5 signature, allowMd5 true, now = auth_timestamp + 301: EXPIRED.",
-        record_body(rb, alg="MD5"), options={"now": R_TS + 301, "allowMd5": True}, expect="EXPIRED")
+        record_body(rb, alg="MD5"), options={"now": RECORD_SIGNED_AT + 301, "allowMd5": True}, expect="EXPIRED")
 
     # extreme timestamps
     z = stream_body(base, ts=0)
     add("stream/PUBLISH/hmac/auth_timestamp-zero-expired",
-        "auth_timestamp 0 (signed as \"0\") at a normal now: EXPIRED.", z, options=SO, expect="EXPIRED")
+        "auth_timestamp 0 (signed as \"0\") at a normal now: EXPIRED.", z, options=STREAM_OPTIONS, expect="EXPIRED")
     add("stream/PUBLISH/hmac/auth_timestamp-zero-string-expired",
         "auth_timestamp \"0\" as a string: valid format, EXPIRED.", stream_body(base, ts=0, ts_json="0"),
-        options=SO, expect="EXPIRED")
+        options=STREAM_OPTIONS, expect="EXPIRED")
     add("stream/PUBLISH/hmac/auth_timestamp-zero-now-zero",
         "auth_timestamp 0 and now 0: valid.", z, options={"now": 0})
     mx = stream_body(base, ts=U64_MAX)
     add("stream/PUBLISH/hmac/auth_timestamp-u64-max-in-future",
-        "auth_timestamp 18446744073709551615 at a normal now: TIMESTAMP_IN_FUTURE.", mx, options=SO,
+        "auth_timestamp 18446744073709551615 at a normal now: TIMESTAMP_IN_FUTURE.", mx, options=STREAM_OPTIONS,
         expect="TIMESTAMP_IN_FUTURE")
     add("stream/PUBLISH/hmac/auth_timestamp-u64-max-string-in-future",
         "auth_timestamp \"18446744073709551615\" as a string: TIMESTAMP_IN_FUTURE.",
-        stream_body(base, ts=U64_MAX, ts_json=str(U64_MAX)), options=SO, expect="TIMESTAMP_IN_FUTURE")
+        stream_body(base, ts=U64_MAX, ts_json=str(U64_MAX)), options=STREAM_OPTIONS, expect="TIMESTAMP_IN_FUTURE")
     add("stream/PUBLISH/hmac/auth_timestamp-u64-max-all-options-max",
         "auth_timestamp, now, toleranceSeconds and maxFutureSeconds all u64::MAX: valid, no overflow.", mx,
         options={"now": U64_MAX, "toleranceSeconds": U64_MAX, "maxFutureSeconds": U64_MAX})
@@ -554,57 +555,57 @@ def build_cases():
     # ---- key rotation ------------------------------------------------------------------------------
     add("stream/PUBLISH/hmac/rotation-second-key-matches",
         "Keys [other, primary]; the body is signed with primary: keyIndex 1, keyId \"primary\".",
-        sb, keys=["other", "primary"], options=SO)
+        sb, keys=["other", "primary"], options=STREAM_OPTIONS)
     add("stream/PUBLISH/hmac/rotation-three-keys-middle-matches",
         "Keys [other, secondary, primary]; signed with secondary: keyIndex 1.",
-        stream_body(base, key=S2), keys=["other", "secondary", "primary"], options=SO)
+        stream_body(base, key=SECONDARY_KEY), keys=["other", "secondary", "primary"], options=STREAM_OPTIONS)
     add("stream/PUBLISH/hmac/rotation-no-ids",
         "Two keys without ids; the second matches: keyIndex 1, keyId null.",
-        sb, keys=[(None, OTH), (None, P)], options=SO)
+        sb, keys=[(None, OTHER_KEY), (None, PRIMARY_KEY)], options=STREAM_OPTIONS)
     add("stream/PUBLISH/hmac/rotation-same-key-twice-first-wins",
         "The same key listed twice under two ids: the first match wins (keyIndex 0).",
-        sb, keys=[("new", P), ("old", P)], options=SO)
+        sb, keys=[("new", PRIMARY_KEY), ("old", PRIMARY_KEY)], options=STREAM_OPTIONS)
     add("stream/PUBLISH/hmac/rotation-none-matches",
-        "Two keys, neither of them the signing key.", stream_body(base, key=OTH),
-        keys=["primary", "secondary"], options=SO, expect="SIGNATURE_MISMATCH")
+        "Two keys, neither of them the signing key.", stream_body(base, key=OTHER_KEY),
+        keys=["primary", "secondary"], options=STREAM_OPTIONS, expect="SIGNATURE_MISMATCH")
     add("record/RECORD_FILE_COMPLETE/hmac/rotation-third-key-matches",
         "Keys [other, secondary, primary]; signed with primary: keyIndex 2.",
-        rbody, keys=["other", "secondary", "primary"], options=RO)
+        rbody, keys=["other", "secondary", "primary"], options=RECORD_OPTIONS)
     add("record/RECORD_FILE_COMPLETE/md5/rotation-second-key-matches",
         "MD5 with keys [other, primary]: keyIndex 1.",
-        record_body(rb, alg="MD5"), keys=["other", "primary"], options=RO5)
+        record_body(rb, alg="MD5"), keys=["other", "primary"], options=RECORD_OPTIONS_MD5)
 
     # ---- missing signature -------------------------------------------------------------------------
     add("stream/PUBLISH/hmac/missing-auth_sign", "auth_timestamp present, auth_sign absent.",
-        render(base + [("auth_timestamp", S_TS)], "doc_stream"), options=SO, expect="MISSING_SIGNATURE")
+        render(base + [("auth_timestamp", STREAM_SIGNED_AT)], "doc_stream"), options=STREAM_OPTIONS, expect="MISSING_SIGNATURE")
     add("stream/PUBLISH/hmac/missing-auth_timestamp", "auth_sign present, auth_timestamp absent.",
-        render(base + [("auth_sign", sig)], "doc_stream"), options=SO, expect="MISSING_SIGNATURE")
+        render(base + [("auth_sign", sig)], "doc_stream"), options=STREAM_OPTIONS, expect="MISSING_SIGNATURE")
     add("stream/PUBLISH/none/no-signature-at-all",
         "No key configured at Huawei: neither auth field (the Chinese doc example verbatim).",
         render(put(put(put(stream_base(args_name="usr_args"), "client_ip", "100.125.58.90"),
                        "node_ip", "112.12.196.218"), "publish_timestamp", "1587954134,"), "doc_stream"),
-        options=SO, expect="MISSING_SIGNATURE")
+        options=STREAM_OPTIONS, expect="MISSING_SIGNATURE")
     add("stream/PUBLISH/hmac/auth_sign-null", "auth_sign null: optional field, null means absent.",
-        render(with_auth(base, S_TS, None), "doc_stream"), options=SO, expect="MISSING_SIGNATURE")
+        render(with_auth(base, STREAM_SIGNED_AT, None), "doc_stream"), options=STREAM_OPTIONS, expect="MISSING_SIGNATURE")
     add("stream/PUBLISH/hmac/auth_timestamp-null", "auth_timestamp null: null means absent.",
-        render(with_auth(base, S_TS, sig, ts_json=Raw("null")), "doc_stream"), options=SO,
+        render(with_auth(base, STREAM_SIGNED_AT, sig, ts_json=Raw("null")), "doc_stream"), options=STREAM_OPTIONS,
         expect="MISSING_SIGNATURE")
     add("stream/PUBLISH/hmac/missing-auth_sign-invalid-timestamp",
         "auth_sign absent and auth_timestamp \"01\": parsing comes first, INVALID_FIELD.",
-        render(base + [("auth_timestamp", "01")], "doc_stream"), options=SO, expect="INVALID_FIELD")
+        render(base + [("auth_timestamp", "01")], "doc_stream"), options=STREAM_OPTIONS, expect="INVALID_FIELD")
     add("record/RECORD_FILE_COMPLETE/none/no-signature-at-all",
-        "The documented recording body without auth fields.", render(rb, "doc_record"), options=RO,
+        "The documented recording body without auth fields.", render(rb, "doc_record"), options=RECORD_OPTIONS,
         expect="MISSING_SIGNATURE")
     add("record/RECORD_FILE_COMPLETE/hmac/missing-auth_sign", "auth_sign absent.",
-        render(rb + [("auth_timestamp", R_TS)], "doc_record"), options=RO, expect="MISSING_SIGNATURE")
+        render(rb + [("auth_timestamp", RECORD_SIGNED_AT)], "doc_record"), options=RECORD_OPTIONS, expect="MISSING_SIGNATURE")
     add("record/RECORD_FILE_COMPLETE/hmac/missing-auth_timestamp", "auth_timestamp absent.",
-        render(rb + [("auth_sign", rsig)], "doc_record"), options=RO, expect="MISSING_SIGNATURE")
+        render(rb + [("auth_sign", rsig)], "doc_record"), options=RECORD_OPTIONS, expect="MISSING_SIGNATURE")
     add("record/RECORD_FILE_COMPLETE/md5/missing-auth_timestamp", "MD5 auth_sign, auth_timestamp absent.",
-        render(rb + [("auth_sign", msig)], "doc_record"), options=RO5, expect="MISSING_SIGNATURE")
+        render(rb + [("auth_sign", msig)], "doc_record"), options=RECORD_OPTIONS_MD5, expect="MISSING_SIGNATURE")
 
     # ---- duplicates ----------------------------------------------------------------------------------
     def dup_stream(name, desc, pairs):
-        add("stream/PUBLISH/hmac/" + name, desc, render(with_auth(pairs, S_TS, sig), "compact"), options=SO,
+        add("stream/PUBLISH/hmac/" + name, desc, render(with_auth(pairs, STREAM_SIGNED_AT, sig), "compact"), options=STREAM_OPTIONS,
             expect="DUPLICATE_FIELD")
 
     dup_stream("duplicate-stream", "\"stream\" appears twice with the same value.", base + [("stream", "example_stream")])
@@ -621,28 +622,28 @@ def build_cases():
     dup_stream("duplicate-usr_args", "usr_args twice.",
                stream_base(args_name="usr_args") + [("usr_args", "a=b")])
     add("stream/PUBLISH/hmac/duplicate-auth_sign", "auth_sign twice (same value).",
-        render(with_auth(base, S_TS, sig) + [("auth_sign", sig)], "compact"), options=SO,
+        render(with_auth(base, STREAM_SIGNED_AT, sig) + [("auth_sign", sig)], "compact"), options=STREAM_OPTIONS,
         expect="DUPLICATE_FIELD")
     add("stream/PUBLISH/hmac/duplicate-auth_timestamp-number-and-string",
         "auth_timestamp as a number and as the equal string.",
-        render(with_auth(base, S_TS, sig) + [("auth_timestamp", str(S_TS))], "compact"), options=SO,
+        render(with_auth(base, STREAM_SIGNED_AT, sig) + [("auth_timestamp", str(STREAM_SIGNED_AT))], "compact"), options=STREAM_OPTIONS,
         expect="DUPLICATE_FIELD")
     add("record/RECORD_FILE_COMPLETE/hmac/duplicate-download_url", "download_url twice.",
-        render(with_auth(rb + [("download_url", DOWNLOAD_URL)], R_TS, rsig), "compact"), options=RO,
+        render(with_auth(rb + [("download_url", DOWNLOAD_URL)], RECORD_SIGNED_AT, rsig), "compact"), options=RECORD_OPTIONS,
         expect="DUPLICATE_FIELD")
     add("record/RECORD_FILE_COMPLETE/hmac/duplicate-event_type-escaped-key",
         "\"event_type\" and \"\\u0065vent_type\".",
-        render(with_auth(rb + [(Raw('"\\u0065vent_type"'), "RECORD_FILE_COMPLETE")], R_TS, rsig), "compact"),
-        options=RO, expect="DUPLICATE_FIELD")
+        render(with_auth(rb + [(Raw('"\\u0065vent_type"'), "RECORD_FILE_COMPLETE")], RECORD_SIGNED_AT, rsig), "compact"),
+        options=RECORD_OPTIONS, expect="DUPLICATE_FIELD")
     add("record/RECORD_FILE_COMPLETE/hmac/duplicate-file_size", "file_size twice (an unsigned field).",
-        render(with_auth(rb + [("file_size", 3957964)], R_TS, rsig), "compact"), options=RO,
+        render(with_auth(rb + [("file_size", 3957964)], RECORD_SIGNED_AT, rsig), "compact"), options=RECORD_OPTIONS,
         expect="DUPLICATE_FIELD")
 
     # ---- UTF-8 and escaped values ---------------------------------------------------------------------
-    def sv(name, desc, pairs, body_pairs=None, style="compact", options=SO, expect="OK"):
+    def sv(name, desc, pairs, body_pairs=None, style="compact", options=STREAM_OPTIONS, expect="OK"):
         body_pairs = pairs if body_pairs is None else body_pairs
         add("stream/PUBLISH/hmac/" + name, desc,
-            render(with_auth(body_pairs, S_TS, sign_pairs(pairs, "stream", P, S_TS)), style),
+            render(with_auth(body_pairs, STREAM_SIGNED_AT, sign_pairs(pairs, "stream", PRIMARY_KEY, STREAM_SIGNED_AT)), style),
             options=options, expect=expect)
 
     sv("utf8-names", "Raw UTF-8 app and stream names (\u76f4\u64ad-\u6d41-\u00fc), hashed as their UTF-8 bytes.",
@@ -673,90 +674,90 @@ def build_cases():
     sv("concatenation-ambiguity-apps-pinned",
        "The same re-split app|stream with apps [\"live\"]: refused after the signature check.",
        base, put(put(base, "app", "liveexample"), "stream", "_stream"),
-       options=dict(SO, apps=["live"]), expect="UNEXPECTED_VALUE")
+       options=dict(STREAM_OPTIONS, apps=["live"]), expect="UNEXPECTED_VALUE")
     sv("unknown-event-name", "An event name Huawei does not document is refused by default.",
        put(base, "event", "PUBLISH_PAUSED"), expect="UNEXPECTED_VALUE")
     sv("unknown-event-name-allowed", "With allowUnknownEvents an undocumented event is accepted, kept raw, signed.",
-       put(base, "event", "PUBLISH_PAUSED"), options=dict(SO, allowUnknownEvents=True))
+       put(base, "event", "PUBLISH_PAUSED"), options=dict(STREAM_OPTIONS, allowUnknownEvents=True))
     sv("lowercase-event-name", "\"publish\" is not PUBLISH: an unknown name, refused by default.",
        put(base, "event", "publish"), expect="UNEXPECTED_VALUE")
     sv("lowercase-event-name-allowed", "\"publish\" with allowUnknownEvents: accepted as an unknown raw name.",
-       put(base, "event", "publish"), options=dict(SO, allowUnknownEvents=True))
+       put(base, "event", "publish"), options=dict(STREAM_OPTIONS, allowUnknownEvents=True))
     rv = record_base("RECORD_FILE_COMPLETE")
     add("record/RECORD_FILE_COMPLETE/hmac/utf8-names", "UTF-8 app/stream in a recording callback.",
-        record_body(put(put(rv, "app", "\u5e94\u7528"), "stream", "\u76f4\u64ad-\u6d41-\u00fc")), options=RO)
+        record_body(put(put(rv, "app", "\u5e94\u7528"), "stream", "\u76f4\u64ad-\u6d41-\u00fc")), options=RECORD_OPTIONS)
     nulurl = put(rv, "download_url", "https://obs.example.com/a\u0000b.m3u8")
     add("record/RECORD_FILE_COMPLETE/hmac/escaped-nul-in-download_url",
         "download_url with an escaped NUL, correctly signed: not a URL (a control character), refused.",
-        record_body(nulurl), options=RO, expect="INVALID_FIELD")
+        record_body(nulurl), options=RECORD_OPTIONS, expect="INVALID_FIELD")
     snap = put(record_base("RECORD_START"), "event_type", "RECORD_SNAPSHOT_COMPLETE")
     add("record/RECORD_SNAPSHOT_COMPLETE/hmac/unknown-event-name",
         "Unknown future event_type, correctly signed: refused by default (subscriptions are explicit).",
-        record_body(snap), options=RO, expect="UNEXPECTED_VALUE")
+        record_body(snap), options=RECORD_OPTIONS, expect="UNEXPECTED_VALUE")
     add("record/RECORD_SNAPSHOT_COMPLETE/hmac/unknown-event-name-allowed",
         "Unknown future event_type with allowUnknownEvents: accepted, kept raw and signed.",
-        record_body(snap), options=dict(RO, allowUnknownEvents=True))
+        record_body(snap), options=dict(RECORD_OPTIONS, allowUnknownEvents=True))
     add("record/RECORD_SNAPSHOT_COMPLETE/md5/unknown-event-name",
         "Unknown event_type with MD5 and allowUnknownEvents.",
-        record_body(snap, alg="MD5"), options=dict(RO5, allowUnknownEvents=True))
+        record_body(snap, alg="MD5"), options=dict(RECORD_OPTIONS_MD5, allowUnknownEvents=True))
 
     # ---- download_url / play_url ---------------------------------------------------------------------
     rst = record_base("RECORD_START")
     add("record/RECORD_START/hmac/download_url-present-signed",
         "download_url on a non-complete event is still part of the string-to-sign.",
-        record_body(put(rst, "download_url", DOWNLOAD_URL)), options=RO)
+        record_body(put(rst, "download_url", DOWNLOAD_URL)), options=RECORD_OPTIONS)
     add("record/RECORD_FILE_COMPLETE/hmac/play_url-present-signed",
         "play_url present (no documented body has one): appended after download_url.",
-        record_body(put(rv, "play_url", "https://play.example.com/live/mystream.m3u8")), options=RO)
+        record_body(put(rv, "play_url", "https://play.example.com/live/mystream.m3u8")), options=RECORD_OPTIONS)
     add("record/RECORD_START/hmac/play_url-only",
         "play_url present without download_url, correctly signed: refused as ambiguous (the signed "
         "text cannot tell it from a download_url, and no documented body has this shape).",
-        record_body(put(rst, "play_url", "https://play.example.com/live/mystream.m3u8")), options=RO,
+        record_body(put(rst, "play_url", "https://play.example.com/live/mystream.m3u8")), options=RECORD_OPTIONS,
         expect="MISSING_FIELD")
     nodl = drop(rv, "download_url")
-    nsig = sign_pairs(nodl, "record", P, R_TS)
+    nsig = sign_pairs(nodl, "record", PRIMARY_KEY, RECORD_SIGNED_AT)
     add("record/RECORD_FILE_COMPLETE/hmac/download_url-absent",
-        "download_url absent: contributes \"\".", render(with_auth(nodl, R_TS, nsig), "doc_record"), options=RO)
+        "download_url absent: contributes \"\".", render(with_auth(nodl, RECORD_SIGNED_AT, nsig), "doc_record"), options=RECORD_OPTIONS)
     add("record/RECORD_FILE_COMPLETE/hmac/download_url-null",
         "download_url null: same as absent, same signature as the previous case.",
-        render(with_auth(put(rv, "download_url", None), R_TS, nsig), "doc_record"), options=RO)
+        render(with_auth(put(rv, "download_url", None), RECORD_SIGNED_AT, nsig), "doc_record"), options=RECORD_OPTIONS)
     add("record/RECORD_FILE_COMPLETE/hmac/download_url-empty-string",
         "download_url \"\": same signature as absent, but not a URL: refused.",
-        render(with_auth(put(rv, "download_url", ""), R_TS, nsig), "doc_record"), options=RO,
+        render(with_auth(put(rv, "download_url", ""), RECORD_SIGNED_AT, nsig), "doc_record"), options=RECORD_OPTIONS,
         expect="INVALID_FIELD")
     add("record/RECORD_FILE_COMPLETE/hmac/play_url-null",
         "play_url null: contributes \"\".",
-        render(with_auth(put(rv, "play_url", None), R_TS, rsig), "doc_record"), options=RO)
+        render(with_auth(put(rv, "play_url", None), RECORD_SIGNED_AT, rsig), "doc_record"), options=RECORD_OPTIONS)
 
     # ---- auth_timestamp forms ---------------------------------------------------------------------------
     add("stream/PUBLISH/hmac/auth_timestamp-string", "auth_timestamp as the decimal string \"1587954140\".",
-        stream_body(base, ts_json=str(S_TS)), options=SO)
+        stream_body(base, ts_json=str(STREAM_SIGNED_AT)), options=STREAM_OPTIONS)
     add("record/RECORD_FILE_COMPLETE/hmac/auth_timestamp-string", "auth_timestamp as a decimal string.",
-        record_body(rb, ts_json=str(R_TS)), options=RO)
+        record_body(rb, ts_json=str(RECORD_SIGNED_AT)), options=RECORD_OPTIONS)
     add("record/RECORD_FILE_COMPLETE/md5/auth_timestamp-string", "MD5, auth_timestamp as a decimal string.",
-        record_body(rb, alg="MD5", ts_json=str(R_TS)), options=RO5)
+        record_body(rb, alg="MD5", ts_json=str(RECORD_SIGNED_AT)), options=RECORD_OPTIONS_MD5)
     bad_ts = [
-        ("string-leading-zero", "0" + str(S_TS)), ("string-double-zero", "00"), ("string-empty", ""),
-        ("string-plus-sign", "+" + str(S_TS)), ("string-minus", "-1"), ("string-leading-space", " " + str(S_TS)),
-        ("string-trailing-space", str(S_TS) + " "), ("string-exponent", "1.58795414e9"),
-        ("string-fraction", str(S_TS) + ".0"), ("string-trailing-comma", str(S_TS) + ","),
+        ("string-leading-zero", "0" + str(STREAM_SIGNED_AT)), ("string-double-zero", "00"), ("string-empty", ""),
+        ("string-plus-sign", "+" + str(STREAM_SIGNED_AT)), ("string-minus", "-1"), ("string-leading-space", " " + str(STREAM_SIGNED_AT)),
+        ("string-trailing-space", str(STREAM_SIGNED_AT) + " "), ("string-exponent", "1.58795414e9"),
+        ("string-fraction", str(STREAM_SIGNED_AT) + ".0"), ("string-trailing-comma", str(STREAM_SIGNED_AT) + ","),
         ("string-arabic-indic-digits", "\u0661\u0665\u0668\u0667\u0669\u0665\u0664\u0661\u0664\u0660"),
         ("string-fullwidth-digits", "\uff11\uff15\uff18\uff17"), ("string-hex", "0x5EA6B7DC"),
         ("string-u64-max-plus-one", str(U64_MAX + 1)),
         ("number-1e400", Raw("1e400")), ("number-minus-one", Raw("-1")),
         ("number-minus-zero", Raw("-0")), ("number-u64-max-plus-one", Raw(str(U64_MAX + 1))), ("number-1.5", Raw("1.5")),
-        ("number-with-fraction-zero", Raw(str(S_TS) + ".0")), ("number-exponent", Raw("1587954140e0")),
+        ("number-with-fraction-zero", Raw(str(STREAM_SIGNED_AT) + ".0")), ("number-exponent", Raw("1587954140e0")),
         ("boolean", Raw("true")), ("array", Raw("[1587954140]")), ("object", Raw("{}")),
     ]
     for nm, v in bad_ts:
         add("stream/PUBLISH/hmac/auth_timestamp-" + nm,
             "auth_timestamp %s: INVALID_FIELD." % (v.text if isinstance(v, Raw) else json.dumps(v)),
-            render(with_auth(base, S_TS, sig, ts_json=v), "compact"), options=SO, expect="INVALID_FIELD")
+            render(with_auth(base, STREAM_SIGNED_AT, sig, ts_json=v), "compact"), options=STREAM_OPTIONS, expect="INVALID_FIELD")
     for nm, v in [("number-1e400", "1e400"), ("number-minus-one", "-1"),
                   ("number-u64-max-plus-one", str(U64_MAX + 1)), ("number-1.5", "1.5")]:
         add("record/RECORD_FILE_COMPLETE/hmac/auth_timestamp-" + nm,
             "auth_timestamp %s: INVALID_FIELD." % v,
-            render(with_auth(rb, R_TS, rsig, ts_json=Raw(v)), "compact"), options=RO, expect="INVALID_FIELD")
+            render(with_auth(rb, RECORD_SIGNED_AT, rsig, ts_json=Raw(v)), "compact"), options=RECORD_OPTIONS, expect="INVALID_FIELD")
 
     # ---- publish_timestamp ----------------------------------------------------------------------------------
     for nm, v, exp in [
@@ -772,7 +773,7 @@ def build_cases():
         add("stream/PUBLISH/hmac/publish_timestamp-" + nm,
             "publish_timestamp %s (not signed): %s." % (v.text if isinstance(v, Raw) else json.dumps(v),
                                                        "valid" if exp == "OK" else exp),
-            render(with_auth(put(base, "publish_timestamp", v), S_TS, sig), "compact"), options=SO, expect=exp)
+            render(with_auth(put(base, "publish_timestamp", v), STREAM_SIGNED_AT, sig), "compact"), options=STREAM_OPTIONS, expect=exp)
 
     # ---- integer fields ---------------------------------------------------------------------------------------
     for field, nm, v, exp in [
@@ -789,50 +790,50 @@ def build_cases():
         add("record/RECORD_FILE_COMPLETE/hmac/%s-%s" % (field, nm),
             "%s %s (not signed): %s." % (field, v.text if isinstance(v, Raw) else json.dumps(v),
                                          "valid" if exp == "OK" else exp),
-            render(with_auth(put(rb, field, v), R_TS, rsig), "compact"), options=RO, expect=exp)
+            render(with_auth(put(rb, field, v), RECORD_SIGNED_AT, rsig), "compact"), options=RECORD_OPTIONS, expect=exp)
 
     # ---- wrong types, nulls, missing fields, kind -------------------------------------------------------------
     for field, v in [("app", Raw("5")), ("domain", Raw("true")), ("stream", Raw("[]")), ("event", Raw("1")),
                      ("user_args", Raw("5")), ("client_ip", Raw("{}")), ("node_ip", Raw("[\"a\"]")),
                      ("auth_sign", Raw("123"))]:
-        body_pairs = with_auth(base, S_TS, sig)
+        body_pairs = with_auth(base, STREAM_SIGNED_AT, sig)
         body_pairs = put(body_pairs, field, v)
         add("stream/PUBLISH/hmac/wrong-type-%s" % field,
             "%s is %s instead of a string: INVALID_FIELD." % (field, v.text),
-            render(body_pairs, "compact"), options=SO, expect="INVALID_FIELD")
+            render(body_pairs, "compact"), options=STREAM_OPTIONS, expect="INVALID_FIELD")
     for field, v in [("download_url", Raw("5")), ("play_url", Raw("false")), ("asset_id", Raw("1")),
                      ("error_message", Raw("[]")), ("publish_domain", Raw("{}")), ("task_id", Raw("7"))]:
         add("record/RECORD_FILE_COMPLETE/hmac/wrong-type-%s" % field,
             "%s is %s instead of a string: INVALID_FIELD." % (field, v.text),
-            render(put(with_auth(rb, R_TS, rsig), field, v), "compact"), options=RO, expect="INVALID_FIELD")
+            render(put(with_auth(rb, RECORD_SIGNED_AT, rsig), field, v), "compact"), options=RECORD_OPTIONS, expect="INVALID_FIELD")
     for field in ["app", "domain", "stream"]:
         add("stream/PUBLISH/hmac/null-required-%s" % field, "Required %s is null: INVALID_FIELD." % field,
-            render(with_auth(put(base, field, None), S_TS, sig), "compact"), options=SO, expect="INVALID_FIELD")
+            render(with_auth(put(base, field, None), STREAM_SIGNED_AT, sig), "compact"), options=STREAM_OPTIONS, expect="INVALID_FIELD")
     for field in ["publish_domain", "stream"]:
         add("record/RECORD_FILE_COMPLETE/hmac/null-required-%s" % field,
             "Required %s is null: INVALID_FIELD." % field,
-            render(with_auth(put(rb, field, None), R_TS, rsig), "compact"), options=RO, expect="INVALID_FIELD")
+            render(with_auth(put(rb, field, None), RECORD_SIGNED_AT, rsig), "compact"), options=RECORD_OPTIONS, expect="INVALID_FIELD")
     for field in ["user_args", "client_ip", "node_ip"]:
         add("stream/PUBLISH/hmac/null-optional-%s" % field, "Optional %s is null: treated as absent, valid." % field,
-            render(with_auth(put(base, field, None), S_TS, sig), "compact"), options=SO)
+            render(with_auth(put(base, field, None), STREAM_SIGNED_AT, sig), "compact"), options=STREAM_OPTIONS)
     for field in ["asset_id", "job_id", "error_message"]:
         add("record/RECORD_FILE_COMPLETE/hmac/null-optional-%s" % field,
             "Optional %s is null: treated as absent, valid." % field,
-            render(with_auth(put(rb, field, None), R_TS, rsig), "compact"), options=RO)
+            render(with_auth(put(rb, field, None), RECORD_SIGNED_AT, rsig), "compact"), options=RECORD_OPTIONS)
     for field in ["stream", "domain", "app"]:
         add("stream/PUBLISH/hmac/missing-%s" % field, "Required %s absent: MISSING_FIELD." % field,
-            render(with_auth(drop(base, field), S_TS, sig), "compact"), options=SO, expect="MISSING_FIELD")
+            render(with_auth(drop(base, field), STREAM_SIGNED_AT, sig), "compact"), options=STREAM_OPTIONS, expect="MISSING_FIELD")
     for field in ["publish_domain", "app", "stream"]:
         add("record/RECORD_FILE_COMPLETE/hmac/missing-%s" % field, "Required %s absent: MISSING_FIELD." % field,
-            render(with_auth(drop(rb, field), R_TS, rsig), "compact"), options=RO, expect="MISSING_FIELD")
+            render(with_auth(drop(rb, field), RECORD_SIGNED_AT, rsig), "compact"), options=RECORD_OPTIONS, expect="MISSING_FIELD")
     add("any/-/-/both-event-and-event_type", "Both event and event_type: UNKNOWN_CALLBACK.",
-        render(with_auth(base + [("event_type", "RECORD_START")], S_TS, sig), "compact"), options=SO,
+        render(with_auth(base + [("event_type", "RECORD_START")], STREAM_SIGNED_AT, sig), "compact"), options=STREAM_OPTIONS,
         expect="UNKNOWN_CALLBACK")
     add("any/-/-/neither-event-nor-event_type", "Neither event nor event_type: UNKNOWN_CALLBACK.",
-        render(with_auth(drop(base, "event"), S_TS, sig), "compact"), options=SO, expect="UNKNOWN_CALLBACK")
-    add("any/-/-/empty-object", "{}: UNKNOWN_CALLBACK.", "{}", options=SO, expect="UNKNOWN_CALLBACK")
+        render(with_auth(drop(base, "event"), STREAM_SIGNED_AT, sig), "compact"), options=STREAM_OPTIONS, expect="UNKNOWN_CALLBACK")
+    add("any/-/-/empty-object", "{}: UNKNOWN_CALLBACK.", "{}", options=STREAM_OPTIONS, expect="UNKNOWN_CALLBACK")
     add("any/-/-/event-key-wrong-case", "\"Event\" is not \"event\": UNKNOWN_CALLBACK.",
-        render(with_auth(drop(base, "event") + [("Event", "PUBLISH")], S_TS, sig), "compact"), options=SO,
+        render(with_auth(drop(base, "event") + [("Event", "PUBLISH")], STREAM_SIGNED_AT, sig), "compact"), options=STREAM_OPTIONS,
         expect="UNKNOWN_CALLBACK")
 
     # ---- unknown extra fields -----------------------------------------------------------------------------------
@@ -844,15 +845,15 @@ def build_cases():
         fval = "0" * 64 if nm == "case-variant-Auth_Sign" else v
         add("stream/PUBLISH/hmac/unknown-field-%s" % nm,
             "Unknown field %s = %s is ignored (and not signed): valid." % (fname, jtext(fval)),
-            render(with_auth(base + [(fname, fval)], S_TS, sig), "compact"), options=SO)
+            render(with_auth(base + [(fname, fval)], STREAM_SIGNED_AT, sig), "compact"), options=STREAM_OPTIONS)
     add("record/RECORD_FILE_COMPLETE/hmac/unknown-fields-nested",
         "Unknown nested object and array fields in a recording callback: ignored, valid.",
         render(with_auth(rb + [("extra", Raw('{"vod":{"asset":["a","b"],"n":1.25}}')), ("tags", Raw("[]"))],
-                         R_TS, rsig), "compact"), options=RO)
+                         RECORD_SIGNED_AT, rsig), "compact"), options=RECORD_OPTIONS)
 
     # ---- hostile bodies ------------------------------------------------------------------------------------------
     good = stream_body(base, style="compact")
-    gpre = render(with_auth(base, S_TS, sig), "compact")[:-1]  # without the closing brace
+    gpre = render(with_auth(base, STREAM_SIGNED_AT, sig), "compact")[:-1]  # without the closing brace
     for nm, b in [("empty-body", ""), ("whitespace-only", " \n\t "), ("top-level-array", "[]"),
                   ("top-level-number", "1"), ("top-level-null", "null"), ("top-level-string", '"x"'),
                   ("top-level-true", "true"), ("array-wrapping-valid-callback", "[" + good + "]"),
@@ -879,7 +880,7 @@ def build_cases():
                   ("unterminated-string", '{"event":"PUBLISH'), ("missing-closing-brace", gpre),
                   ("missing-colon", '{"event" "PUBLISH"}'), ("unquoted-key", '{event:"PUBLISH"}'),
                   ("utf8-bom", "\ufeff" + good)]:
-        add("any/-/-/" + nm, "%s: not a strict RFC 8259 JSON object, MALFORMED_JSON." % nm.replace("-", " ").capitalize(), b, options=SO,
+        add("any/-/-/" + nm, "%s: not a strict RFC 8259 JSON object, MALFORMED_JSON." % nm.replace("-", " ").capitalize(), b, options=STREAM_OPTIONS,
             expect="MALFORMED_JSON")
     gb = good.encode("utf-8")
     for nm, hx, desc in [
@@ -893,56 +894,56 @@ def build_cases():
         ("utf16le-body-with-bom", (b"\xff\xfe" + good.encode("utf-16-le")).hex(),
          "The whole body in UTF-16LE with its BOM (FF FE)."),
     ]:
-        add("any/-/-/" + nm, desc + " The body must be UTF-8: MALFORMED_JSON.", body_hex=hx, options=SO,
+        add("any/-/-/" + nm, desc + " The body must be UTF-8: MALFORMED_JSON.", body_hex=hx, options=STREAM_OPTIONS,
             expect="MALFORMED_JSON")
 
     # depth
     add("any/-/-/nesting-100000-top-level", "100,000 nested arrays as the whole body: MALFORMED_JSON.",
-        body_repeat={"prefix": "", "unit": "[", "count": 100000, "close": "]", "suffix": ""}, options=SO,
+        body_repeat={"prefix": "", "unit": "[", "count": 100000, "close": "]", "suffix": ""}, options=STREAM_OPTIONS,
         expect="MALFORMED_JSON")
     add("stream/PUBLISH/hmac/nesting-100000-in-unknown-field",
         "A valid signed notification whose unknown field holds 100,000 nested arrays: MALFORMED_JSON.",
         body_repeat={"prefix": gpre + ',"x":', "unit": "[", "count": 100000, "close": "]", "suffix": "}"},
-        options=SO, expect="MALFORMED_JSON")
+        options=STREAM_OPTIONS, expect="MALFORMED_JSON")
     add("stream/PUBLISH/hmac/nesting-100000-objects-in-unknown-field",
         "Unknown field holding 100,000 nested objects {\"x\":{\"x\":...}}: MALFORMED_JSON.",
         body_repeat={"prefix": gpre + ',"x":', "unit": '{"x":', "count": 100000, "middle": "1", "close": "}",
-                     "suffix": "}"}, options=SO, expect="MALFORMED_JSON")
+                     "suffix": "}"}, options=STREAM_OPTIONS, expect="MALFORMED_JSON")
     add("stream/PUBLISH/hmac/nesting-depth-128-ok",
         "Top-level object (level 1) + 127 nested arrays in an unknown field = 128 levels: allowed, valid.",
-        gpre + ',"x":' + "[" * 127 + "]" * 127 + "}", options=SO)
+        gpre + ',"x":' + "[" * 127 + "]" * 127 + "}", options=STREAM_OPTIONS)
     add("stream/PUBLISH/hmac/nesting-depth-129",
         "Top-level object + 128 nested arrays = 129 levels: MALFORMED_JSON.",
-        gpre + ',"x":' + "[" * 128 + "]" * 128 + "}", options=SO, expect="MALFORMED_JSON")
+        gpre + ',"x":' + "[" * 128 + "]" * 128 + "}", options=STREAM_OPTIONS, expect="MALFORMED_JSON")
 
     # body size
     five = 5 * 1024 * 1024
     big = {"prefix": gpre + ',"x_padding":"', "unit": "A", "count": five, "suffix": '"}'}
     add("stream/PUBLISH/hmac/5mib-unknown-string-default-limit",
         "A 5 MiB string in an unknown field at the default maxBodyBytes (1 MiB): BODY_TOO_LARGE.",
-        body_repeat=big, options=SO, expect="BODY_TOO_LARGE")
+        body_repeat=big, options=STREAM_OPTIONS, expect="BODY_TOO_LARGE")
     add("stream/PUBLISH/hmac/5mib-unknown-string-8mib-limit",
         "The same body with maxBodyBytes 8 MiB: valid.",
-        body_repeat=big, options={"now": S_NOW, "maxBodyBytes": 8 * 1024 * 1024})
+        body_repeat=big, options={"now": STREAM_NOW, "maxBodyBytes": 8 * 1024 * 1024})
     fill = 1048576 - len((gpre + ',"x_padding":"' + '"}').encode("utf-8"))
     add("stream/PUBLISH/hmac/body-exactly-1mib",
         "Body of exactly 1,048,576 bytes (the default maxBodyBytes): valid.",
-        body_repeat={"prefix": gpre + ',"x_padding":"', "unit": "A", "count": fill, "suffix": '"}'}, options=SO)
+        body_repeat={"prefix": gpre + ',"x_padding":"', "unit": "A", "count": fill, "suffix": '"}'}, options=STREAM_OPTIONS)
     add("stream/PUBLISH/hmac/body-1mib-plus-one",
         "Body of 1,048,577 bytes: BODY_TOO_LARGE.",
         body_repeat={"prefix": gpre + ',"x_padding":"', "unit": "A", "count": fill + 1, "suffix": '"}'},
-        options=SO, expect="BODY_TOO_LARGE")
+        options=STREAM_OPTIONS, expect="BODY_TOO_LARGE")
     glen = len(good.encode("utf-8"))
     add("stream/PUBLISH/hmac/body-at-custom-limit", "maxBodyBytes equal to the body length: valid.",
-        good, options={"now": S_NOW, "maxBodyBytes": glen})
+        good, options={"now": STREAM_NOW, "maxBodyBytes": glen})
     add("stream/PUBLISH/hmac/body-one-over-custom-limit", "maxBodyBytes = body length - 1: BODY_TOO_LARGE.",
-        good, options={"now": S_NOW, "maxBodyBytes": glen - 1}, expect="BODY_TOO_LARGE")
+        good, options={"now": STREAM_NOW, "maxBodyBytes": glen - 1}, expect="BODY_TOO_LARGE")
     add("any/-/-/too-large-beats-malformed", "A non-JSON body over maxBodyBytes: size is checked first.",
-        "this is not json", options={"now": S_NOW, "maxBodyBytes": 4}, expect="BODY_TOO_LARGE")
+        "this is not json", options={"now": STREAM_NOW, "maxBodyBytes": 4}, expect="BODY_TOO_LARGE")
     ub = stream_body(put(base, "stream", "\u76f4\u64ad"), style="compact")
     add("stream/PUBLISH/hmac/body-limit-counts-bytes-not-characters",
         "maxBodyBytes counts UTF-8 bytes: limit = character count of a body with CJK text is too small.",
-        ub, options={"now": S_NOW, "maxBodyBytes": len(ub)}, expect="BODY_TOO_LARGE")
+        ub, options={"now": STREAM_NOW, "maxBodyBytes": len(ub)}, expect="BODY_TOO_LARGE")
 
     # ---- signature format ------------------------------------------------------------------------------------------
     for nm, s in [("63-chars", sig[:63]), ("65-chars", sig + "0"), ("64-chars-with-g", sig[:63] + "g"),
@@ -950,27 +951,27 @@ def build_cases():
                   ("leading-space", " " + sig[1:]), ("trailing-newline", sig[:63] + "\n"),
                   ("64-chars-non-ascii", sig[:63] + "\u00e9"), ("fullwidth-digit", sig[:63] + "\uff10")]:
         add("stream/PUBLISH/hmac/auth_sign-" + nm, "auth_sign %r: not 64 hex chars, INVALID_FIELD." % s,
-            render(with_auth(base, S_TS, s), "compact"), options=SO, expect="INVALID_FIELD")
+            render(with_auth(base, STREAM_SIGNED_AT, s), "compact"), options=STREAM_OPTIONS, expect="INVALID_FIELD")
     for nm, s in [("31-chars", msig[:31]), ("33-chars", msig + "0"), ("32-chars-with-g", msig[:31] + "g"),
                   ("63-chars", rsig[:63]), ("65-chars", rsig + "0"), ("64-chars-with-g", rsig[:63] + "g"),
                   ("48-chars", rsig[:48]), ("empty", "")]:
         add("record/RECORD_FILE_COMPLETE/any/auth_sign-" + nm,
             "auth_sign %r: neither 64 nor 32 hex chars, INVALID_FIELD." % s,
-            render(with_auth(rb, R_TS, s), "compact"), options=RO, expect="INVALID_FIELD")
+            render(with_auth(rb, RECORD_SIGNED_AT, s), "compact"), options=RECORD_OPTIONS, expect="INVALID_FIELD")
     add("record/RECORD_FILE_COMPLETE/md5/auth_sign-31-chars-md5-disallowed",
         "Format is checked before the MD5 policy: 31 chars with allowMd5 false is INVALID_FIELD.",
-        render(with_auth(rb, R_TS, msig[:31]), "compact"), options=RO, expect="INVALID_FIELD")
+        render(with_auth(rb, RECORD_SIGNED_AT, msig[:31]), "compact"), options=RECORD_OPTIONS, expect="INVALID_FIELD")
 
     # ---- keys --------------------------------------------------------------------------------------------------------
     def key_case(nm, desc, key, expect="OK", kind="stream", alg="HMAC-SHA256", opts=None):
         if kind == "stream":
-            b = stream_body(base, key=key if key_ok(key) else P, style="compact")
+            b = stream_body(base, key=key if key_ok(key) else PRIMARY_KEY, style="compact")
             name = "stream/PUBLISH/hmac/key-" + nm
-            o = dict(SO)
+            o = dict(STREAM_OPTIONS)
         else:
-            b = record_body(rb, key=key if key_ok(key) else P, alg=alg, style="compact")
+            b = record_body(rb, key=key if key_ok(key) else PRIMARY_KEY, alg=alg, style="compact")
             name = "record/RECORD_FILE_COMPLETE/%s/key-%s" % ("md5" if alg == "MD5" else "hmac", nm)
-            o = dict(RO5)
+            o = dict(RECORD_OPTIONS_MD5)
         o.update(opts or {})
         add(name, desc, b, keys=[("k", key)], options=o, expect=expect)
 
@@ -1001,11 +1002,11 @@ def build_cases():
     key_case("128-chars", "Recording HMAC with a 128-character key.", a32[:128], kind="record")
     add("stream/PUBLISH/hmac/key-invalid-among-valid",
         "An invalid key in the list fails the whole verifier even though another key matches.",
-        sb, keys=["primary", ("short", "tooShort123")], options=SO, expect="INVALID_KEY")
+        sb, keys=["primary", ("short", "tooShort123")], options=STREAM_OPTIONS, expect="INVALID_KEY")
     add("any/-/-/invalid-key-beats-malformed", "INVALID_KEY is raised before the body is looked at.",
-        "not json", keys=[("short", "x" * 31)], options=SO, expect="INVALID_KEY")
+        "not json", keys=[("short", "x" * 31)], options=STREAM_OPTIONS, expect="INVALID_KEY")
     add("any/-/-/invalid-key-beats-too-large", "INVALID_KEY before BODY_TOO_LARGE.",
-        good, keys=[("long", "x" * 129)], options={"now": S_NOW, "maxBodyBytes": 4}, expect="INVALID_KEY")
+        good, keys=[("long", "x" * 129)], options={"now": STREAM_NOW, "maxBodyBytes": 4}, expect="INVALID_KEY")
 
 
 # --------------------------------------------------------------------------
@@ -1027,15 +1028,15 @@ def resplit_cases():
     """Issue 9: the string-to-sign has no separators, so a genuine signature also covers every
     re-split of its signed values. Each case below moves characters across one boundary of a
     genuinely signed callback and keeps its signature; the options decide what is refused."""
-    def stream_resplit(name, desc, signed_pairs, body_pairs, ts=S_TS, now=S_NOW, expect="OK", **opts):
+    def stream_resplit(name, desc, signed_pairs, body_pairs, ts=STREAM_SIGNED_AT, now=STREAM_NOW, expect="OK", **opts):
         add("stream/%s/hmac/resplit-%s" % (fields_of(body_pairs)["event"] or "EMPTY", name), desc,
-            render(with_auth(body_pairs, ts, sign_pairs(signed_pairs, "stream", P, ts)), "compact"),
+            render(with_auth(body_pairs, ts, sign_pairs(signed_pairs, "stream", PRIMARY_KEY, ts)), "compact"),
             options=dict({"now": now}, **opts), expect=expect)
 
     def record_resplit(name, desc, signed_pairs, body_pairs, expect="OK", **opts):
         add("record/%s/hmac/resplit-%s" % (fields_of(body_pairs)["event_type"], name), desc,
-            render(with_auth(body_pairs, R_TS, sign_pairs(signed_pairs, "record", P, R_TS)), "compact"),
-            options=dict(RO, **opts), expect=expect)
+            render(with_auth(body_pairs, RECORD_SIGNED_AT, sign_pairs(signed_pairs, "record", PRIMARY_KEY, RECORD_SIGNED_AT)), "compact"),
+            options=dict(RECORD_OPTIONS, **opts), expect=expect)
 
     done = stream_base("PUBLISH_DONE")
     stream_resplit("event-into-domain",
@@ -1076,8 +1077,8 @@ def resplit_cases():
     add("stream/PUBLISH/hmac/resplit-timestamp-into-stream",
         "stream example_stream + auth_timestamp 1587954140 re-split as example_stream1 + 587954140: "
         "the same signature, but the time bounds refuse it.",
-        render(with_auth(put(pub, "stream", "example_stream1"), 587954140, sign_pairs(pub, "stream", P, S_TS)),
-               "compact"), options=SO, expect="EXPIRED")
+        render(with_auth(put(pub, "stream", "example_stream1"), 587954140, sign_pairs(pub, "stream", PRIMARY_KEY, STREAM_SIGNED_AT)),
+               "compact"), options=STREAM_OPTIONS, expect="EXPIRED")
     stream_resplit("domains-entry-not-a-host",
                    "A domains entry that is not a host name is a configuration error (INVALID_KEY).",
                    pub, pub, expect="INVALID_KEY", domains=["push.example.com/"])
@@ -1121,46 +1122,46 @@ def build_sign():
     sf = {"event": "PUBLISH", "domain": "push.example.com", "app": "live", "stream": "example_stream"}
     rf = {"event_type": "RECORD_FILE_COMPLETE", "publish_domain": "push.example.com", "app": "live",
           "stream": "mystream", "download_url": DOWNLOAD_URL}
-    sign_entry("stream/PUBLISH/doc-example", "The documented stream example.", "stream", "HMAC-SHA256", P, S_TS, sf)
-    sign_entry("stream/PUBLISH_DONE/doc-example", "PUBLISH_DONE.", "stream", "HMAC-SHA256", P, 1587954755,
+    sign_entry("stream/PUBLISH/doc-example", "The documented stream example.", "stream", "HMAC-SHA256", PRIMARY_KEY, STREAM_SIGNED_AT, sf)
+    sign_entry("stream/PUBLISH_DONE/doc-example", "PUBLISH_DONE.", "stream", "HMAC-SHA256", PRIMARY_KEY, 1587954755,
                dict(sf, event="PUBLISH_DONE"))
-    sign_entry("stream/PUBLISH/utf8", "UTF-8 names.", "stream", "HMAC-SHA256", P, S_TS,
+    sign_entry("stream/PUBLISH/utf8", "UTF-8 names.", "stream", "HMAC-SHA256", PRIMARY_KEY, STREAM_SIGNED_AT,
                dict(sf, app="\u5e94\u7528", stream="\u76f4\u64ad-\u6d41-\u00fc"))
-    sign_entry("stream/PUBLISH/nul", "NUL inside the stream name.", "stream", "HMAC-SHA256", P, S_TS,
+    sign_entry("stream/PUBLISH/nul", "NUL inside the stream name.", "stream", "HMAC-SHA256", PRIMARY_KEY, STREAM_SIGNED_AT,
                dict(sf, stream="a\u0000b"))
     sign_entry("stream/PUBLISH/empty-strings", "event, app and stream empty (a domain is a host name).",
-               "stream", "HMAC-SHA256", P, S_TS, {"event": "", "domain": "d", "app": "", "stream": ""})
-    sign_entry("stream/PUBLISH/timestamp-zero", "auth_timestamp 0.", "stream", "HMAC-SHA256", P, 0, sf)
-    sign_entry("stream/PUBLISH/timestamp-u64-max", "auth_timestamp u64::MAX.", "stream", "HMAC-SHA256", P, U64_MAX, sf)
+               "stream", "HMAC-SHA256", PRIMARY_KEY, STREAM_SIGNED_AT, {"event": "", "domain": "d", "app": "", "stream": ""})
+    sign_entry("stream/PUBLISH/timestamp-zero", "auth_timestamp 0.", "stream", "HMAC-SHA256", PRIMARY_KEY, 0, sf)
+    sign_entry("stream/PUBLISH/timestamp-u64-max", "auth_timestamp u64::MAX.", "stream", "HMAC-SHA256", PRIMARY_KEY, U64_MAX, sf)
     sign_entry("stream/PUBLISH/key-128-chars", "128-character key (hashed by HMAC since > 64 bytes).", "stream",
-               "HMAC-SHA256", ("Kx9" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8s9T0u1V2w3X4y5Z6" * 3)[:128], S_TS, sf)
+               "HMAC-SHA256", ("Kx9" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8s9T0u1V2w3X4y5Z6" * 3)[:128], STREAM_SIGNED_AT, sf)
     sign_entry("stream/PUBLISH/key-cjk", "Key of 32 CJK characters.", "stream", "HMAC-SHA256",
-               "\u5bc6\u94a5" * 16, S_TS, sf)
-    sign_entry("stream/PUBLISH/key-emoji", "Key of 100 emoji.", "stream", "HMAC-SHA256", "\U0001F511" * 100, S_TS, sf)
-    sign_entry("stream/PUBLISH/key-secondary", "Secondary key.", "stream", "HMAC-SHA256", S2, S_TS, sf)
-    for ev in REC_EVENTS:
+               "\u5bc6\u94a5" * 16, STREAM_SIGNED_AT, sf)
+    sign_entry("stream/PUBLISH/key-emoji", "Key of 100 emoji.", "stream", "HMAC-SHA256", "\U0001F511" * 100, STREAM_SIGNED_AT, sf)
+    sign_entry("stream/PUBLISH/key-secondary", "Secondary key.", "stream", "HMAC-SHA256", SECONDARY_KEY, STREAM_SIGNED_AT, sf)
+    for ev in RECORD_EVENT_NAMES:
         f = dict(rf, event_type=ev)
         if ev != "RECORD_FILE_COMPLETE":
             del f["download_url"]
-        sign_entry("record/%s/hmac" % ev, "%s, HMACSHA256." % ev, "record", "HMAC-SHA256", P, R_TS, f)
+        sign_entry("record/%s/hmac" % ev, "%s, HMACSHA256." % ev, "record", "HMAC-SHA256", PRIMARY_KEY, RECORD_SIGNED_AT, f)
     sign_entry("record/RECORD_FILE_COMPLETE/hmac/play_url", "download_url and play_url.", "record",
-               "HMAC-SHA256", P, R_TS, dict(rf, play_url="https://play.example.com/live/mystream.m3u8"))
+               "HMAC-SHA256", PRIMARY_KEY, RECORD_SIGNED_AT, dict(rf, play_url="https://play.example.com/live/mystream.m3u8"))
     sign_entry("record/RECORD_FILE_COMPLETE/hmac/null-download_url", "download_url null = absent.",
-               "record", "HMAC-SHA256", P, R_TS, dict(rf, download_url=None))
+               "record", "HMAC-SHA256", PRIMARY_KEY, RECORD_SIGNED_AT, dict(rf, download_url=None))
     sign_entry("record/RECORD_FILE_COMPLETE/hmac/utf8", "UTF-8 names, a NUL in the stream, UTF-8 in download_url.",
-               "record", "HMAC-SHA256", P, R_TS,
+               "record", "HMAC-SHA256", PRIMARY_KEY, RECORD_SIGNED_AT,
                dict(rf, app="\u5e94\u7528", stream="\u76f4\u64ad-\u6d41-\u00fc\u0000",
                     download_url="https://obs.example.com/\u76f4\u64ad.m3u8"))
     sign_entry("record/RECORD_FILE_COMPLETE/hmac/timestamp-u64-max", "auth_timestamp u64::MAX.", "record",
-               "HMAC-SHA256", P, U64_MAX, rf)
+               "HMAC-SHA256", PRIMARY_KEY, U64_MAX, rf)
     sign_entry("record/RECORD_FILE_COMPLETE/md5", "MD5(key + auth_timestamp); fields are irrelevant.",
-               "record", "MD5", P, R_TS, rf)
+               "record", "MD5", PRIMARY_KEY, RECORD_SIGNED_AT, rf)
     sign_entry("record/RECORD_START/md5", "Same key and timestamp, other fields: same MD5 signature.",
-               "record", "MD5", P, R_TS, dict(rf, event_type="RECORD_START", download_url=None))
+               "record", "MD5", PRIMARY_KEY, RECORD_SIGNED_AT, dict(rf, event_type="RECORD_START", download_url=None))
     sign_entry("record/RECORD_FILE_COMPLETE/md5/key-cjk", "MD5 with a CJK key.", "record", "MD5",
-               "\u5bc6\u94a5" * 16, R_TS, rf)
+               "\u5bc6\u94a5" * 16, RECORD_SIGNED_AT, rf)
     sign_entry("record/RECORD_FILE_COMPLETE/md5/timestamp-u64-max", "MD5, auth_timestamp u64::MAX.",
-               "record", "MD5", P, U64_MAX, rf)
+               "record", "MD5", PRIMARY_KEY, U64_MAX, rf)
 
 
 # --------------------------------------------------------------------------
