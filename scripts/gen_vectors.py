@@ -294,6 +294,16 @@ def sign_record_md5(pairs):
     return sign_pairs(pairs, "record", PRIMARY_KEY, RECORD_SIGNED_AT, "MD5")
 
 
+def stream_json(pairs, sig, style="compact", ts=STREAM_SIGNED_AT, ts_json=None):
+    """pairs + auth_timestamp ts (written as ts_json if given) + auth_sign sig, rendered in style."""
+    return render(with_auth(pairs, ts, sig, ts_json), style)
+
+
+def record_json(pairs, sig, style="compact", ts=RECORD_SIGNED_AT, ts_json=None):
+    """The same for a recording callback (auth_timestamp defaults to RECORD_SIGNED_AT)."""
+    return render(with_auth(pairs, ts, sig, ts_json), style)
+
+
 def compact_signed_stream():
     """The documented PUBLISH notification, signed, as minified JSON."""
     return stream_body(stream_base(), style="compact")
@@ -388,19 +398,20 @@ def tampered_stream_fields():
                          ("stream", "example_stream2")]:
         add("stream/PUBLISH/hmac/tampered-%s" % field,
             "Signature computed over the original body, then %s changed to %r." % (field, value),
-            render(with_auth(put(doc_stream, field, value), STREAM_SIGNED_AT, doc_stream_sig), "doc_stream"), options=STREAM_OPTIONS,
+            stream_json(put(doc_stream, field, value), doc_stream_sig, "doc_stream"), options=STREAM_OPTIONS,
             expect="SIGNATURE_MISMATCH")
     add("stream/PUBLISH/hmac/tampered-auth_timestamp",
         "auth_timestamp increased by one second after signing.",
-        render(with_auth(doc_stream, STREAM_SIGNED_AT + 1, doc_stream_sig), "doc_stream"), options=STREAM_OPTIONS, expect="SIGNATURE_MISMATCH")
+        stream_json(doc_stream, doc_stream_sig, "doc_stream", ts=STREAM_SIGNED_AT + 1),
+        options=STREAM_OPTIONS, expect="SIGNATURE_MISMATCH")
     add("stream/PUBLISH/hmac/tampered-app-trailing-space",
         "A trailing space added to app: values are never trimmed.",
-        render(with_auth(put(doc_stream, "app", "live "), STREAM_SIGNED_AT, doc_stream_sig), "doc_stream"), options=STREAM_OPTIONS,
+        stream_json(put(doc_stream, "app", "live "), doc_stream_sig, "doc_stream"), options=STREAM_OPTIONS,
         expect="SIGNATURE_MISMATCH")
     nfc = put(doc_stream, "stream", "caf\u00e9")
     add("stream/PUBLISH/hmac/tampered-unicode-normalisation",
         "Signed over NFC 'caf\u00e9' (U+00E9); body carries NFD 'cafe\u0301': no normalisation, so mismatch.",
-        render(with_auth(put(doc_stream, "stream", "cafe\u0301"), STREAM_SIGNED_AT, sign_stream(nfc)), "doc_stream"),
+        stream_json(put(doc_stream, "stream", "cafe\u0301"), sign_stream(nfc), "doc_stream"),
         options=STREAM_OPTIONS, expect="SIGNATURE_MISMATCH")
 
 
@@ -415,26 +426,26 @@ def tampered_record_fields():
         what = "added" if field == "play_url" else "changed"
         add("record/RECORD_FILE_COMPLETE/hmac/tampered-%s" % field,
             "Signature over the original body, then %s %s (%r)." % (field, what, value),
-            render(with_auth(put(doc_record, field, value), RECORD_SIGNED_AT, doc_record_sig), "doc_record"), options=RECORD_OPTIONS,
+            record_json(put(doc_record, field, value), doc_record_sig, "doc_record"), options=RECORD_OPTIONS,
             expect="SIGNATURE_MISMATCH")
     add("record/RECORD_FILE_COMPLETE/hmac/tampered-auth_timestamp",
         "auth_timestamp increased by one after signing.",
-        render(with_auth(doc_record, RECORD_SIGNED_AT + 1, doc_record_sig), "doc_record"), options=RECORD_OPTIONS, expect="SIGNATURE_MISMATCH")
+        record_json(doc_record, doc_record_sig, "doc_record", ts=RECORD_SIGNED_AT + 1),
+        options=RECORD_OPTIONS, expect="SIGNATURE_MISMATCH")
     add("record/RECORD_FILE_COMPLETE/hmac/tampered-download_url-removed",
         "download_url removed after signing (it was part of the string-to-sign).",
-        render(with_auth(drop(doc_record, "download_url"), RECORD_SIGNED_AT, doc_record_sig), "doc_record"), options=RECORD_OPTIONS,
+        record_json(drop(doc_record, "download_url"), doc_record_sig, "doc_record"), options=RECORD_OPTIONS,
         expect="SIGNATURE_MISMATCH")
     with_play_url = put(doc_record, "play_url", "https://play.example.com/live/mystream.m3u8")
     add("record/RECORD_FILE_COMPLETE/hmac/tampered-play_url-changed",
         "Body signed with a play_url; play_url then changed.",
-        render(with_auth(put(with_play_url, "play_url", "https://evil.example.com/x.m3u8"), RECORD_SIGNED_AT,
-                         sign_record(with_play_url)), "doc_record"),
+        record_json(put(with_play_url, "play_url", "https://evil.example.com/x.m3u8"), sign_record(with_play_url), "doc_record"),
         options=RECORD_OPTIONS, expect="SIGNATURE_MISMATCH")
     record_start = record_base("RECORD_START")
     add("record/RECORD_START/hmac/tampered-download_url-added",
         "RECORD_START signed without download_url; a download_url is then added.",
-        render(with_auth(put(record_start, "download_url", DOWNLOAD_URL), RECORD_SIGNED_AT, sign_record(record_start)),
-                         "doc_record"), options=RECORD_OPTIONS, expect="SIGNATURE_MISMATCH")
+        record_json(put(record_start, "download_url", DOWNLOAD_URL), sign_record(record_start), "doc_record"),
+        options=RECORD_OPTIONS, expect="SIGNATURE_MISMATCH")
 
 
 def md5_binds_nothing():
@@ -446,17 +457,18 @@ def md5_binds_nothing():
                          ("publish_domain", "push.example.org")]:
         add("record/RECORD_FILE_COMPLETE/md5/tampered-%s-still-valid" % field,
             "MD5 signs only key + auth_timestamp: %s changed after signing and the callback still verifies." % field,
-            render(with_auth(put(doc_record, field, value), RECORD_SIGNED_AT, doc_record_md5_sig), "doc_record"), options=RECORD_OPTIONS_MD5)
+            record_json(put(doc_record, field, value), doc_record_md5_sig, "doc_record"), options=RECORD_OPTIONS_MD5)
     all_replaced = doc_record
     for field, value in [("event_type", "RECORD_OVER"), ("publish_domain", "a"), ("app", "b"),
                          ("stream", "c"), ("download_url", "https://evil.example.com/d"), ("file_size", 1)]:
         all_replaced = put(all_replaced, field, value)
     add("record/RECORD_OVER/md5/all-body-fields-replaced-still-valid",
         "Every body field replaced; the MD5 signature of the original still verifies.",
-        render(with_auth(all_replaced, RECORD_SIGNED_AT, doc_record_md5_sig), "doc_record"), options=RECORD_OPTIONS_MD5)
+        record_json(all_replaced, doc_record_md5_sig, "doc_record"), options=RECORD_OPTIONS_MD5)
     add("record/RECORD_FILE_COMPLETE/md5/tampered-auth_timestamp",
         "The only thing MD5 binds besides the key is auth_timestamp: changing it breaks the signature.",
-        render(with_auth(doc_record, RECORD_SIGNED_AT + 1, doc_record_md5_sig), "doc_record"), options=RECORD_OPTIONS_MD5, expect="SIGNATURE_MISMATCH")
+        record_json(doc_record, doc_record_md5_sig, "doc_record", ts=RECORD_SIGNED_AT + 1),
+        options=RECORD_OPTIONS_MD5, expect="SIGNATURE_MISMATCH")
     add("record/RECORD_FILE_COMPLETE/md5/not-allowed",
         "Valid MD5 signature but allowMd5 is false (the default).",
         record_body(doc_record, alg="MD5"), options=RECORD_OPTIONS, expect="MD5_NOT_ALLOWED")
@@ -481,11 +493,11 @@ def unsigned_fields_changed():
                          ("publish_timestamp", "1600000000")]:
         add("stream/PUBLISH/hmac/unsigned-%s-changed" % field,
             "%s is not signed: changed after signing, still valid." % field,
-            render(with_auth(put(doc_stream, field, value), STREAM_SIGNED_AT, doc_stream_sig), "doc_stream"), options=STREAM_OPTIONS)
+            stream_json(put(doc_stream, field, value), doc_stream_sig, "doc_stream"), options=STREAM_OPTIONS)
     add("stream/PUBLISH/hmac/unsigned-fields-removed",
         "user_args, client_ip, node_ip and publish_timestamp removed after signing: still valid.",
-        render(with_auth(drop(doc_stream, "user_args", "client_ip", "node_ip", "publish_timestamp"), STREAM_SIGNED_AT, doc_stream_sig),
-                         "doc_stream"), options=STREAM_OPTIONS)
+        stream_json(drop(doc_stream, "user_args", "client_ip", "node_ip", "publish_timestamp"), doc_stream_sig, "doc_stream"),
+        options=STREAM_OPTIONS)
     for field, value in [("file_size", 1), ("asset_id", "00000000000000000000000000000000"),
                          ("record_duration", 99999), ("job_id", "other-job"), ("task_id", "other-task"),
                          ("project_id", "other-project"), ("width", 1), ("height", 1),
@@ -494,7 +506,7 @@ def unsigned_fields_changed():
                          ("error_message", "added later")]:
         add("record/RECORD_FILE_COMPLETE/hmac/unsigned-%s-changed" % field,
             "%s is not in the HMAC string-to-sign: changed or added after signing, still valid." % field,
-            render(with_auth(put(doc_record, field, value), RECORD_SIGNED_AT, doc_record_sig), "doc_record"), options=RECORD_OPTIONS)
+            record_json(put(doc_record, field, value), doc_record_sig, "doc_record"), options=RECORD_OPTIONS)
 
 
 def signature_hex_case():
@@ -506,14 +518,14 @@ def signature_hex_case():
     doc_record_md5_sig = sign_record_md5(doc_record)
     add("stream/PUBLISH/hmac/signature-uppercase",
         "auth_sign in upper-case hex: comparison is case-insensitive.",
-        render(with_auth(doc_stream, STREAM_SIGNED_AT, doc_stream_sig.upper()), "doc_stream"), options=STREAM_OPTIONS)
+        stream_json(doc_stream, doc_stream_sig.upper(), "doc_stream"), options=STREAM_OPTIONS)
     mixed = "".join(c.upper() if i % 2 else c for i, c in enumerate(doc_stream_sig))
     add("stream/PUBLISH/hmac/signature-mixed-case",
-        "auth_sign in mixed-case hex.", render(with_auth(doc_stream, STREAM_SIGNED_AT, mixed), "doc_stream"), options=STREAM_OPTIONS)
+        "auth_sign in mixed-case hex.", stream_json(doc_stream, mixed, "doc_stream"), options=STREAM_OPTIONS)
     add("record/RECORD_FILE_COMPLETE/hmac/signature-uppercase", "Upper-case HMAC hex.",
-        render(with_auth(doc_record, RECORD_SIGNED_AT, doc_record_sig.upper()), "doc_record"), options=RECORD_OPTIONS)
+        record_json(doc_record, doc_record_sig.upper(), "doc_record"), options=RECORD_OPTIONS)
     add("record/RECORD_FILE_COMPLETE/md5/signature-uppercase", "Upper-case MD5 hex (allowMd5 true).",
-        render(with_auth(doc_record, RECORD_SIGNED_AT, doc_record_md5_sig.upper()), "doc_record"), options=RECORD_OPTIONS_MD5)
+        record_json(doc_record, doc_record_md5_sig.upper(), "doc_record"), options=RECORD_OPTIONS_MD5)
 
 
 def time_window():
@@ -649,18 +661,20 @@ def missing_signature():
     doc_record_sig = sign_record(doc_record)
     doc_record_md5_sig = sign_record_md5(doc_record)
     add("stream/PUBLISH/hmac/missing-auth_sign", "auth_timestamp present, auth_sign absent.",
-        render(doc_stream + [("auth_timestamp", STREAM_SIGNED_AT)], "doc_stream"), options=STREAM_OPTIONS, expect="MISSING_SIGNATURE")
+        render(doc_stream + [("auth_timestamp", STREAM_SIGNED_AT)], "doc_stream"),
+        options=STREAM_OPTIONS, expect="MISSING_SIGNATURE")
     add("stream/PUBLISH/hmac/missing-auth_timestamp", "auth_sign present, auth_timestamp absent.",
-        render(doc_stream + [("auth_sign", doc_stream_sig)], "doc_stream"), options=STREAM_OPTIONS, expect="MISSING_SIGNATURE")
+        render(doc_stream + [("auth_sign", doc_stream_sig)], "doc_stream"),
+        options=STREAM_OPTIONS, expect="MISSING_SIGNATURE")
     add("stream/PUBLISH/none/no-signature-at-all",
         "No key configured at Huawei: neither auth field (the Chinese doc example verbatim).",
         render(put(put(put(stream_base(args_name="usr_args"), "client_ip", "100.125.58.90"),
                        "node_ip", "112.12.196.218"), "publish_timestamp", "1587954134,"), "doc_stream"),
         options=STREAM_OPTIONS, expect="MISSING_SIGNATURE")
     add("stream/PUBLISH/hmac/auth_sign-null", "auth_sign null: optional field, null means absent.",
-        render(with_auth(doc_stream, STREAM_SIGNED_AT, None), "doc_stream"), options=STREAM_OPTIONS, expect="MISSING_SIGNATURE")
+        stream_json(doc_stream, None, "doc_stream"), options=STREAM_OPTIONS, expect="MISSING_SIGNATURE")
     add("stream/PUBLISH/hmac/auth_timestamp-null", "auth_timestamp null: null means absent.",
-        render(with_auth(doc_stream, STREAM_SIGNED_AT, doc_stream_sig, ts_json=Raw("null")), "doc_stream"), options=STREAM_OPTIONS,
+        stream_json(doc_stream, doc_stream_sig, "doc_stream", ts_json=Raw("null")), options=STREAM_OPTIONS,
         expect="MISSING_SIGNATURE")
     add("stream/PUBLISH/hmac/missing-auth_sign-invalid-timestamp",
         "auth_sign absent and auth_timestamp \"01\": parsing comes first, INVALID_FIELD.",
@@ -669,11 +683,14 @@ def missing_signature():
         "The documented recording body without auth fields.", render(doc_record, "doc_record"), options=RECORD_OPTIONS,
         expect="MISSING_SIGNATURE")
     add("record/RECORD_FILE_COMPLETE/hmac/missing-auth_sign", "auth_sign absent.",
-        render(doc_record + [("auth_timestamp", RECORD_SIGNED_AT)], "doc_record"), options=RECORD_OPTIONS, expect="MISSING_SIGNATURE")
+        render(doc_record + [("auth_timestamp", RECORD_SIGNED_AT)], "doc_record"),
+        options=RECORD_OPTIONS, expect="MISSING_SIGNATURE")
     add("record/RECORD_FILE_COMPLETE/hmac/missing-auth_timestamp", "auth_timestamp absent.",
-        render(doc_record + [("auth_sign", doc_record_sig)], "doc_record"), options=RECORD_OPTIONS, expect="MISSING_SIGNATURE")
+        render(doc_record + [("auth_sign", doc_record_sig)], "doc_record"),
+        options=RECORD_OPTIONS, expect="MISSING_SIGNATURE")
     add("record/RECORD_FILE_COMPLETE/md5/missing-auth_timestamp", "MD5 auth_sign, auth_timestamp absent.",
-        render(doc_record + [("auth_sign", doc_record_md5_sig)], "doc_record"), options=RECORD_OPTIONS_MD5, expect="MISSING_SIGNATURE")
+        render(doc_record + [("auth_sign", doc_record_md5_sig)], "doc_record"),
+        options=RECORD_OPTIONS_MD5, expect="MISSING_SIGNATURE")
 
 
 def duplicate_fields():
@@ -684,7 +701,7 @@ def duplicate_fields():
     doc_record_sig = sign_record(doc_record)
 
     def add_duplicate_stream(name, desc, pairs):
-        add("stream/PUBLISH/hmac/" + name, desc, render(with_auth(pairs, STREAM_SIGNED_AT, doc_stream_sig), "compact"), options=STREAM_OPTIONS,
+        add("stream/PUBLISH/hmac/" + name, desc, stream_json(pairs, doc_stream_sig), options=STREAM_OPTIONS,
             expect="DUPLICATE_FIELD")
 
     add_duplicate_stream("duplicate-stream", "\"stream\" appears twice with the same value.", doc_stream + [("stream", "example_stream")])
@@ -701,21 +718,23 @@ def duplicate_fields():
     add_duplicate_stream("duplicate-usr_args", "usr_args twice.",
                          stream_base(args_name="usr_args") + [("usr_args", "a=b")])
     add("stream/PUBLISH/hmac/duplicate-auth_sign", "auth_sign twice (same value).",
-        render(with_auth(doc_stream, STREAM_SIGNED_AT, doc_stream_sig) + [("auth_sign", doc_stream_sig)], "compact"), options=STREAM_OPTIONS,
+        render(with_auth(doc_stream, STREAM_SIGNED_AT, doc_stream_sig) + [("auth_sign", doc_stream_sig)], "compact"),
+        options=STREAM_OPTIONS,
         expect="DUPLICATE_FIELD")
     add("stream/PUBLISH/hmac/duplicate-auth_timestamp-number-and-string",
         "auth_timestamp as a number and as the equal string.",
-        render(with_auth(doc_stream, STREAM_SIGNED_AT, doc_stream_sig) + [("auth_timestamp", str(STREAM_SIGNED_AT))], "compact"), options=STREAM_OPTIONS,
+        render(with_auth(doc_stream, STREAM_SIGNED_AT, doc_stream_sig) + [("auth_timestamp", str(STREAM_SIGNED_AT))], "compact"),
+        options=STREAM_OPTIONS,
         expect="DUPLICATE_FIELD")
     add("record/RECORD_FILE_COMPLETE/hmac/duplicate-download_url", "download_url twice.",
-        render(with_auth(doc_record + [("download_url", DOWNLOAD_URL)], RECORD_SIGNED_AT, doc_record_sig), "compact"), options=RECORD_OPTIONS,
+        record_json(doc_record + [("download_url", DOWNLOAD_URL)], doc_record_sig), options=RECORD_OPTIONS,
         expect="DUPLICATE_FIELD")
     add("record/RECORD_FILE_COMPLETE/hmac/duplicate-event_type-escaped-key",
         "\"event_type\" and \"\\u0065vent_type\".",
-        render(with_auth(doc_record + [(Raw('"\\u0065vent_type"'), "RECORD_FILE_COMPLETE")], RECORD_SIGNED_AT, doc_record_sig), "compact"),
+        record_json(doc_record + [(Raw('"\\u0065vent_type"'), "RECORD_FILE_COMPLETE")], doc_record_sig),
         options=RECORD_OPTIONS, expect="DUPLICATE_FIELD")
     add("record/RECORD_FILE_COMPLETE/hmac/duplicate-file_size", "file_size twice (an unsigned field).",
-        render(with_auth(doc_record + [("file_size", 3957964)], RECORD_SIGNED_AT, doc_record_sig), "compact"), options=RECORD_OPTIONS,
+        record_json(doc_record + [("file_size", 3957964)], doc_record_sig), options=RECORD_OPTIONS,
         expect="DUPLICATE_FIELD")
 
 
@@ -764,13 +783,15 @@ def utf8_and_escaped_values():
     add_stream_signed_over("unknown-event-name", "An event name Huawei does not document is refused by default.",
                            put(doc_stream, "event", "PUBLISH_PAUSED"), expect="UNEXPECTED_VALUE")
     add_stream_signed_over("unknown-event-name-allowed", "With allowUnknownEvents an undocumented event is accepted, kept raw, signed.",
-                           put(doc_stream, "event", "PUBLISH_PAUSED"), options=dict(STREAM_OPTIONS, allowUnknownEvents=True))
+                           put(doc_stream, "event", "PUBLISH_PAUSED"),
+                           options=dict(STREAM_OPTIONS, allowUnknownEvents=True))
     add_stream_signed_over("lowercase-event-name", "\"publish\" is not PUBLISH: an unknown name, refused by default.",
                            put(doc_stream, "event", "publish"), expect="UNEXPECTED_VALUE")
     add_stream_signed_over("lowercase-event-name-allowed", "\"publish\" with allowUnknownEvents: accepted as an unknown raw name.",
                            put(doc_stream, "event", "publish"), options=dict(STREAM_OPTIONS, allowUnknownEvents=True))
     add("record/RECORD_FILE_COMPLETE/hmac/utf8-names", "UTF-8 app/stream in a recording callback.",
-        record_body(put(put(doc_record, "app", "\u5e94\u7528"), "stream", "\u76f4\u64ad-\u6d41-\u00fc")), options=RECORD_OPTIONS)
+        record_body(put(put(doc_record, "app", "\u5e94\u7528"), "stream", "\u76f4\u64ad-\u6d41-\u00fc")),
+        options=RECORD_OPTIONS)
     nul_in_download_url = put(doc_record, "download_url", "https://obs.example.com/a\u0000b.m3u8")
     add("record/RECORD_FILE_COMPLETE/hmac/escaped-nul-in-download_url",
         "download_url with an escaped NUL, correctly signed: not a URL (a control character), refused.",
@@ -801,22 +822,25 @@ def download_and_play_urls():
     add("record/RECORD_START/hmac/play_url-only",
         "play_url present without download_url, correctly signed: refused as ambiguous (the signed "
         "text cannot tell it from a download_url, and no documented body has this shape).",
-        record_body(put(record_start, "play_url", "https://play.example.com/live/mystream.m3u8")), options=RECORD_OPTIONS,
+        record_body(put(record_start, "play_url", "https://play.example.com/live/mystream.m3u8")),
+        options=RECORD_OPTIONS,
         expect="MISSING_FIELD")
     without_download_url = drop(doc_record, "download_url")
     without_download_url_sig = sign_record(without_download_url)
     add("record/RECORD_FILE_COMPLETE/hmac/download_url-absent",
-        "download_url absent: contributes \"\".", render(with_auth(without_download_url, RECORD_SIGNED_AT, without_download_url_sig), "doc_record"), options=RECORD_OPTIONS)
+        "download_url absent: contributes \"\".", record_json(without_download_url, without_download_url_sig, "doc_record"), options=RECORD_OPTIONS)
     add("record/RECORD_FILE_COMPLETE/hmac/download_url-null",
         "download_url null: same as absent, same signature as the previous case.",
-        render(with_auth(put(doc_record, "download_url", None), RECORD_SIGNED_AT, without_download_url_sig), "doc_record"), options=RECORD_OPTIONS)
+        record_json(put(doc_record, "download_url", None), without_download_url_sig, "doc_record"),
+        options=RECORD_OPTIONS)
     add("record/RECORD_FILE_COMPLETE/hmac/download_url-empty-string",
         "download_url \"\": same signature as absent, but not a URL: refused.",
-        render(with_auth(put(doc_record, "download_url", ""), RECORD_SIGNED_AT, without_download_url_sig), "doc_record"), options=RECORD_OPTIONS,
+        record_json(put(doc_record, "download_url", ""), without_download_url_sig, "doc_record"),
+        options=RECORD_OPTIONS,
         expect="INVALID_FIELD")
     add("record/RECORD_FILE_COMPLETE/hmac/play_url-null",
         "play_url null: contributes \"\".",
-        render(with_auth(put(doc_record, "play_url", None), RECORD_SIGNED_AT, doc_record_sig), "doc_record"), options=RECORD_OPTIONS)
+        record_json(put(doc_record, "play_url", None), doc_record_sig, "doc_record"), options=RECORD_OPTIONS)
 
 
 def auth_timestamp_forms():
@@ -847,12 +871,12 @@ def auth_timestamp_forms():
     for nm, v in bad_ts:
         add("stream/PUBLISH/hmac/auth_timestamp-" + nm,
             "auth_timestamp %s: INVALID_FIELD." % (v.text if isinstance(v, Raw) else json.dumps(v)),
-            render(with_auth(doc_stream, STREAM_SIGNED_AT, doc_stream_sig, ts_json=v), "compact"), options=STREAM_OPTIONS, expect="INVALID_FIELD")
+            stream_json(doc_stream, doc_stream_sig, ts_json=v), options=STREAM_OPTIONS, expect="INVALID_FIELD")
     for nm, v in [("number-1e400", "1e400"), ("number-minus-one", "-1"),
                   ("number-u64-max-plus-one", str(U64_MAX + 1)), ("number-1.5", "1.5")]:
         add("record/RECORD_FILE_COMPLETE/hmac/auth_timestamp-" + nm,
             "auth_timestamp %s: INVALID_FIELD." % v,
-            render(with_auth(doc_record, RECORD_SIGNED_AT, doc_record_sig, ts_json=Raw(v)), "compact"), options=RECORD_OPTIONS, expect="INVALID_FIELD")
+            record_json(doc_record, doc_record_sig, ts_json=Raw(v)), options=RECORD_OPTIONS, expect="INVALID_FIELD")
 
 
 def publish_timestamp_forms():
@@ -872,7 +896,7 @@ def publish_timestamp_forms():
         add("stream/PUBLISH/hmac/publish_timestamp-" + nm,
             "publish_timestamp %s (not signed): %s." % (v.text if isinstance(v, Raw) else json.dumps(v),
                                                        "valid" if exp == "OK" else exp),
-            render(with_auth(put(doc_stream, "publish_timestamp", v), STREAM_SIGNED_AT, doc_stream_sig), "compact"), options=STREAM_OPTIONS, expect=exp)
+            stream_json(put(doc_stream, "publish_timestamp", v), doc_stream_sig), options=STREAM_OPTIONS, expect=exp)
 
 
 def integer_fields():
@@ -893,7 +917,7 @@ def integer_fields():
         add("record/RECORD_FILE_COMPLETE/hmac/%s-%s" % (field, nm),
             "%s %s (not signed): %s." % (field, v.text if isinstance(v, Raw) else json.dumps(v),
                                          "valid" if exp == "OK" else exp),
-            render(with_auth(put(doc_record, field, v), RECORD_SIGNED_AT, doc_record_sig), "compact"), options=RECORD_OPTIONS, expect=exp)
+            record_json(put(doc_record, field, v), doc_record_sig), options=RECORD_OPTIONS, expect=exp)
 
 
 def wrong_types_nulls_and_missing_fields():
@@ -914,35 +938,36 @@ def wrong_types_nulls_and_missing_fields():
                      ("error_message", Raw("[]")), ("publish_domain", Raw("{}")), ("task_id", Raw("7"))]:
         add("record/RECORD_FILE_COMPLETE/hmac/wrong-type-%s" % field,
             "%s is %s instead of a string: INVALID_FIELD." % (field, v.text),
-            render(put(with_auth(doc_record, RECORD_SIGNED_AT, doc_record_sig), field, v), "compact"), options=RECORD_OPTIONS, expect="INVALID_FIELD")
+            render(put(with_auth(doc_record, RECORD_SIGNED_AT, doc_record_sig), field, v), "compact"),
+            options=RECORD_OPTIONS, expect="INVALID_FIELD")
     for field in ["app", "domain", "stream"]:
         add("stream/PUBLISH/hmac/null-required-%s" % field, "Required %s is null: INVALID_FIELD." % field,
-            render(with_auth(put(doc_stream, field, None), STREAM_SIGNED_AT, doc_stream_sig), "compact"), options=STREAM_OPTIONS, expect="INVALID_FIELD")
+            stream_json(put(doc_stream, field, None), doc_stream_sig), options=STREAM_OPTIONS, expect="INVALID_FIELD")
     for field in ["publish_domain", "stream"]:
         add("record/RECORD_FILE_COMPLETE/hmac/null-required-%s" % field,
             "Required %s is null: INVALID_FIELD." % field,
-            render(with_auth(put(doc_record, field, None), RECORD_SIGNED_AT, doc_record_sig), "compact"), options=RECORD_OPTIONS, expect="INVALID_FIELD")
+            record_json(put(doc_record, field, None), doc_record_sig), options=RECORD_OPTIONS, expect="INVALID_FIELD")
     for field in ["user_args", "client_ip", "node_ip"]:
         add("stream/PUBLISH/hmac/null-optional-%s" % field, "Optional %s is null: treated as absent, valid." % field,
-            render(with_auth(put(doc_stream, field, None), STREAM_SIGNED_AT, doc_stream_sig), "compact"), options=STREAM_OPTIONS)
+            stream_json(put(doc_stream, field, None), doc_stream_sig), options=STREAM_OPTIONS)
     for field in ["asset_id", "job_id", "error_message"]:
         add("record/RECORD_FILE_COMPLETE/hmac/null-optional-%s" % field,
             "Optional %s is null: treated as absent, valid." % field,
-            render(with_auth(put(doc_record, field, None), RECORD_SIGNED_AT, doc_record_sig), "compact"), options=RECORD_OPTIONS)
+            record_json(put(doc_record, field, None), doc_record_sig), options=RECORD_OPTIONS)
     for field in ["stream", "domain", "app"]:
         add("stream/PUBLISH/hmac/missing-%s" % field, "Required %s absent: MISSING_FIELD." % field,
-            render(with_auth(drop(doc_stream, field), STREAM_SIGNED_AT, doc_stream_sig), "compact"), options=STREAM_OPTIONS, expect="MISSING_FIELD")
+            stream_json(drop(doc_stream, field), doc_stream_sig), options=STREAM_OPTIONS, expect="MISSING_FIELD")
     for field in ["publish_domain", "app", "stream"]:
         add("record/RECORD_FILE_COMPLETE/hmac/missing-%s" % field, "Required %s absent: MISSING_FIELD." % field,
-            render(with_auth(drop(doc_record, field), RECORD_SIGNED_AT, doc_record_sig), "compact"), options=RECORD_OPTIONS, expect="MISSING_FIELD")
+            record_json(drop(doc_record, field), doc_record_sig), options=RECORD_OPTIONS, expect="MISSING_FIELD")
     add("any/-/-/both-event-and-event_type", "Both event and event_type: UNKNOWN_CALLBACK.",
-        render(with_auth(doc_stream + [("event_type", "RECORD_START")], STREAM_SIGNED_AT, doc_stream_sig), "compact"), options=STREAM_OPTIONS,
+        stream_json(doc_stream + [("event_type", "RECORD_START")], doc_stream_sig), options=STREAM_OPTIONS,
         expect="UNKNOWN_CALLBACK")
     add("any/-/-/neither-event-nor-event_type", "Neither event nor event_type: UNKNOWN_CALLBACK.",
-        render(with_auth(drop(doc_stream, "event"), STREAM_SIGNED_AT, doc_stream_sig), "compact"), options=STREAM_OPTIONS, expect="UNKNOWN_CALLBACK")
+        stream_json(drop(doc_stream, "event"), doc_stream_sig), options=STREAM_OPTIONS, expect="UNKNOWN_CALLBACK")
     add("any/-/-/empty-object", "{}: UNKNOWN_CALLBACK.", "{}", options=STREAM_OPTIONS, expect="UNKNOWN_CALLBACK")
     add("any/-/-/event-key-wrong-case", "\"Event\" is not \"event\": UNKNOWN_CALLBACK.",
-        render(with_auth(drop(doc_stream, "event") + [("Event", "PUBLISH")], STREAM_SIGNED_AT, doc_stream_sig), "compact"), options=STREAM_OPTIONS,
+        stream_json(drop(doc_stream, "event") + [("Event", "PUBLISH")], doc_stream_sig), options=STREAM_OPTIONS,
         expect="UNKNOWN_CALLBACK")
 
 
@@ -960,11 +985,11 @@ def unknown_extra_fields():
         fval = "0" * 64 if nm == "case-variant-Auth_Sign" else v
         add("stream/PUBLISH/hmac/unknown-field-%s" % nm,
             "Unknown field %s = %s is ignored (and not signed): valid." % (fname, jtext(fval)),
-            render(with_auth(doc_stream + [(fname, fval)], STREAM_SIGNED_AT, doc_stream_sig), "compact"), options=STREAM_OPTIONS)
+            stream_json(doc_stream + [(fname, fval)], doc_stream_sig), options=STREAM_OPTIONS)
     add("record/RECORD_FILE_COMPLETE/hmac/unknown-fields-nested",
         "Unknown nested object and array fields in a recording callback: ignored, valid.",
-        render(with_auth(doc_record + [("extra", Raw('{"vod":{"asset":["a","b"],"n":1.25}}')), ("tags", Raw("[]"))],
-                         RECORD_SIGNED_AT, doc_record_sig), "compact"), options=RECORD_OPTIONS)
+        record_json(doc_record + [("extra", Raw('{"vod":{"asset":["a","b"],"n":1.25}}')), ("tags", Raw("[]"))], doc_record_sig),
+        options=RECORD_OPTIONS)
 
 
 def hostile_bodies():
@@ -997,7 +1022,8 @@ def hostile_bodies():
                   ("unterminated-string", '{"event":"PUBLISH'), ("missing-closing-brace", compact_stream_unclosed),
                   ("missing-colon", '{"event" "PUBLISH"}'), ("unquoted-key", '{event:"PUBLISH"}'),
                   ("utf8-bom", "\ufeff" + compact_stream)]:
-        add("any/-/-/" + nm, "%s: not a strict RFC 8259 JSON object, MALFORMED_JSON." % nm.replace("-", " ").capitalize(), b, options=STREAM_OPTIONS,
+        add("any/-/-/" + nm, "%s: not a strict RFC 8259 JSON object, MALFORMED_JSON." % nm.replace("-", " ").capitalize(), b,
+            options=STREAM_OPTIONS,
             expect="MALFORMED_JSON")
 
 
@@ -1039,7 +1065,8 @@ def nesting_depth():
         compact_stream_unclosed + ',"x":' + "[" * 127 + "]" * 127 + "}", options=STREAM_OPTIONS)
     add("stream/PUBLISH/hmac/nesting-depth-129",
         "Top-level object + 128 nested arrays = 129 levels: MALFORMED_JSON.",
-        compact_stream_unclosed + ',"x":' + "[" * 128 + "]" * 128 + "}", options=STREAM_OPTIONS, expect="MALFORMED_JSON")
+        compact_stream_unclosed + ',"x":' + "[" * 128 + "]" * 128 + "}",
+        options=STREAM_OPTIONS, expect="MALFORMED_JSON")
 
 
 def body_size():
@@ -1058,7 +1085,8 @@ def body_size():
     fill = 1048576 - len((compact_stream_unclosed + ',"x_padding":"' + '"}').encode("utf-8"))
     add("stream/PUBLISH/hmac/body-exactly-1mib",
         "Body of exactly 1,048,576 bytes (the default maxBodyBytes): valid.",
-        body_repeat={"prefix": compact_stream_unclosed + ',"x_padding":"', "unit": "A", "count": fill, "suffix": '"}'}, options=STREAM_OPTIONS)
+        body_repeat={"prefix": compact_stream_unclosed + ',"x_padding":"', "unit": "A", "count": fill, "suffix": '"}'},
+        options=STREAM_OPTIONS)
     add("stream/PUBLISH/hmac/body-1mib-plus-one",
         "Body of 1,048,577 bytes: BODY_TOO_LARGE.",
         body_repeat={"prefix": compact_stream_unclosed + ',"x_padding":"', "unit": "A", "count": fill + 1, "suffix": '"}'},
@@ -1088,16 +1116,16 @@ def signature_format():
                   ("leading-space", " " + doc_stream_sig[1:]), ("trailing-newline", doc_stream_sig[:63] + "\n"),
                   ("64-chars-non-ascii", doc_stream_sig[:63] + "\u00e9"), ("fullwidth-digit", doc_stream_sig[:63] + "\uff10")]:
         add("stream/PUBLISH/hmac/auth_sign-" + nm, "auth_sign %r: not 64 hex chars, INVALID_FIELD." % s,
-            render(with_auth(doc_stream, STREAM_SIGNED_AT, s), "compact"), options=STREAM_OPTIONS, expect="INVALID_FIELD")
+            stream_json(doc_stream, s), options=STREAM_OPTIONS, expect="INVALID_FIELD")
     for nm, s in [("31-chars", doc_record_md5_sig[:31]), ("33-chars", doc_record_md5_sig + "0"), ("32-chars-with-g", doc_record_md5_sig[:31] + "g"),
                   ("63-chars", doc_record_sig[:63]), ("65-chars", doc_record_sig + "0"), ("64-chars-with-g", doc_record_sig[:63] + "g"),
                   ("48-chars", doc_record_sig[:48]), ("empty", "")]:
         add("record/RECORD_FILE_COMPLETE/any/auth_sign-" + nm,
             "auth_sign %r: neither 64 nor 32 hex chars, INVALID_FIELD." % s,
-            render(with_auth(doc_record, RECORD_SIGNED_AT, s), "compact"), options=RECORD_OPTIONS, expect="INVALID_FIELD")
+            record_json(doc_record, s), options=RECORD_OPTIONS, expect="INVALID_FIELD")
     add("record/RECORD_FILE_COMPLETE/md5/auth_sign-31-chars-md5-disallowed",
         "Format is checked before the MD5 policy: 31 chars with allowMd5 false is INVALID_FIELD.",
-        render(with_auth(doc_record, RECORD_SIGNED_AT, doc_record_md5_sig[:31]), "compact"), options=RECORD_OPTIONS, expect="INVALID_FIELD")
+        record_json(doc_record, doc_record_md5_sig[:31]), options=RECORD_OPTIONS, expect="INVALID_FIELD")
 
 
 def key_validity():
@@ -1149,7 +1177,8 @@ def key_validity():
     add("any/-/-/invalid-key-beats-malformed", "INVALID_KEY is raised before the body is looked at.",
         "not json", keys=[("short", "x" * 31)], options=STREAM_OPTIONS, expect="INVALID_KEY")
     add("any/-/-/invalid-key-beats-too-large", "INVALID_KEY before BODY_TOO_LARGE.",
-        compact_stream, keys=[("long", "x" * 129)], options={"now": STREAM_NOW, "maxBodyBytes": 4}, expect="INVALID_KEY")
+        compact_stream, keys=[("long", "x" * 129)],
+        options={"now": STREAM_NOW, "maxBodyBytes": 4}, expect="INVALID_KEY")
 
 
 def build_cases():
@@ -1207,7 +1236,7 @@ def resplit_cases():
 
     def record_resplit(name, desc, signed_pairs, body_pairs, expect="OK", **opts):
         add("record/%s/hmac/resplit-%s" % (fields_of(body_pairs)["event_type"], name), desc,
-            render(with_auth(body_pairs, RECORD_SIGNED_AT, sign_record(signed_pairs)), "compact"),
+            record_json(body_pairs, sign_record(signed_pairs)),
             options=dict(RECORD_OPTIONS, **opts), expect=expect)
 
     done = stream_base("PUBLISH_DONE")
@@ -1216,19 +1245,19 @@ def resplit_cases():
                    "(\"stream ended\" replayed as \"stream started\"): not a host name.",
                    done, put(put(done, "event", "PUBLISH"), "domain", "_DONEpush.example.com"),
                    ts=1587954755, now=1587954760, expect="INVALID_FIELD")
-    pub = stream_base("PUBLISH")
-    shifted = put(put(pub, "event", "PUBLISHp"), "domain", "ush.example.com")
+    publish = stream_base("PUBLISH")
+    shifted = put(put(publish, "event", "PUBLISHp"), "domain", "ush.example.com")
     stream_resplit("domain-into-event",
                    "PUBLISH + push.example.com re-split as PUBLISHp + ush.example.com: an undocumented event.",
-                   pub, shifted, expect="UNEXPECTED_VALUE")
+                   publish, shifted, expect="UNEXPECTED_VALUE")
     stream_resplit("domain-into-event-unknown-allowed",
                    "The same with allowUnknownEvents: the event check is off, and nothing else refuses it.",
-                   pub, shifted, allowUnknownEvents=True)
+                   publish, shifted, allowUnknownEvents=True)
     stream_resplit("domain-into-event-domains-pinned",
                    "The same with allowUnknownEvents and domains [push.example.com]: refused.",
-                   pub, shifted, expect="UNEXPECTED_VALUE", allowUnknownEvents=True,
+                   publish, shifted, expect="UNEXPECTED_VALUE", allowUnknownEvents=True,
                    domains=["push.example.com"])
-    room = put(pub, "stream", "room123")
+    room = put(publish, "stream", "room123")
     room_shifted = put(put(room, "app", "liveroom1"), "stream", "23")
     stream_resplit("stream-into-app",
                    "app live + stream room123 re-split as app liveroom1 + stream 23: verifies under the "
@@ -1236,104 +1265,104 @@ def resplit_cases():
     stream_resplit("stream-into-app-apps-pinned",
                    "The same with apps [live]: refused after the signature check.",
                    room, room_shifted, expect="UNEXPECTED_VALUE", apps=["live"])
-    app_shifted = put(put(pub, "domain", "push.example.comli"), "app", "ve")
+    app_shifted = put(put(publish, "domain", "push.example.comli"), "app", "ve")
     stream_resplit("app-into-domain",
                    "domain push.example.com + app live re-split as push.example.comli + ve: a host name "
-                   "still, so it verifies under the defaults.", pub, app_shifted)
+                   "still, so it verifies under the defaults.", publish, app_shifted)
     stream_resplit("app-into-domain-domains-pinned",
                    "The same with domains [push.example.com]: refused.",
-                   pub, app_shifted, expect="UNEXPECTED_VALUE", domains=["push.example.com"])
+                   publish, app_shifted, expect="UNEXPECTED_VALUE", domains=["push.example.com"])
     stream_resplit("domains-ignore-ascii-case",
                    "domains is compared ignoring ASCII case: [PUSH.Example.COM] accepts push.example.com.",
-                   pub, pub, domains=["PUSH.Example.COM"], apps=["live"])
+                   publish, publish, domains=["PUSH.Example.COM"], apps=["live"])
     add("stream/PUBLISH/hmac/resplit-timestamp-into-stream",
         "stream example_stream + auth_timestamp 1587954140 re-split as example_stream1 + 587954140: "
         "the same signature, but the time bounds refuse it.",
-        render(with_auth(put(pub, "stream", "example_stream1"), 587954140, sign_stream(pub)),
+        render(with_auth(put(publish, "stream", "example_stream1"), 587954140, sign_stream(publish)),
                          "compact"), options=STREAM_OPTIONS, expect="EXPIRED")
     stream_resplit("domains-entry-not-a-host",
                    "A domains entry that is not a host name is a configuration error (INVALID_KEY).",
-                   pub, pub, expect="INVALID_KEY", domains=["push.example.com/"])
+                   publish, publish, expect="INVALID_KEY", domains=["push.example.com/"])
     stream_resplit("apps-empty-entry",
                    "apps [\"\"] accepts only an empty app: app live is refused.",
-                   pub, pub, expect="UNEXPECTED_VALUE", apps=[""])
-    under = put(pub, "domain", "push_1.example.com")
+                   publish, publish, expect="UNEXPECTED_VALUE", apps=[""])
+    under = put(publish, "domain", "push_1.example.com")
     stream_resplit("domain-not-a-host",
                    "A correctly signed domain with an underscore: no ingest domain looks so; refused.",
                    under, under, expect="INVALID_FIELD")
 
-    rc = record_base("RECORD_FILE_COMPLETE")
-    moved = put(drop(rc, "download_url"), "play_url", DOWNLOAD_URL)
+    record_complete = record_base("RECORD_FILE_COMPLETE")
+    moved = put(drop(record_complete, "download_url"), "play_url", DOWNLOAD_URL)
     record_resplit("download_url-into-play_url",
                    "The whole download_url moved into play_url (no download_url left): refused as ambiguous.",
-                   rc, moved, expect="MISSING_FIELD")
+                   record_complete, moved, expect="MISSING_FIELD")
     record_resplit("stream-into-download_url",
                    "stream mystream + download_url https://… re-split as mystrea + mhttps://…: not a URL.",
-                   rc, put(put(rc, "stream", "mystrea"), "download_url", "m" + DOWNLOAD_URL),
+                   record_complete, put(put(record_complete, "stream", "mystrea"), "download_url", "m" + DOWNLOAD_URL),
                    expect="INVALID_FIELD")
     record_resplit("download_url-into-play_url-tail",
                    "The last two characters of download_url moved into play_url: play_url is not a URL.",
-                   rc, put(put(rc, "download_url", DOWNLOAD_URL[:-2]), "play_url", DOWNLOAD_URL[-2:]),
+                   record_complete, put(put(record_complete, "download_url", DOWNLOAD_URL[:-2]), "play_url", DOWNLOAD_URL[-2:]),
                    expect="INVALID_FIELD")
     record_resplit("ftp-download_url",
                    "A correctly signed download_url with the ftp scheme: not in the documented list.",
-                   put(rc, "download_url", "ftp://obs.example.com/x.mp4"),
-                   put(rc, "download_url", "ftp://obs.example.com/x.mp4"), expect="INVALID_FIELD")
-    rs = record_base("RECORD_START")
+                   put(record_complete, "download_url", "ftp://obs.example.com/x.mp4"),
+                   put(record_complete, "download_url", "ftp://obs.example.com/x.mp4"), expect="INVALID_FIELD")
+    record_start = record_base("RECORD_START")
     record_resplit("stream-into-app-apps-pinned",
                    "A recording's app live + stream mystream re-split as livemy + stream, with apps [live].",
-                   rs, put(put(rs, "app", "livemy"), "stream", "stream"), expect="UNEXPECTED_VALUE",
+                   record_start, put(put(record_start, "app", "livemy"), "stream", "stream"), expect="UNEXPECTED_VALUE",
                    apps=["live"])
     record_resplit("domain-into-app-pinned",
                    "publish_domain moved into app, with domains [push.example.com] and apps [live]: refused.",
-                   rs, put(put(rs, "publish_domain", "push.example.co"), "app", "mlive"),
+                   record_start, put(put(record_start, "publish_domain", "push.example.co"), "app", "mlive"),
                    expect="UNEXPECTED_VALUE", domains=["push.example.com"], apps=["live"])
 
 
 def build_sign():
-    sf = {"event": "PUBLISH", "domain": "push.example.com", "app": "live", "stream": "example_stream"}
-    rf = {"event_type": "RECORD_FILE_COMPLETE", "publish_domain": "push.example.com", "app": "live",
+    stream_fields = {"event": "PUBLISH", "domain": "push.example.com", "app": "live", "stream": "example_stream"}
+    record_fields = {"event_type": "RECORD_FILE_COMPLETE", "publish_domain": "push.example.com", "app": "live",
           "stream": "mystream", "download_url": DOWNLOAD_URL}
-    sign_entry("stream/PUBLISH/doc-example", "The documented stream example.", "stream", "HMAC-SHA256", PRIMARY_KEY, STREAM_SIGNED_AT, sf)
+    sign_entry("stream/PUBLISH/doc-example", "The documented stream example.", "stream", "HMAC-SHA256", PRIMARY_KEY, STREAM_SIGNED_AT, stream_fields)
     sign_entry("stream/PUBLISH_DONE/doc-example", "PUBLISH_DONE.", "stream", "HMAC-SHA256", PRIMARY_KEY, 1587954755,
-                         dict(sf, event="PUBLISH_DONE"))
+                         dict(stream_fields, event="PUBLISH_DONE"))
     sign_entry("stream/PUBLISH/utf8", "UTF-8 names.", "stream", "HMAC-SHA256", PRIMARY_KEY, STREAM_SIGNED_AT,
-                         dict(sf, app="\u5e94\u7528", stream="\u76f4\u64ad-\u6d41-\u00fc"))
+                         dict(stream_fields, app="\u5e94\u7528", stream="\u76f4\u64ad-\u6d41-\u00fc"))
     sign_entry("stream/PUBLISH/nul", "NUL inside the stream name.", "stream", "HMAC-SHA256", PRIMARY_KEY, STREAM_SIGNED_AT,
-                         dict(sf, stream="a\u0000b"))
+                         dict(stream_fields, stream="a\u0000b"))
     sign_entry("stream/PUBLISH/empty-strings", "event, app and stream empty (a domain is a host name).",
                          "stream", "HMAC-SHA256", PRIMARY_KEY, STREAM_SIGNED_AT, {"event": "", "domain": "d", "app": "", "stream": ""})
-    sign_entry("stream/PUBLISH/timestamp-zero", "auth_timestamp 0.", "stream", "HMAC-SHA256", PRIMARY_KEY, 0, sf)
-    sign_entry("stream/PUBLISH/timestamp-u64-max", "auth_timestamp u64::MAX.", "stream", "HMAC-SHA256", PRIMARY_KEY, U64_MAX, sf)
+    sign_entry("stream/PUBLISH/timestamp-zero", "auth_timestamp 0.", "stream", "HMAC-SHA256", PRIMARY_KEY, 0, stream_fields)
+    sign_entry("stream/PUBLISH/timestamp-u64-max", "auth_timestamp u64::MAX.", "stream", "HMAC-SHA256", PRIMARY_KEY, U64_MAX, stream_fields)
     sign_entry("stream/PUBLISH/key-128-chars", "128-character key (hashed by HMAC since > 64 bytes).", "stream",
-                         "HMAC-SHA256", LONG_ASCII_KEY[:128], STREAM_SIGNED_AT, sf)
+                         "HMAC-SHA256", LONG_ASCII_KEY[:128], STREAM_SIGNED_AT, stream_fields)
     sign_entry("stream/PUBLISH/key-cjk", "Key of 32 CJK characters.", "stream", "HMAC-SHA256",
-                         "\u5bc6\u94a5" * 16, STREAM_SIGNED_AT, sf)
-    sign_entry("stream/PUBLISH/key-emoji", "Key of 100 emoji.", "stream", "HMAC-SHA256", "\U0001F511" * 100, STREAM_SIGNED_AT, sf)
-    sign_entry("stream/PUBLISH/key-secondary", "Secondary key.", "stream", "HMAC-SHA256", SECONDARY_KEY, STREAM_SIGNED_AT, sf)
+                         "\u5bc6\u94a5" * 16, STREAM_SIGNED_AT, stream_fields)
+    sign_entry("stream/PUBLISH/key-emoji", "Key of 100 emoji.", "stream", "HMAC-SHA256", "\U0001F511" * 100, STREAM_SIGNED_AT, stream_fields)
+    sign_entry("stream/PUBLISH/key-secondary", "Secondary key.", "stream", "HMAC-SHA256", SECONDARY_KEY, STREAM_SIGNED_AT, stream_fields)
     for ev in RECORD_EVENT_NAMES:
-        f = dict(rf, event_type=ev)
+        f = dict(record_fields, event_type=ev)
         if ev != "RECORD_FILE_COMPLETE":
             del f["download_url"]
         sign_entry("record/%s/hmac" % ev, "%s, HMACSHA256." % ev, "record", "HMAC-SHA256", PRIMARY_KEY, RECORD_SIGNED_AT, f)
     sign_entry("record/RECORD_FILE_COMPLETE/hmac/play_url", "download_url and play_url.", "record",
-                         "HMAC-SHA256", PRIMARY_KEY, RECORD_SIGNED_AT, dict(rf, play_url="https://play.example.com/live/mystream.m3u8"))
+                         "HMAC-SHA256", PRIMARY_KEY, RECORD_SIGNED_AT, dict(record_fields, play_url="https://play.example.com/live/mystream.m3u8"))
     sign_entry("record/RECORD_FILE_COMPLETE/hmac/null-download_url", "download_url null = absent.",
-                         "record", "HMAC-SHA256", PRIMARY_KEY, RECORD_SIGNED_AT, dict(rf, download_url=None))
+                         "record", "HMAC-SHA256", PRIMARY_KEY, RECORD_SIGNED_AT, dict(record_fields, download_url=None))
     sign_entry("record/RECORD_FILE_COMPLETE/hmac/utf8", "UTF-8 names, a NUL in the stream, UTF-8 in download_url.",
                          "record", "HMAC-SHA256", PRIMARY_KEY, RECORD_SIGNED_AT,
-                         dict(rf, app="\u5e94\u7528", stream="\u76f4\u64ad-\u6d41-\u00fc\u0000",
+                         dict(record_fields, app="\u5e94\u7528", stream="\u76f4\u64ad-\u6d41-\u00fc\u0000",
                     download_url="https://obs.example.com/\u76f4\u64ad.m3u8"))
     sign_entry("record/RECORD_FILE_COMPLETE/hmac/timestamp-u64-max", "auth_timestamp u64::MAX.", "record",
-                         "HMAC-SHA256", PRIMARY_KEY, U64_MAX, rf)
+                         "HMAC-SHA256", PRIMARY_KEY, U64_MAX, record_fields)
     sign_entry("record/RECORD_FILE_COMPLETE/md5", "MD5(key + auth_timestamp); fields are irrelevant.",
-                         "record", "MD5", PRIMARY_KEY, RECORD_SIGNED_AT, rf)
+                         "record", "MD5", PRIMARY_KEY, RECORD_SIGNED_AT, record_fields)
     sign_entry("record/RECORD_START/md5", "Same key and timestamp, other fields: same MD5 signature.",
-                         "record", "MD5", PRIMARY_KEY, RECORD_SIGNED_AT, dict(rf, event_type="RECORD_START", download_url=None))
+                         "record", "MD5", PRIMARY_KEY, RECORD_SIGNED_AT, dict(record_fields, event_type="RECORD_START", download_url=None))
     sign_entry("record/RECORD_FILE_COMPLETE/md5/key-cjk", "MD5 with a CJK key.", "record", "MD5",
-                         "\u5bc6\u94a5" * 16, RECORD_SIGNED_AT, rf)
+                         "\u5bc6\u94a5" * 16, RECORD_SIGNED_AT, record_fields)
     sign_entry("record/RECORD_FILE_COMPLETE/md5/timestamp-u64-max", "MD5, auth_timestamp u64::MAX.",
-                         "record", "MD5", PRIMARY_KEY, U64_MAX, rf)
+                         "record", "MD5", PRIMARY_KEY, U64_MAX, record_fields)
 
 
 # --------------------------------------------------------------------------
