@@ -25,6 +25,7 @@ import json
 import os
 import sys
 
+sys.dont_write_bytecode = True  # leave no scripts/__pycache__ in the tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from vector_oracle import DEFAULTS, U64_MAX, Fail, compute, key_ok, md5_hex, record_sts, ref_verify  # noqa: E402
 
