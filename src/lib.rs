@@ -13,6 +13,7 @@ mod key;
 mod options;
 mod sign;
 mod signature;
+pub mod state;
 mod verify;
 
 pub use callback::{
