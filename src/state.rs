@@ -229,6 +229,9 @@ impl Notice {
         let ended = match &n.event {
             StreamEvent::Publish => false,
             StreamEvent::PublishDone => true,
+            // The same names built as `Other` (the wasm bindings pass names through).
+            StreamEvent::Other(e) if e == StreamEvent::Publish.as_str() => false,
+            StreamEvent::Other(e) if e == StreamEvent::PublishDone.as_str() => true,
             StreamEvent::Other(e) => {
                 return Err(Error::new(
                     ErrorCode::InvalidField,
@@ -255,7 +258,12 @@ impl Notice {
 
     /// The facts of a verified callback; see [`Notice::from_stream`].
     pub fn from_verified(v: &Verified) -> Result<Notice, Error> {
-        match &v.callback {
+        Notice::from_callback(&v.callback)
+    }
+
+    /// The facts of a callback; see [`Notice::from_stream`].
+    pub fn from_callback(callback: &Callback) -> Result<Notice, Error> {
+        match callback {
             Callback::Stream(n) => Notice::from_stream(n),
             Callback::Record(_) => Err(Error::new(
                 ErrorCode::UnknownCallback,

@@ -49,13 +49,15 @@ fn state_json(out: &mut String, s: &StreamState) {
 #[allow(clippy::too_many_arguments)]
 #[wasm_bindgen]
 pub fn state_prepare(
-    event: &str,
+    record: bool,
+    event: String,
     domain: &str,
     app: &str,
     stream: &str,
     has_publish: bool,
     publish_hi: u32,
     publish_lo: u32,
+    has_auth: bool,
     auth_hi: u32,
     auth_lo: u32,
     now_hi: u32,
@@ -65,29 +67,25 @@ pub fn state_prepare(
     max_session_hi: u32,
     max_session_lo: u32,
 ) -> String {
-    let ended = match event {
-        "PUBLISH" => false,
-        "PUBLISH_DONE" => true,
-        other => {
-            let n = stream_notification(
-                other.to_owned(),
-                String::new(),
-                String::new(),
-                String::new(),
-                Some(0),
-                None,
-            );
-            // The core words the refusal.
-            return match Notice::from_stream(&n) {
-                Err(e) => error_wire(&e),
-                Ok(_) => "!INVALID_FIELD stream state: unexpected event".to_owned(),
-            };
-        }
+    let auth = has_auth.then(|| u64_from(auth_hi, auth_lo));
+    let callback = if record {
+        hw::Callback::Record(hw::RecordCallback::default())
+    } else {
+        let mut n = stream_notification(
+            event,
+            String::new(),
+            String::new(),
+            String::new(),
+            auth,
+            None,
+        );
+        n.publish_timestamp = has_publish.then(|| u64_from(publish_hi, publish_lo));
+        hw::Callback::Stream(n)
     };
-    let notice = Notice {
-        ended,
-        publish_timestamp: has_publish.then(|| u64_from(publish_hi, publish_lo)),
-        auth_timestamp: u64_from(auth_hi, auth_lo),
+    // The core decides what counts (kind, event, signature) and words the refusals.
+    let notice = match Notice::from_callback(&callback) {
+        Ok(n) => n,
+        Err(e) => return error_wire(&e),
     };
     let bounds = Bounds {
         skew_secs: u64_from(skew_hi, skew_lo),
@@ -167,9 +165,9 @@ pub fn state_redis_lua() -> String {
     state::REDIS_JOIN_LUA.to_owned()
 }
 
-/// The claim key (and for a `RECORD_FILE_COMPLETE` the file key) of a verified callback, from
-/// its signed fields: `{"claim":"n/…"}` / `{"claim":"r/…","file":"f/…"}`, or the core's error
-/// (MD5, no signature).
+/// The claim key (and for a recording the file key) of a verified callback, from its signed
+/// fields: `{"claim":"n/…"}` / `{"claim":"r/…","file":"f/…"}` (or `"fileError":"!CODE …"`
+/// when the recording names no file), or the core's error (MD5, no signature).
 #[allow(clippy::too_many_arguments)]
 #[wasm_bindgen]
 pub fn state_claim_keys(
@@ -181,11 +179,12 @@ pub fn state_claim_keys(
     stream: String,
     download_url: Option<String>,
     play_url: Option<String>,
+    has_auth: bool,
     auth_hi: u32,
     auth_lo: u32,
     auth_sign: Option<String>,
 ) -> String {
-    let auth_timestamp = Some(u64_from(auth_hi, auth_lo));
+    let auth_timestamp = has_auth.then(|| u64_from(auth_hi, auth_lo));
     let callback = if record {
         hw::Callback::Record(hw::RecordCallback {
             // The keys use the event's name only (as signed), so `Other` serves every name.
@@ -220,9 +219,18 @@ pub fn state_claim_keys(
             let mut out = String::with_capacity(160);
             out.push_str("{\"claim\":");
             push_string(&mut out, &claim);
-            if let Ok(file) = state::record_file_key(&callback, algorithm) {
-                out.push_str(",\"file\":");
-                push_string(&mut out, &file);
+            // A recording's file key, or why there is none (for `claimFile`).
+            if record {
+                match state::record_file_key(&callback, algorithm) {
+                    Ok(file) => {
+                        out.push_str(",\"file\":");
+                        push_string(&mut out, &file);
+                    }
+                    Err(e) => {
+                        out.push_str(",\"fileError\":");
+                        push_string(&mut out, &error_wire(&e));
+                    }
+                }
             }
             out.push('}');
             out
@@ -244,13 +252,15 @@ mod tests {
     fn prepare_reduce_view() {
         let t = 1_700_000_000u64;
         let p = json(&state_prepare(
-            "PUBLISH_DONE",
+            false,
+            "PUBLISH_DONE".into(),
             "push.example.com",
             "live",
             "room\"1",
             true,
             0,
             t as u32,
+            true,
             0,
             (t + 6) as u32,
             0,
@@ -283,49 +293,40 @@ mod tests {
         assert_eq!(json(&state_view(&publish))["live"], true);
         assert!(state_view("x").starts_with("!INVALID_FIELD "));
         assert!(state_reduce(Some("01".into()), "2").starts_with("!INVALID_FIELD "));
-        // Out of bounds, missing, unknown event.
-        let forged = state_prepare(
-            "PUBLISH_DONE",
-            "d",
-            "a",
-            "s",
-            true,
-            2,
-            1_410_065_407,
-            0,
-            t as u32,
-            0,
-            t as u32,
-            0,
-            60,
-            0,
-            100,
-        );
+        // Out of bounds, missing, unknown event, no signature, a recording callback.
+        let prep = |record: bool, event: &str, publish: Option<u64>, auth: Option<u64>| {
+            let (p, a) = (publish.unwrap_or(0), auth.unwrap_or(0));
+            state_prepare(
+                record,
+                event.into(),
+                "d",
+                "a",
+                "s",
+                publish.is_some(),
+                (p >> 32) as u32,
+                p as u32,
+                auth.is_some(),
+                (a >> 32) as u32,
+                a as u32,
+                0,
+                t as u32,
+                0,
+                60,
+                0,
+                100,
+            )
+        };
+        let forged = prep(false, "PUBLISH_DONE", Some(9_999_999_999), Some(t));
         assert!(
             forged.starts_with("!INVALID_FIELD publish_timestamp 9999999999 "),
             "{forged}"
         );
-        let missing = state_prepare(
-            "PUBLISH", "d", "a", "s", false, 0, 0, 0, t as u32, 0, t as u32, 0, 60, 0, 100,
-        );
+        let missing = prep(false, "PUBLISH", None, Some(t));
         assert!(missing.starts_with("!MISSING_FIELD "), "{missing}");
-        let other = state_prepare(
-            "PUBLISH_X",
-            "d",
-            "a",
-            "s",
-            true,
-            0,
-            t as u32,
-            0,
-            t as u32,
-            0,
-            t as u32,
-            0,
-            60,
-            0,
-            100,
-        );
+        let other = prep(false, "PUBLISH_X", Some(t), Some(t));
+        assert!(prep(false, "PUBLISH", Some(t), None).starts_with("!MISSING_SIGNATURE "));
+        assert!(prep(true, "RECORD_START", Some(t), Some(t)).starts_with("!UNKNOWN_CALLBACK "));
+        assert!(prep(false, "PUBLISH", Some(t), Some(t)).starts_with('{'));
         assert!(other.starts_with("!INVALID_FIELD "), "{other}");
         assert!(state_redis_lua().contains("redis.call('GET', KEYS[1])"));
     }
@@ -343,6 +344,7 @@ mod tests {
                 "s".into(),
                 None,
                 None,
+                true,
                 0,
                 1,
                 Some(s.into()),
@@ -360,12 +362,31 @@ mod tests {
             "s".into(),
             Some("https://x/y.mp4".into()),
             None,
+            true,
             0,
             1,
             Some(sign.clone()),
         ));
         assert!(r["claim"].as_str().unwrap().starts_with("r/"));
         assert!(r["file"].as_str().unwrap().starts_with("f/"));
+        let start = json(&state_claim_keys(
+            true,
+            false,
+            "RECORD_START".into(),
+            "d".into(),
+            "a".into(),
+            "s".into(),
+            None,
+            None,
+            true,
+            0,
+            1,
+            Some(sign.clone()),
+        ));
+        assert!(start["fileError"]
+            .as_str()
+            .unwrap()
+            .starts_with("!INVALID_FIELD "));
         let md5 = state_claim_keys(
             true,
             true,
@@ -375,6 +396,7 @@ mod tests {
             "s".into(),
             None,
             None,
+            true,
             0,
             1,
             Some("ab".repeat(16)),
