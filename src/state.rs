@@ -348,38 +348,52 @@ pub fn apply(
     Ok(reduce(state, notice.fact(now, bounds)?))
 }
 
-/// The Redis Lua script of the stores' atomic join: `KEYS[1]` the state key, `ARGV[1]` the
-/// fact ([`StreamState::encode`]), `ARGV[2]` the TTL in milliseconds (`0`: none). Sets the key to
-/// the greater of the two encoded states (numeric order of decimal digits without leading
-/// zeros: longer is greater, then digit by digit) and returns the previous value (`false` when
-/// there was none). A stored value that is not such a number is left alone and the script
-/// fails (`ERR` reply), so a corrupt state is an error, never a silent overwrite. The npm
-/// package loads this text from the core (one source), and its tests check the script against
-/// [`reduce`] on a real Redis.
+/// The Redis Lua script of the stores' atomic join, optionally with a claim in the same step.
+///
+/// `KEYS[1]` the state key; `KEYS[2]`, when given, the claim key ([`claim_key`]); `ARGV[1]` the
+/// fact ([`StreamState::encode`]); `ARGV[2]` the state's TTL in milliseconds (`0`: none);
+/// `ARGV[3]` the claim's TTL in milliseconds. Steps, all in one atomic script:
+/// 1. a stored value that is not an encoded state makes the script fail (`ERR` reply) and
+///    changes nothing — a corrupt state is an error, never silently overwritten;
+/// 2. with a claim key: `SET NX PX`; when it was already claimed, nothing else happens and the
+///    reply is `d` + the stored state (a replay, whatever its unsigned fields);
+/// 3. the key is set to the greater of the stored and the new state (numeric order of decimal
+///    digits without leading zeros: longer is greater, then digit by digit), keeping the stored
+///    one (and its TTL) when it is not smaller; the reply is `s` + the previous state.
+///
+/// The state part of a reply is empty when there was none. The npm package loads this text from
+/// the core (one source), and its tests check the script against [`reduce`] on a real Redis.
 pub const REDIS_JOIN_LUA: &str = r#"local old = redis.call('GET', KEYS[1])
+if old and (type(old) ~= 'string' or not string.match(old, '^[0-9]+$') or #old > 20 or (#old > 1 and string.sub(old, 1, 1) == '0')) then
+  return redis.error_reply('ERR hwlc: corrupt stream state at ' .. KEYS[1])
+end
+if #KEYS > 1 and not redis.call('SET', KEYS[2], '1', 'NX', 'PX', ARGV[3]) then
+  return 'd' .. (old or '')
+end
 local new = ARGV[1]
+local keep = false
 if old then
-  if type(old) ~= 'string' or not string.match(old, '^[0-9]+$') or #old > 20 or (#old > 1 and string.sub(old, 1, 1) == '0') then
-    return redis.error_reply('ERR hwlc: corrupt stream state at ' .. KEYS[1])
-  end
-  if #old > #new then return old end
-  if #old == #new then
+  if #old > #new then
+    keep = true
+  elseif #old == #new then
+    keep = true
     for i = 1, #old do
       local a, b = string.byte(old, i), string.byte(new, i)
       if a ~= b then
-        if a > b then return old end
+        keep = a > b
         break
       end
-      if i == #old then return old end
     end
   end
 end
-if ARGV[2] ~= '0' then
-  redis.call('SET', KEYS[1], new, 'PX', ARGV[2])
-else
-  redis.call('SET', KEYS[1], new)
+if not keep then
+  if ARGV[2] ~= '0' then
+    redis.call('SET', KEYS[1], new, 'PX', ARGV[2])
+  else
+    redis.call('SET', KEYS[1], new)
+  end
 end
-return old
+return 's' .. (old or '')
 "#;
 
 /// The store key of a stream: `s/<len>:<domain>/<len>:<app>/<stream>` (lengths in bytes), so

@@ -34,14 +34,21 @@ export function durableObjectStore(storage, options) {
   const live = (e, now) => (e !== undefined && e !== null && typeof e === 'object' && e.until > now ? e : undefined);
 
   return Object.freeze({
-    /** @param {string} key @param {string} fact @param {number} ttlMs */
-    async join(key, fact, ttlMs) {
+    /**
+     * @param {string} key @param {string} fact @param {number} ttlMs
+     * @param {string} [claimKey] @param {number} [claimTtlMs]
+     */
+    async join(key, fact, ttlMs, claimKey, claimTtlMs) {
       return s.transaction(async (/** @type {any} */ txn) => {
         const now = Number(clock());
         const old = live(await txn.get(key), now)?.v;
         const next = joinStates(old, fact);
+        if (claimKey !== undefined) {
+          if (live(await txn.get(claimKey), now) !== undefined) return { duplicate: true, old };
+          await txn.put(claimKey, { v: '1', until: now + (claimTtlMs ?? 0) });
+        }
         if (next !== old) await txn.put(key, { v: next, until: now + ttlMs });
-        return old;
+        return { duplicate: false, old };
       });
     },
     /** @param {string} key */

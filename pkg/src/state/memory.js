@@ -77,14 +77,24 @@ export function memoryStore(options) {
   const states = new Table(max, clock, 'stream states');
   const claims = new Table(max, clock, 'claims');
   return Object.freeze({
-    /** @param {string} key @param {string} fact @param {number} ttlMs */
-    async join(key, fact, ttlMs) {
+    /**
+     * @param {string} key @param {string} fact @param {number} ttlMs
+     * @param {string} [claimKey] @param {number} [claimTtlMs]
+     */
+    async join(key, fact, ttlMs, claimKey, claimTtlMs) {
       const now = states.now();
       const old = states.live(key, now)?.v;
+      // Everything that can fail comes before the first write: all or nothing.
       const next = joinStates(old, fact);
+      if (claimKey !== undefined) {
+        if (claims.live(claimKey, now) !== undefined) return { duplicate: true, old };
+        claims.room(now);
+      }
+      if (next !== old && !states.map.has(key)) states.room(now);
+      if (claimKey !== undefined) claims.set(claimKey, '1', claimTtlMs ?? 0, now);
       // An unchanged state keeps its deadline (as the Redis script does).
       if (next !== old) states.set(key, next, ttlMs, now);
-      return old;
+      return { duplicate: false, old };
     },
     /** @param {string} key */
     async read(key) {

@@ -1,7 +1,7 @@
 // redisStore: many processes sharing one Redis. Duck-typed: a node-redis v4/v5 client
 // (`sendCommand([...])`) or an ioredis client (`call(name, ...args)`); neither is a dependency.
-// Atomic: the join is ONE Lua script (the core's src/state.rs REDIS_JOIN_LUA: "keep the greater
-// encoded state"), run with EVALSHA — one round trip — and with EVAL when Redis answers NOSCRIPT
+// Atomic: the join (and the claim that goes with it) is ONE Lua script (the core's src/state.rs
+// REDIS_JOIN_LUA: "claim with SET NX, then keep the greater encoded state"), run with EVALSHA — one round trip — and with EVAL when Redis answers NOSCRIPT
 // (after a restart or SCRIPT FLUSH; EVAL also caches it again). Claims are SET NX PX.
 //
 // A failing command rejects (StoreError STORE_FAILED, the client's error as `cause`). Configure
@@ -58,10 +58,16 @@ export function redisStore(client, options) {
   let sha;
   const ms = (/** @type {number} */ t) => String(Math.max(0, Math.ceil(t)));
 
-  async function evalJoin(/** @type {string} */ key, /** @type {string} */ fact, /** @type {number} */ ttlMs) {
+  /**
+   * @param {string} key @param {string} fact @param {number} ttlMs
+   * @param {string | undefined} claimKey @param {number | undefined} claimTtlMs
+   */
+  async function evalJoin(key, fact, ttlMs, claimKey, claimTtlMs) {
     script ??= redisJoinScript();
     sha ??= await sha1Hex(script);
-    const rest = ['1', prefix + key, fact, ms(ttlMs)];
+    const rest = claimKey === undefined
+      ? ['1', prefix + key, fact, ms(ttlMs), '0']
+      : ['2', prefix + key, prefix + claimKey, fact, ms(ttlMs), ms(Math.max(1, claimTtlMs ?? 0))];
     if (sha !== undefined) {
       try {
         return await send(['EVALSHA', sha, ...rest]);
@@ -85,9 +91,17 @@ export function redisStore(client, options) {
   }
 
   return Object.freeze({
-    /** @param {string} key @param {string} fact @param {number} ttlMs */
-    async join(key, fact, ttlMs) {
-      return stored(await evalJoin(key, fact, ttlMs));
+    /**
+     * @param {string} key @param {string} fact @param {number} ttlMs
+     * @param {string} [claimKey] @param {number} [claimTtlMs]
+     */
+    async join(key, fact, ttlMs, claimKey, claimTtlMs) {
+      // The script answers "d" (already claimed) or "s" (joined), then the previous state.
+      const r = stored(await evalJoin(key, fact, ttlMs, claimKey, claimTtlMs));
+      const tag = r === undefined ? '' : r.charAt(0);
+      if (tag !== 'd' && tag !== 's') throw new StoreError('STORE_FAILED', `redis join: unexpected reply ${arg.describe(r)}`);
+      const old = /** @type {string} */ (r).slice(1);
+      return { duplicate: tag === 'd', old: old === '' ? undefined : old };
     },
     /** @param {string} key */
     async read(key) {

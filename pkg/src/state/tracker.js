@@ -4,8 +4,12 @@
 // This file reads arguments, asks the core, and calls the store.
 //
 // Store contract (all methods async; a store error rejects, never resolves wrongly):
-//   join(key, fact, ttlMs)  atomically: state := core join(state, fact); resolves the previous
-//                           encoded state or undefined. ttlMs: how long to keep the new state.
+//   join(key, fact, ttlMs, claimKey?, claimTtlMs?)
+//                           atomically: when claimKey is given and already claimed, nothing
+//                           (resolves { duplicate: true, old }); else claims it (for claimTtlMs)
+//                           and sets state := core join(state, fact), keeping it ttlMs; resolves
+//                           { duplicate: false, old }. `old`: the previous encoded state or
+//                           undefined.
 //   read(key)               the encoded state or undefined.
 //   claim(key, ttlMs)       true the first time a key is claimed within ttlMs, else false.
 import * as arg from '../args.js';
@@ -80,6 +84,11 @@ export function createStreamTracker(options) {
   const claimTtl = tolerance + maxFuture;
   const stateTtl = secs('stateTtlSeconds', maxSession + claimTtl);
   const fileTtl = secs('fileTtlSeconds', DEFAULT_FILE_TTL);
+  const claimsRaw = arg.own(o, 'claims');
+  if (claimsRaw !== undefined && typeof claimsRaw !== 'boolean') {
+    throw new TypeError(`options.claims must be a boolean, got ${arg.describe(claimsRaw)}`);
+  }
+  const claims = claimsRaw ?? true;
   const clock = arg.own(o, 'clock');
   if (clock !== undefined && typeof clock !== 'function') {
     throw new TypeError(`options.clock must be a function returning milliseconds (like Date.now), got ${arg.describe(clock)}`);
@@ -150,12 +159,18 @@ export function createStreamTracker(options) {
      */
     async apply(verified, callOptions) {
       const { key, fact } = prepare(verified, callOptions);
-      const old = await guarded('join', () => store.join(key, fact, stateTtl * 1000));
-      if (old !== undefined && typeof old !== 'string') {
-        throw new TypeError(`the store's join() must resolve a string or undefined, got ${arg.describe(old)}`);
+      const claimKey = claims ? keysOf(verified).claim : undefined;
+      const r = await guarded('join', () => store.join(key, fact, stateTtl * 1000, claimKey, claimTtl * 1000));
+      const old = r === null || typeof r !== 'object' ? r : r.old;
+      if ((r === null || typeof r !== 'object') || (old !== undefined && typeof old !== 'string')) {
+        throw new TypeError(`the store's join() must resolve { duplicate, old } with old a string or undefined, got ${arg.describe(r)}`);
       }
-      const r = result(bindings().state_reduce(old, fact));
-      return { change: r.change, state: { live: r.live, session: r.session } };
+      if (r.duplicate === true) {
+        // A replay of a claimed delivery: nothing applied, whatever its publish_timestamp.
+        return { change: 'duplicate', state: old === undefined ? undefined : viewState(old) };
+      }
+      const v = result(bindings().state_reduce(old, fact));
+      return { change: v.change, state: { live: v.live, session: v.session } };
     },
 
     /**
