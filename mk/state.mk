@@ -19,8 +19,14 @@ $(STATE_DEPS_STAMP): tests/state/package.json tests/state/package-lock.json
 	cd tests/state && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
+# workerd and esbuild: tests/js/runtimes' pinned tooling, installed as its run.sh installs it.
+STATE_WORKERD := tests/js/runtimes/node_modules/.bin/workerd
+$(STATE_WORKERD): tests/js/runtimes/package.json tests/js/runtimes/package-lock.json
+	cd tests/js/runtimes && npm install --no-save --no-audit --no-fund --loglevel=error </dev/null
+	touch $@
+
 .PHONY: test-state
-test-state: pkg $(STATE_DEPS_STAMP)
+test-state: pkg $(STATE_DEPS_STAMP) $(STATE_WORKERD)
 	$(CARGO) test --test state
 	scripts/pack-install.sh $(STATE_SCRATCH) >/dev/null
-	node tests/state/run.mjs $(STATE_SCRATCH) "$$(scripts/toolchain.sh redis-server)"
+	redis=$$(scripts/toolchain.sh redis-server) && node tests/state/run.mjs $(STATE_SCRATCH) "$$redis"

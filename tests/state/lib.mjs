@@ -135,13 +135,14 @@ export function shuffle(list, rand) {
  * Returns { bodies, expected: Map(streamName -> { live, session }) } where `expected` is the
  * maximum of { session, ended } per stream (the reducer's definition).
  */
-export function notifications(hw, { streams, seed, now }) {
+export function notifications(hw, { streams, seed, now, span = 5000 }) {
   const rand = rng(seed);
   const bodies = [];
   const expected = new Map();
+  const step = Math.max(2, Math.floor(span / 7));
   for (let s = 0; s < streams; s++) {
     const stream = `room${s}`;
-    let start = now - 5000 + rand(100);
+    let start = now - span + rand(Math.max(1, Math.floor(span / 50)));
     let best = null;
     const n = 1 + rand(4);
     for (let i = 0; i < n; i++) {
@@ -151,13 +152,13 @@ export function notifications(hw, { streams, seed, now }) {
       const fact = { session: start, ended: false };
       let last = fact;
       if (rand(4) !== 0) {
-        const doneAt = Math.min(now - 1, at + 1 + rand(500));
+        const doneAt = Math.min(now - 1, at + 1 + rand(Math.floor(span / 10)));
         bodies.push({ stream, body: hw.sign({ ...pub, event: 'PUBLISH_DONE' }, { key: KEY, authTimestamp: doneAt }).body, at: doneAt });
         last = { session: start, ended: true };
       }
       if (best === null || last.session > best.session || (last.session === best.session && last.ended)) best = last;
-      start += 1 + rand(700);
-      if (start > now - 600) break;
+      start += 1 + rand(step);
+      if (start > now - Math.floor(span / 8)) break;
     }
     expected.set(stream, { live: !best.ended, session: best.session });
   }

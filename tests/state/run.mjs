@@ -3,15 +3,16 @@
 //   node tests/state/run.mjs SCRATCH_APP REDIS_SERVER_BIN
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { KEY, Tally, close, connect, loadPackage, notifications, rng, runNode, shuffle, startRedis } from './lib.mjs';
 import { runDurableObject } from './durable-object.mjs';
 import { runExamples } from './examples.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const [app, redisBin] = process.argv.slice(2);
-if (!app || !redisBin) throw new Error('usage: node tests/state/run.mjs SCRATCH_APP REDIS_SERVER_BIN');
+const [appArg, redisBin] = process.argv.slice(2);
+if (!appArg || !redisBin) throw new Error('usage: node tests/state/run.mjs SCRATCH_APP REDIS_SERVER_BIN');
+const app = resolve(appArg);
 const hw = await loadPackage(app);
 const t = new Tally('state');
 const NOW = 1_800_000_000;
