@@ -26,7 +26,9 @@ $(STATE_WORKERD): tests/js/runtimes/package.json tests/js/runtimes/package-lock.
 	touch $@
 
 .PHONY: test-state
-test-state: pkg $(STATE_DEPS_STAMP) $(STATE_WORKERD)
+test-state: pkg $(PKG_TOOLS_STAMP) $(STATE_DEPS_STAMP) $(STATE_WORKERD)
 	$(CARGO) test --test state
 	scripts/pack-install.sh $(STATE_SCRATCH) >/dev/null
+	rm -rf $(STATE_SCRATCH)/types && cp -r tests/state/types $(STATE_SCRATCH)/types
+	$(PKG_TOOLS_DIR)/node_modules/.bin/tsc -p $(STATE_SCRATCH)/types/tsconfig.json
 	redis=$$(scripts/toolchain.sh redis-server) && node tests/state/run.mjs $(STATE_SCRATCH) "$$redis"
