@@ -1,6 +1,7 @@
 // The Durable Object store in workerd: examples/worker-durable-object bundled like wrangler
 // bundles it and served by the workerd binary (tests/js/runtimes' pinned tooling) with a
-// generated config that declares its Durable Object namespace (in-memory storage).
+// generated config that declares its Durable Object namespace (in-memory storage), once
+// SQLite-backed (as wrangler.toml's new_sqlite_classes deploys it) and once key-value-backed.
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +12,7 @@ const ROOT = resolve(HERE, '../..');
 const RUNTIMES = join(ROOT, 'tests', 'js', 'runtimes');
 
 /** Serves a bundle with a Durable Object namespace; resolves { url, host }. */
-async function serve({ dir, modules, start, compatibilityDate }) {
+async function serve({ dir, modules, start, compatibilityDate, sql }) {
   const q = (s) => JSON.stringify(s);
   const config = `using Workerd = import "/workerd/workerd.capnp";
 
@@ -28,7 +29,7 @@ ${modules.map((m) => `    (name = ${q(m.name)}, ${m.type} = embed ${q(m.file)})`
     (name = "HUAWEI_CALLBACK_KEY", text = ${q(KEY)}),
     (name = "STREAMS", durableObjectNamespace = "StreamStatus"),
   ],
-  durableObjectNamespaces = [ (className = "StreamStatus", uniqueKey = "hwlc-state-test-streams") ],
+  durableObjectNamespaces = [ (className = "StreamStatus", uniqueKey = "hwlc-state-test-streams"${sql ? ', enableSql = true' : ''}) ],
   durableObjectStorage = (inMemory = void),
   compatibilityDate = ${q(compatibilityDate)},
 );
@@ -53,6 +54,16 @@ ${modules.map((m) => `    (name = ${q(m.name)}, ${m.type} = embed ${q(m.file)})`
 }
 
 export async function runDurableObject(hw, t, app) {
+  for (const sql of [true, false]) await runOnce(hw, t, app, sql);
+}
+
+async function runOnce(hw, t0, app, sql) {
+  const label = sql ? 'workerd DO (SQLite)' : 'workerd DO (KV)';
+  // The checks' names carry the storage backend.
+  const t = {
+    ok: (c, name, d) => t0.ok(c, name.replace('workerd DO', label), d),
+    eq: (a, b, name) => t0.eq(a, b, name.replace('workerd DO', label)),
+  };
   const { start } = await import(join(RUNTIMES, 'common.mjs'));
   const { bundleWorker } = await import(join(RUNTIMES, 'workerd-host.mjs'));
   // Staged inside the scratch project so that the bare import resolves to the installed tarball.
@@ -64,7 +75,7 @@ export async function runDurableObject(hw, t, app) {
   const { modules } = await bundleWorker({ entry: join(dir, 'src', 'index.js'), outdir });
   let server;
   try {
-    server = await serve({ dir: outdir, modules, start, compatibilityDate: '2025-09-01' });
+    server = await serve({ dir: outdir, modules, start, compatibilityDate: '2025-09-01', sql });
     const post = async (body) => {
       const r = await fetch(`${server.url}/`, { method: 'POST', body, signal: AbortSignal.timeout(30000) });
       const text = await r.text();

@@ -40,26 +40,36 @@ fn state_json(out: &mut String, s: &StreamState) {
     out.push_str(",\"live\":");
     out.push_str(if s.live() { "true" } else { "false" });
     out.push_str(",\"session\":");
-    push_u64(out, s.session);
+    // The wire's rule for integers: above 2^53 - 1 as {"$int":"digits"} (a bigint in JS).
+    if s.session <= crate::json::MAX_SAFE_INTEGER {
+        push_u64(out, s.session);
+    } else {
+        out.push_str("{\"$int\":\"");
+        push_u64(out, s.session);
+        out.push_str("\"}");
+    }
 }
 
-/// The store key and the checked fact of a stream notification: `{"key":…,"fact":…}`, or the
-/// core's error (a recording callback, an unknown event, no or an out-of-bounds
-/// `publish_timestamp`). `event` is the event name as verified.
+/// The store key and the checked fact of a stream notification, and with `with_claim` its
+/// claim key: `{"key":…,"fact":…,"claim":…}`, or the core's error (a recording callback, an
+/// unknown event, no signature, no or an out-of-bounds `publish_timestamp`). `event` is the
+/// event name as verified.
 #[allow(clippy::too_many_arguments)]
 #[wasm_bindgen]
 pub fn state_prepare(
     record: bool,
     event: String,
-    domain: &str,
-    app: &str,
-    stream: &str,
+    domain: String,
+    app: String,
+    stream: String,
     has_publish: bool,
     publish_hi: u32,
     publish_lo: u32,
     has_auth: bool,
     auth_hi: u32,
     auth_lo: u32,
+    auth_sign: Option<String>,
+    with_claim: bool,
     now_hi: u32,
     now_lo: u32,
     skew_hi: u32,
@@ -71,14 +81,7 @@ pub fn state_prepare(
     let callback = if record {
         hw::Callback::Record(hw::RecordCallback::default())
     } else {
-        let mut n = stream_notification(
-            event,
-            String::new(),
-            String::new(),
-            String::new(),
-            auth,
-            None,
-        );
+        let mut n = stream_notification(event, domain, app, stream, auth, auth_sign);
         n.publish_timestamp = has_publish.then(|| u64_from(publish_hi, publish_lo));
         hw::Callback::Stream(n)
     };
@@ -91,19 +94,34 @@ pub fn state_prepare(
         skew_secs: u64_from(skew_hi, skew_lo),
         max_session_secs: u64_from(max_session_hi, max_session_lo),
     };
-    match notice.fact(u64_from(now_hi, now_lo), &bounds) {
-        Err(e) => error_wire(&e),
-        Ok(fact) => {
-            let key = state::stream_key(domain, app, stream);
-            let mut out = String::with_capacity(key.len() + 48);
-            out.push_str("{\"key\":");
-            push_string(&mut out, &key);
-            out.push_str(",\"fact\":");
-            push_string(&mut out, &fact.encode());
-            out.push('}');
-            out
+    let fact = match notice.fact(u64_from(now_hi, now_lo), &bounds) {
+        Err(e) => return error_wire(&e),
+        Ok(fact) => fact,
+    };
+    let hw::Callback::Stream(n) = &callback else {
+        // Unreachable: Notice::from_callback refuses recordings.
+        return "!UNKNOWN_CALLBACK stream state: not a stream notification".to_owned();
+    };
+    let claim = if with_claim {
+        match state::claim_key(&callback, hw::Algorithm::HmacSha256) {
+            Ok(k) => Some(k),
+            Err(e) => return error_wire(&e),
         }
+    } else {
+        None
+    };
+    let key = state::stream_key(&n.domain, &n.app, &n.stream);
+    let mut out = String::with_capacity(key.len() + 128);
+    out.push_str("{\"key\":");
+    push_string(&mut out, &key);
+    out.push_str(",\"fact\":");
+    push_string(&mut out, &fact.encode());
+    if let Some(claim) = claim {
+        out.push_str(",\"claim\":");
+        push_string(&mut out, &claim);
     }
+    out.push('}');
+    out
 }
 
 /// The store key of a stream (`s/<len>:<domain>/<len>:<app>/<stream>`).
@@ -254,15 +272,17 @@ mod tests {
         let p = json(&state_prepare(
             false,
             "PUBLISH_DONE".into(),
-            "push.example.com",
-            "live",
-            "room\"1",
+            "push.example.com".into(),
+            "live".into(),
+            "room\"1".into(),
             true,
             0,
             t as u32,
             true,
             0,
             (t + 6) as u32,
+            Some("ab".repeat(32)),
+            true,
             0,
             (t + 7) as u32,
             0,
@@ -272,6 +292,22 @@ mod tests {
         ));
         assert_eq!(p["key"], "s/16:push.example.com/4:live/room\"1");
         assert_eq!(p["fact"], (t * 2 + 1).to_string());
+        // The claim key is the core's, as state_claim_keys gives it.
+        let k = json(&state_claim_keys(
+            false,
+            false,
+            "PUBLISH_DONE".into(),
+            "push.example.com".into(),
+            "live".into(),
+            "room\"1".into(),
+            None,
+            None,
+            true,
+            0,
+            (t + 6) as u32,
+            Some("ab".repeat(32)),
+        ));
+        assert_eq!(p["claim"], k["claim"]);
         let r = json(&state_reduce(None, p["fact"].as_str().unwrap()));
         assert_eq!(r["change"], "ended");
         assert_eq!(r["live"], false);
@@ -292,6 +328,14 @@ mod tests {
         );
         assert_eq!(json(&state_view(&publish))["live"], true);
         assert!(state_view("x").starts_with("!INVALID_FIELD "));
+        let big = StreamState {
+            session: u64::MAX,
+            ended: true,
+        };
+        assert_eq!(
+            json(&state_view(&big.encode()))["session"]["$int"],
+            u64::MAX.to_string()
+        );
         assert!(state_reduce(Some("01".into()), "2").starts_with("!INVALID_FIELD "));
         // Out of bounds, missing, unknown event, no signature, a recording callback.
         let prep = |record: bool, event: &str, publish: Option<u64>, auth: Option<u64>| {
@@ -299,15 +343,17 @@ mod tests {
             state_prepare(
                 record,
                 event.into(),
-                "d",
-                "a",
-                "s",
+                "d".into(),
+                "a".into(),
+                "s".into(),
                 publish.is_some(),
                 (p >> 32) as u32,
                 p as u32,
                 auth.is_some(),
                 (a >> 32) as u32,
                 a as u32,
+                Some("ab".repeat(32)),
+                true,
                 0,
                 t as u32,
                 0,

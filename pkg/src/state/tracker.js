@@ -103,9 +103,9 @@ export function createStreamTracker(options) {
   const u = (/** @type {number | bigint} */ v) => [arg.hi(v), arg.lo(v)];
 
   /**
-   * The store key and the checked fact of a verified stream notification (throws the core's
-   * CallbackError: recording callback, unknown event, missing or out-of-bounds
-   * publish_timestamp).
+   * The store key, the checked fact and (with claims) the claim key of a verified stream
+   * notification; throws the core's CallbackError (recording callback, unknown event, missing
+   * or out-of-bounds publish_timestamp).
    * @param {unknown} verified
    * @param {unknown} callOptions
    */
@@ -125,7 +125,7 @@ export function createStreamTracker(options) {
     return result(
       bindings().state_prepare(
         v.kind === 'record', v.str('event') ?? '', v.str('domain') ?? '', v.str('app') ?? '', v.str('stream') ?? '',
-        pts !== undefined, ph, pl, v.auth !== undefined, ah, al, nh, nl, sh, sl, mh, ml,
+        pts !== undefined, ph, pl, v.auth !== undefined, ah, al, v.str('auth_sign'), claims, nh, nl, sh, sl, mh, ml,
       ),
     );
   }
@@ -158,8 +158,7 @@ export function createStreamTracker(options) {
      * @param {unknown} [callOptions] `{ now }` in Unix seconds (default: the clock)
      */
     async apply(verified, callOptions) {
-      const { key, fact } = prepare(verified, callOptions);
-      const claimKey = claims ? keysOf(verified).claim : undefined;
+      const { key, fact, claim: claimKey } = prepare(verified, callOptions);
       const r = await guarded('join', () => store.join(key, fact, stateTtl * 1000, claimKey, claimTtl * 1000));
       const old = r === null || typeof r !== 'object' ? r : r.old;
       if ((r === null || typeof r !== 'object') || (old !== undefined && typeof old !== 'string')) {
