@@ -55,6 +55,29 @@ ${modules.map((m) => `    (name = ${q(m.name)}, ${m.type} = embed ${q(m.file)})`
 
 export async function runDurableObject(hw, t, app) {
   for (const sql of [true, false]) await runOnce(hw, t, app, sql);
+  await runSweep(t, app);
+}
+
+/** Expired claims are swept by later writes; live ones never. */
+async function runSweep(t, app) {
+  const { start } = await import(join(RUNTIMES, 'common.mjs'));
+  const { bundleWorker } = await import(join(RUNTIMES, 'workerd-host.mjs'));
+  const entry = join(app, 'do-sweep.mjs');
+  cpSync(join(HERE, 'fixtures', 'do-sweep.mjs'), entry);
+  const outdir = join(ROOT, 'build', 'state', 'do-sweep');
+  const { modules } = await bundleWorker({ entry, outdir });
+  let server;
+  try {
+    server = await serve({ dir: outdir, modules, start, compatibilityDate: '2025-09-01', sql: true });
+    const r = await (await fetch(`${server.url}/`, { signal: AbortSignal.timeout(60000) })).json();
+    t.eq([r.first, r.fresh, r.still], [300, 300, 300], 'workerd DO sweep: 300 claims stored, 300 new ones claimed after they expired, all still held');
+    console.log(`  workerd DO sweep: ${JSON.stringify(r)}`);
+    t.ok(r.after < 600 - 100, 'workerd DO sweep: the new claims swept at least 100 of the 300 expired ones', JSON.stringify(r));
+  } catch (e) {
+    t.ok(false, 'workerd DO sweep ran', String(e && (e.stack || e)) + (server ? server.host.output().slice(-2000) : ''));
+  } finally {
+    if (server) await server.host.stop();
+  }
 }
 
 async function runOnce(hw, t0, app, sql) {
