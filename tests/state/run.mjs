@@ -85,6 +85,20 @@ async function memory() {
   const replay = { ...v, callback: { ...v.callback, publish_timestamp: NOW + 30 } };
   t.eq((await mt.apply(replay, { now: NOW })).change, 'duplicate', 'a replay with a changed publish_timestamp is a duplicate (claimed with the first delivery)');
   t.eq(await mt.get(stream('x')), { live: true, session: NOW - 5 }, 'the replay changed nothing');
+  // Wrong arguments: TypeErrors that name the argument (rejections for the async methods).
+  const typeErr = (re) => (e) => e instanceof TypeError && re.test(e.message);
+  await t.rejects(mt.apply(null), typeErr(/^verified must be/), 'apply(null) is a TypeError naming verified');
+  await t.rejects(mt.apply({ kind: 'stream' }), typeErr(/^verified must be the result of verify/), 'apply without callback is a TypeError');
+  await t.rejects(mt.apply({ ...v, callback: { ...v.callback, publish_timestamp: '1' } }, { now: NOW }), typeErr(/publish_timestamp/), 'a string publish_timestamp is a TypeError');
+  await t.rejects(mt.get({ domain: 'd', app: 1, stream: 's' }), typeErr(/^stream\.app must be a string/), 'get with a number app is a TypeError');
+  await t.rejects(mt.apply(v, { now: -1 }), typeErr(/options\.now/), 'a negative now is a TypeError');
+  const throws = (f, test, name) => { try { f(); t.ok(false, name, 'did not throw'); } catch (e) { t.ok(test(e), name, String(e)); } };
+  throws(() => hw.createStreamTracker({ store: {} }), typeErr(/options\.store must have a join/), 'a store without join() is a TypeError');
+  throws(() => hw.createStreamTracker(), typeErr(/^options must be/), 'createStreamTracker() is a TypeError');
+  throws(() => hw.createStreamTracker({ store: hw.memoryStore(), claims: 'yes' }), typeErr(/options\.claims/), 'claims must be a boolean');
+  throws(() => hw.memoryStore({ maxEntries: 0 }), (e) => e instanceof RangeError, 'maxEntries 0 is a RangeError');
+  throws(() => hw.redisStore({}), typeErr(/^client must be a node-redis/), 'redisStore({}) is a TypeError');
+  throws(() => hw.durableObjectStore({ get() {} }), typeErr(/^storage must be a Durable Object/), 'durableObjectStore without transaction() is a TypeError');
 }
 
 // ------------------------------------------------------------ redis: basic, Lua vs core
