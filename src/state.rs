@@ -75,7 +75,9 @@ pub const DEFAULT_MAX_SESSION_SECS: u64 = 31_622_400;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Bounds {
     /// How far `publish_timestamp` may lie after `min(auth_timestamp, now)`: clock differences
-    /// between Huawei's nodes. **Default: 60** seconds.
+    /// between Huawei's nodes, and between Huawei's clock and yours (`now`; a receiver whose
+    /// clock lags by more than this refuses genuine `PUBLISH`es: keep it synchronised).
+    /// **Default: 60** seconds.
     pub skew_secs: u64,
     /// How far `publish_timestamp` may lie before `auth_timestamp`: the longest push session a
     /// `PUBLISH_DONE` can end. **Default: 31,622,400** seconds (366 days).
