@@ -199,6 +199,16 @@ proptest! {
         prop_assert_eq!(StreamState::decode(&ea).unwrap(), a);
     }
 
+    /// Stored values are read strictly: anything decodes to a state whose encoding is exactly the
+    /// input, or is INVALID_FIELD; nothing panics.
+    #[test]
+    fn decode_is_strict(s in prop_oneof![any::<String>(), "[0-9]{0,22}", "0[0-9]{0,3}"]) {
+        match StreamState::decode(&s) {
+            Ok(state) => prop_assert_eq!(state.encode(), s),
+            Err(e) => prop_assert_eq!(e.code(), ErrorCode::InvalidField),
+        }
+    }
+
     /// Claim keys: the same signed delivery with other unsigned fields has the same key; another
     /// auth_timestamp or stream has another key; the signature's case does not matter.
     #[test]
