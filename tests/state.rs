@@ -247,13 +247,14 @@ proptest! {
 
 #[test]
 fn boundary_shifted_variants_share_a_claim_key() {
-    // Spec §6: PUBLISH_DONE + push.example.com verifies as PUBLISH + _DONEpush.example.com.
-    let mk = |event, domain: &str| {
+    // Spec §6: app `live` + stream `room123` verifies as `liveroom1` + `23` (the verifier now
+    // refuses the event/domain shift `PUBLISH` + `_DONEpush.example.com` as a host name).
+    let mk = |app: &str, stream: &str| {
         Callback::Stream(StreamNotification {
-            event,
-            domain: domain.into(),
-            app: "live".into(),
-            stream: "room123".into(),
+            event: StreamEvent::PublishDone,
+            domain: "push.example.com".into(),
+            app: app.into(),
+            stream: stream.into(),
             user_args: None,
             client_ip: None,
             node_ip: None,
@@ -262,14 +263,8 @@ fn boundary_shifted_variants_share_a_claim_key() {
             auth_sign: None,
         })
     };
-    let a = sign(
-        &mk(StreamEvent::PublishDone, "push.example.com"),
-        KEY,
-        Algorithm::HmacSha256,
-        BASE + 5,
-    )
-    .unwrap();
-    let mut shifted = mk(StreamEvent::Publish, "_DONEpush.example.com");
+    let a = sign(&mk("live", "room123"), KEY, Algorithm::HmacSha256, BASE + 5).unwrap();
+    let mut shifted = mk("liveroom1", "23");
     if let (Callback::Stream(s), Callback::Stream(o)) = (&mut shifted, &a.callback) {
         s.auth_timestamp = o.auth_timestamp;
         s.auth_sign = o.auth_sign.clone();
@@ -280,6 +275,11 @@ fn boundary_shifted_variants_share_a_claim_key() {
     assert_eq!(
         claim_key_of(&verified).unwrap(),
         claim_key(&a.callback, Algorithm::HmacSha256).unwrap()
+    );
+    // Different streams to the state, one delivery to the claims.
+    assert_ne!(
+        huaweicloud_live_callback::state::stream_key("push.example.com", "live", "room123"),
+        huaweicloud_live_callback::state::stream_key("push.example.com", "liveroom1", "23")
     );
 }
 
