@@ -15,7 +15,10 @@ import { CallbackError, StoreError, Verifier, createStreamTracker, redisStore } 
 
 const MAX_BODY_BYTES = 1024 * 1024;
 const keys = (process.env.HUAWEI_CALLBACK_KEY ?? '').split(',').map((k) => k.trim()).filter((k) => k !== '');
-const verifier = new Verifier({ keys, maxBodyBytes: MAX_BODY_BYTES });
+// Your ingest domains and apps: the string-to-sign has no separators, so a signature also fits
+// boundary-shifted variants (app `live` + stream `room1` read as `liver` + `oom1`), and a variant
+// delivered first would take the claim of the genuine notification (SECURITY.md).
+const verifier = new Verifier({ keys, maxBodyBytes: MAX_BODY_BYTES, domains: ['push.example.com'], apps: ['live'] });
 
 // Fail fast while Redis is away (the default would queue commands until it is back): the
 // handler answers 500 and Huawei's retry finds Redis again.

@@ -127,6 +127,8 @@ async function runOnce(hw, t0, app, sql) {
     const fr = await post(forged);
     t.eq(fr, { status: 400, value: { refused: 'INVALID_FIELD' } }, 'workerd DO: publish_timestamp 9999999999 is refused (400 INVALID_FIELD)');
     t.eq((await status(done.stream)).value, expected.get(done.stream), 'workerd DO: the forged notification changed nothing');
+    const shifted = bodies[0].body.replace('"app":"live","stream":"room', '"app":"liver","stream":"oom');
+    t.ok(shifted !== bodies[0].body && (await post(shifted)).status === 401, 'workerd DO: a boundary-shifted variant (app liver) is 401: the example pins its apps');
     const bad = bodies[0].body.replace(/"auth_sign":"[0-9a-f]/, '"auth_sign":"z');
     t.eq((await post(bad)).status, 401, 'workerd DO: a bad signature is 401');
     t.eq(await status('nobody'), { status: 404, value: {} }, 'workerd DO: an unknown stream is 404 {}');

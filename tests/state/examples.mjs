@@ -52,6 +52,8 @@ export async function runExamples(hw, t, app, redisBin) {
     const forged = done.body.replace(/"publish_timestamp":"\d+"/, '"publish_timestamp":"9999999999"');
     t.eq(await post(servers[0].url, forged), { status: 400, value: { refused: 'INVALID_FIELD' } }, 'node-redis example: publish_timestamp 9999999999 is 400 INVALID_FIELD');
     t.eq((await post(servers[1].url, bodies[0].body.replace(/"auth_sign":"[0-9a-f]/, '"auth_sign":"z'))).status, 401, 'node-redis example: a bad signature is 401');
+    const shifted = bodies[0].body.replace('"app":"live","stream":"room', '"app":"liver","stream":"oom');
+    t.ok(shifted !== bodies[0].body && (await post(servers[0].url, shifted)).status === 401, 'node-redis example: a boundary-shifted variant (app liver) is 401: the example pins its apps');
     await redis.stop('SIGKILL');
     const down = await post(servers[0].url, bodies[0].body);
     t.eq(down, { status: 500, value: { error: 'store' } }, 'node-redis example: Redis down is 500 (Huawei retries), never 200');

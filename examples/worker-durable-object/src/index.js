@@ -22,7 +22,10 @@ function verifierFor(env) {
   const setting = env.HUAWEI_CALLBACK_KEY ?? '';
   if (cached === null || cached.setting !== setting) {
     const keys = setting.split(',').map((k) => k.trim()).filter((k) => k !== '');
-    cached = { setting, verifier: new Verifier({ keys }) };
+    // Your ingest domains and apps: the string-to-sign has no separators, so a signature also
+    // fits boundary-shifted variants (app `live` + stream `room1` read as `liver` + `oom1`), and
+    // a variant delivered first would take the claim of the genuine notification (SECURITY.md).
+    cached = { setting, verifier: new Verifier({ keys, domains: ['push.example.com'], apps: ['live'] }) };
   }
   return cached.verifier;
 }
