@@ -12,6 +12,8 @@ pub mod json_out;
 mod key;
 mod options;
 mod rules;
+#[cfg(feature = "serde")]
+mod serde_impls;
 mod sign;
 mod signature;
 pub mod state;
