@@ -16,6 +16,7 @@ mod rules;
 mod serde_impls;
 mod sign;
 mod signature;
+pub mod state;
 mod url;
 mod verify;
 

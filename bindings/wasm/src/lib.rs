@@ -27,6 +27,8 @@ use wasm_bindgen::prelude::*;
 
 mod json;
 #[cfg(feature = "tools")]
+mod state;
+#[cfg(feature = "tools")]
 mod url;
 
 use json::Json;
