@@ -135,7 +135,14 @@ pub(crate) fn quote(value: &str) -> String {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
             c if (c as u32) < 0x20 || c == '\u{7f}' => {
-                out.push_str(&format!("\\u{:04x}", c as u32));
+                out.push_str("\\u");
+                crate::msg::Piece::push_to(
+                    &crate::msg::Hex4 {
+                        value: c as u32,
+                        upper: false,
+                    },
+                    &mut out,
+                );
             }
             c => out.push(c),
         }

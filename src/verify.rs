@@ -7,6 +7,7 @@ use md5::Md5;
 use crate::callback::{parse_ref, Callback, CallbackRef, Kind, SignedValues};
 use crate::ct::{eq_mask, FirstMatch};
 use crate::error::{Error, ErrorCode};
+use crate::msg::msg;
 use crate::options::Options;
 use crate::signature::{
     hmac_key, hmac_parts, hmac_parts_sha256, md5, md5_key, signed_fields, Algorithm, Digits,
@@ -249,7 +250,7 @@ pub(crate) fn check_size(len: usize, max: usize) -> Result<(), Error> {
     if len > max {
         return Err(Error::new(
             ErrorCode::BodyTooLarge,
-            format!("body too large: {len} bytes > max_body_bytes {max}"),
+            msg!("body too large: ", len, " bytes > max_body_bytes ", max),
         ));
     }
     Ok(())
@@ -271,12 +272,15 @@ pub(crate) fn signature_fields(
             };
             Err(Error::new(
                 ErrorCode::MissingSignature,
-                format!(
-                    "missing signature: {missing} absent, and a key is configured, so the callback is refused (is the key set for this {} in the Huawei console?)",
+                msg!(
+                    "missing signature: ",
+                    missing,
+                    " absent, and a key is configured, so the callback is refused (is the key set for this ",
                     match kind {
                         Kind::Stream => "domain's stream notifications",
                         Kind::Record => "recording-callback rule",
-                    }
+                    },
+                    " in the Huawei console?)"
                 ),
             ))
         }
@@ -296,7 +300,13 @@ pub(crate) fn detect_algorithm(kind: Kind, sign: &str) -> Result<(Algorithm, [u8
             };
             return Err(Error::new(
                 ErrorCode::InvalidField,
-                format!("invalid field auth_sign: expected {expected}, got {n} bytes"),
+                msg!(
+                    "invalid field auth_sign: expected ",
+                    expected,
+                    ", got ",
+                    n,
+                    " bytes"
+                ),
             ));
         }
     };
@@ -308,7 +318,11 @@ pub(crate) fn detect_algorithm(kind: Kind, sign: &str) -> Result<(Algorithm, [u8
             .unwrap_or(0);
         return Err(Error::new(
             ErrorCode::InvalidField,
-            format!("invalid field auth_sign: character {at} is not a hexadecimal digit"),
+            msg!(
+                "invalid field auth_sign: character ",
+                at,
+                " is not a hexadecimal digit"
+            ),
         ));
     }
     Ok((algorithm, bytes))
@@ -329,13 +343,17 @@ pub(crate) fn mismatch(kind: Kind, algorithm: Algorithm, keys: usize) -> Error {
     let keys = if keys == 1 {
         "the configured key".to_owned()
     } else {
-        format!("any of the {keys} configured keys")
+        msg!("any of the ", keys, " configured keys")
     };
     Error::new(
         ErrorCode::SignatureMismatch,
-        format!(
-            "signature mismatch: auth_sign is not {}({formula}) with {keys}",
-            algorithm.as_str()
+        msg!(
+            "signature mismatch: auth_sign is not ",
+            algorithm.as_str(),
+            "(",
+            formula,
+            ") with ",
+            keys
         ),
     )
 }
@@ -349,8 +367,16 @@ pub(crate) fn check_time(ts: u64, now: u64, tolerance: u64, max_future: u64) -> 
         let late = now - ts - tolerance;
         return Err(Error::new(
             ErrorCode::Expired,
-            format!(
-                "expired: auth_timestamp {ts} + tolerance {tolerance} s < now {now} ({late} s too late)"
+            msg!(
+                "expired: auth_timestamp ",
+                ts,
+                " + tolerance ",
+                tolerance,
+                " s < now ",
+                now,
+                " (",
+                late,
+                " s too late)"
             ),
         ));
     }
@@ -358,8 +384,16 @@ pub(crate) fn check_time(ts: u64, now: u64, tolerance: u64, max_future: u64) -> 
         let ahead = ts - now;
         return Err(Error::new(
             ErrorCode::TimestampInFuture,
-            format!(
-                "timestamp in future: auth_timestamp {ts} > now {now} + max_future {max_future} s ({ahead} s ahead of now)"
+            msg!(
+                "timestamp in future: auth_timestamp ",
+                ts,
+                " > now ",
+                now,
+                " + max_future ",
+                max_future,
+                " s (",
+                ahead,
+                " s ahead of now)"
             ),
         ));
     }
