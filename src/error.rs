@@ -136,13 +136,7 @@ pub(crate) fn quote(value: &str) -> String {
             '\\' => out.push_str("\\\\"),
             c if (c as u32) < 0x20 || c == '\u{7f}' => {
                 out.push_str("\\u");
-                crate::msg::Piece::push_to(
-                    &crate::msg::Hex4 {
-                        value: c as u32,
-                        upper: false,
-                    },
-                    &mut out,
-                );
+                crate::msg::push_hex4(&mut out, c as u32, false);
             }
             c => out.push(c),
         }

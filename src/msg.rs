@@ -5,53 +5,65 @@
 //! `make bench` (size section, twiggy) reports what is left of it. The texts are the same as
 //! `format!` gave: tests/vectors/callbacks.json holds the messages byte for byte.
 
+use std::borrow::Cow;
+
 use crate::signature::Digits;
 
-/// One piece of a message.
-pub(crate) trait Piece {
-    /// Appends the piece to `out`.
-    fn push_to(&self, out: &mut String);
+/// One piece of a message, as [`concat`] takes it.
+pub(crate) enum Piece<'a> {
+    /// Text, as it is.
+    Str(&'a str),
+    /// An integer, in decimal.
+    Int(u64),
+    /// A code point in hexadecimal, at least four digits ([`Hex4`]).
+    Hex(u32, bool),
 }
 
-impl Piece for str {
-    fn push_to(&self, out: &mut String) {
-        out.push_str(self);
+/// What `msg!` accepts as a piece.
+pub(crate) trait IntoPiece {
+    /// The piece.
+    fn piece(&self) -> Piece<'_>;
+}
+
+impl IntoPiece for str {
+    fn piece(&self) -> Piece<'_> {
+        Piece::Str(self)
     }
 }
 
-impl Piece for String {
-    fn push_to(&self, out: &mut String) {
-        out.push_str(self);
+impl IntoPiece for String {
+    fn piece(&self) -> Piece<'_> {
+        Piece::Str(self)
     }
 }
 
-impl Piece for std::borrow::Cow<'_, str> {
-    fn push_to(&self, out: &mut String) {
-        out.push_str(self);
+impl IntoPiece for Cow<'_, str> {
+    fn piece(&self) -> Piece<'_> {
+        Piece::Str(self)
     }
 }
 
-impl<T: Piece + ?Sized> Piece for &T {
-    fn push_to(&self, out: &mut String) {
-        (**self).push_to(out);
+impl<T: IntoPiece + ?Sized> IntoPiece for &T {
+    fn piece(&self) -> Piece<'_> {
+        (**self).piece()
     }
 }
 
-impl Piece for u64 {
-    fn push_to(&self, out: &mut String) {
-        out.push_str(Digits::new(*self).as_str());
+impl IntoPiece for u64 {
+    fn piece(&self) -> Piece<'_> {
+        Piece::Int(*self)
     }
 }
 
-impl Piece for usize {
-    fn push_to(&self, out: &mut String) {
-        (*self as u64).push_to(out);
+impl IntoPiece for usize {
+    fn piece(&self) -> Piece<'_> {
+        Piece::Int(*self as u64)
     }
 }
 
-impl Piece for u32 {
-    fn push_to(&self, out: &mut String) {
-        u64::from(*self).push_to(out);
+impl IntoPiece for u32 {
+    fn piece(&self) -> Piece<'_> {
+        Piece::Int(u64::from(*self))
     }
 }
 
@@ -63,35 +75,53 @@ pub(crate) struct Hex4 {
     pub(crate) upper: bool,
 }
 
-impl Piece for Hex4 {
-    fn push_to(&self, out: &mut String) {
-        let digits: &[u8; 16] = if self.upper {
-            b"0123456789ABCDEF"
-        } else {
-            b"0123456789abcdef"
-        };
-        let mut shift = 28;
-        // Skip leading zero nibbles beyond the fourth digit.
-        while shift > 12 && (self.value >> shift) & 15 == 0 {
-            shift -= 4;
-        }
-        loop {
-            out.push(char::from(digits[((self.value >> shift) & 15) as usize]));
-            if shift == 0 {
-                break;
-            }
-            shift -= 4;
-        }
+impl IntoPiece for Hex4 {
+    fn piece(&self) -> Piece<'_> {
+        Piece::Hex(self.value, self.upper)
     }
 }
 
-/// `msg!(piece, piece, …)`: the pieces ([`Piece`]) concatenated into a new `String`.
+/// The pieces, concatenated. Not inlined: each `msg!` is an array of pieces and one call, so
+/// the many messages cost little code each.
+#[inline(never)]
+pub(crate) fn concat(pieces: &[Piece<'_>]) -> String {
+    let mut out = String::new();
+    for p in pieces {
+        match *p {
+            Piece::Str(s) => out.push_str(s),
+            Piece::Int(v) => out.push_str(Digits::new(v).as_str()),
+            Piece::Hex(value, upper) => push_hex4(&mut out, value, upper),
+        }
+    }
+    out
+}
+
+/// Appends `value` as at least four hexadecimal digits (`{:04x}` / `{:04X}`).
+pub(crate) fn push_hex4(out: &mut String, value: u32, upper: bool) {
+    let digits: &[u8; 16] = if upper {
+        b"0123456789ABCDEF"
+    } else {
+        b"0123456789abcdef"
+    };
+    let mut shift = 28;
+    // Leading zero nibbles beyond the fourth digit are left out.
+    while shift > 12 && (value >> shift) & 15 == 0 {
+        shift -= 4;
+    }
+    loop {
+        out.push(char::from(digits[((value >> shift) & 15) as usize]));
+        if shift == 0 {
+            break;
+        }
+        shift -= 4;
+    }
+}
+
+/// `msg!(piece, piece, …)`: the pieces ([`IntoPiece`]) concatenated into a new `String`.
 macro_rules! msg {
-    ($($piece:expr),+ $(,)?) => {{
-        let mut out = String::new();
-        $( $crate::msg::Piece::push_to(&$piece, &mut out); )+
-        out
-    }};
+    ($($piece:expr),+ $(,)?) => {
+        $crate::msg::concat(&[$($crate::msg::IntoPiece::piece(&$piece)),+])
+    };
 }
 pub(crate) use msg;
 
