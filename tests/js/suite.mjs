@@ -4,9 +4,13 @@
 //
 // Contract:
 //   import { runSuite } from './suite.mjs';
-//   const { passed, failed, failures } = runSuite(lib, vectors, log, corpus);
+//   const { passed, failed, failures } = runSuite(lib, vectors, log, corpus, options);
 // - `lib`: the package's exports (verify, Verifier, parse, sign, explain, generateKey,
-//   CallbackError), however the runtime loaded them (import, require, bundle).
+//   CallbackError), however the runtime loaded them (import, require, bundle). Or those of
+//   huaweicloud-live-callback/verify (verify, Verifier, parse, CallbackError only): then
+//   `options.signer` is the full package, whose sign and generateKey make the inputs, and the
+//   checks of sign, explain and generateKey themselves are left out (`options.lean: true` says
+//   that this is meant, and checks that lib exports exactly those four names).
 // - `vectors`: the parsed tests/vectors/callbacks.json (schema: tests/vectors/README.md).
 // - `log`: optional, called with one string per failure (and nothing else).
 // - `corpus`: the parsed tests/fuzz-regressions/corpus.json (the fuzz regression inputs, packed
@@ -90,7 +94,7 @@ function caseOptions(c) {
   return { base, now: int(o.now), full: { ...base, now: int(o.now) } };
 }
 
-export function runSuite(lib, vectors, log = () => {}, corpus = undefined) {
+export function runSuite(lib, vectors, log = () => {}, corpus = undefined, options = {}) {
   let passed = 0;
   let failed = 0;
   const failures = [];
@@ -135,12 +139,29 @@ export function runSuite(lib, vectors, log = () => {}, corpus = undefined) {
     }
   };
 
+  // The full package, or the verify-only build (options.lean) with the full one as the signer.
+  const tools = !options.lean;
+  const signer = tools ? lib : options.signer;
+  /** A check of sign, explain or generateKey: only where lib has them. */
+  const toolCheck = tools ? check : () => {};
+  /** Table rows whose call needs sign, explain or generateKey of lib are left out of a lean run. */
+  const usable = (row) => tools || !row.some((x) => typeof x === 'function' && /lib\.(sign|explain|generateKey)\b/.test(String(x)));
+  if (!tools) {
+    check('lean: lib exports exactly CallbackError, Verifier, parse and verify', () => {
+      const names = Object.keys(lib).sort().join(',');
+      return names === 'CallbackError,Verifier,parse,verify' ? undefined : `lib exports ${names}`;
+    });
+    check('lean: options.signer is the full package', () =>
+      (signer && typeof signer.sign === 'function' && typeof signer.generateKey === 'function' ? undefined : 'no signer'));
+    if (!signer) return { passed, failed, failures };
+  }
+
   const cases = Array.isArray(vectors?.cases) ? vectors.cases : [];
   check('vectors: the file has cases and signer vectors', () =>
     cases.length > 0 && Array.isArray(vectors.sign) && vectors.sign.length > 0 ? undefined : 'no cases');
 
   // A known-good body and verifier, to prove the module still works after each error.
-  const good = lib.sign(
+  const good = signer.sign(
     { domain: 'push.example.com', app: 'live', stream: 's', event: 'PUBLISH' },
     { key: KEY, authTimestamp: 1587954140 },
   );
@@ -211,7 +232,7 @@ export function runSuite(lib, vectors, log = () => {}, corpus = undefined) {
       return undefined;
     });
 
-    check(`explain ${c.name}`, () => {
+    toolCheck(`explain ${c.name}`, () => {
       const x = lib.explain(body, full);
       const code = x.error === null ? null : x.error.code;
       if (code !== (e.ok ? null : e.error)) return `explain error ${show(x.error)}, expected ${e.ok ? 'none' : e.error}`;
@@ -274,7 +295,7 @@ export function runSuite(lib, vectors, log = () => {}, corpus = undefined) {
 
   // ---------------------------------------------------------------- signer vectors
   for (const s of Array.isArray(vectors?.sign) ? vectors.sign : []) {
-    check(`sign ${s.name}`, () => {
+    toolCheck(`sign ${s.name}`, () => {
       const ts = int(s.authTimestamp);
       const out = lib.sign(s.fields, { key: s.key, algorithm: s.algorithm, authTimestamp: ts });
       if (typeof out.body !== 'string') return `body ${show(out.body)}`;
@@ -292,7 +313,7 @@ export function runSuite(lib, vectors, log = () => {}, corpus = undefined) {
   }
 
   // ---------------------------------------------------------------- sign → verify round trips
-  const generated = lib.generateKey();
+  const generated = signer.generateKey();
   const roundTrips = [
     ['stream with every field', { domain: 'd.example', app: 'live', stream: '直播-ü "q" \\', user_args: 'a=1&b=2', client_ip: '100.111.*.*', node_ip: '1.2.3.4', publish_timestamp: '1587954134', event: 'PUBLISH_DONE' }, 'HMAC-SHA256'],
     ['record HMAC with every field', { project_id: 'p', job_id: 'j', task_id: 't', event_type: 'RECORD_FILE_COMPLETE', publish_domain: 'push.example.com', app: 'live', stream: 's', record_format: 'HLS', download_url: 'https://x/y.m3u8', play_url: 'https://x/p', asset_id: 'a', file_size: 3957964, record_duration: 120, start_time: '2020-03-08T14:10:25Z', end_time: '2020-03-08T14:12:25Z', width: 1280, height: 720, obs_location: 'cn-north-4', obs_bucket: 'b', obs_object: 'o', error_message: 'none' }, 'HMAC-SHA256'],
@@ -301,7 +322,7 @@ export function runSuite(lib, vectors, log = () => {}, corpus = undefined) {
   ];
   for (const [what, cb, algorithm] of roundTrips) {
     check(`sign → verify round trip: ${what}`, () => {
-      const out = lib.sign(cb, { key: generated, algorithm, authTimestamp: 1700000000 });
+      const out = signer.sign(cb, { key: generated, algorithm, authTimestamp: 1700000000 });
       const v = new lib.Verifier({ keys: ['x'.repeat(32), { id: 'gen', key: generated }], allowMd5: true }).verify(out.body, { now: 1700000001 });
       if (v.keyIndex !== 1 || v.keyId !== 'gen') return `keyIndex/keyId ${v.keyIndex}/${v.keyId}`;
       if (v.algorithm !== algorithm || v.bodyAuthenticated !== (algorithm !== 'MD5')) return `algorithm ${v.algorithm}`;
@@ -317,29 +338,29 @@ export function runSuite(lib, vectors, log = () => {}, corpus = undefined) {
       return weak.bodyAuthenticated === false ? undefined : 'MD5 reported as body-authenticated';
     });
   }
-  check('sign: user_args spelled usr_args comes back as user_args', () => {
+  toolCheck('sign: user_args spelled usr_args comes back as user_args', () => {
     const out = lib.sign({ domain: 'd', app: 'a', stream: 's', usr_args: 'x=1', event: 'PUBLISH' }, { key: KEY, authTimestamp: 5 });
     return out.callback.user_args === 'x=1' && !('usr_args' in out.callback) ? undefined : show(out.callback);
   });
-  check('sign: MD5 on a stream notification is INVALID_FIELD', () =>
+  toolCheck('sign: MD5 on a stream notification is INVALID_FIELD', () =>
     throwsCode(() => lib.sign({ domain: 'd', app: 'a', stream: 's', event: 'PUBLISH' }, { key: KEY, algorithm: 'MD5', authTimestamp: 1 }), 'INVALID_FIELD'));
-  check('sign: the core\'s strict rules apply to the object (a number for app)', () =>
+  toolCheck('sign: the core\'s strict rules apply to the object (a number for app)', () =>
     throwsCode(() => lib.sign({ domain: 'd', app: 7, stream: 's', event: 'PUBLISH' }, { key: KEY, authTimestamp: 1 }), 'INVALID_FIELD'));
-  check('sign: neither event nor event_type is UNKNOWN_CALLBACK', () =>
+  toolCheck('sign: neither event nor event_type is UNKNOWN_CALLBACK', () =>
     throwsCode(() => lib.sign({ domain: 'd' }, { key: KEY, authTimestamp: 1 }), 'UNKNOWN_CALLBACK'));
-  check('sign: a short key is INVALID_KEY', () =>
+  toolCheck('sign: a short key is INVALID_KEY', () =>
     throwsCode(() => lib.sign(good.callback, { key: 'short', authTimestamp: 1 }), 'INVALID_KEY'));
-  check('sign: an unknown algorithm is refused', () =>
+  toolCheck('sign: an unknown algorithm is refused', () =>
     throwsArgError(() => lib.sign(good.callback, { key: KEY, algorithm: 'SHA1', authTimestamp: 1 }), 'algorithm'));
-  check('sign: authTimestamp is required', () =>
+  toolCheck('sign: authTimestamp is required', () =>
     throwsArgError(() => lib.sign(good.callback, { key: KEY }), 'authTimestamp'));
-  check('sign: authTimestamp 2^64 - 1 as a bigint is exact', () => {
+  toolCheck('sign: authTimestamp 2^64 - 1 as a bigint is exact', () => {
     const out = lib.sign(good.callback, { key: KEY, authTimestamp: 18446744073709551615n });
     return out.body.includes('"auth_timestamp":18446744073709551615') ? undefined : out.body;
   });
 
   // ---------------------------------------------------------------- generateKey
-  check('generateKey: default, 32 and 128 characters of letters and digits, at least one of each', () => {
+  toolCheck('generateKey: default, 32 and 128 characters of letters and digits, at least one of each', () => {
     for (const [arg, len] of [[undefined, 64], [32, 32], [128, 128]]) {
       for (let i = 0; i < 20; i++) {
         const k = lib.generateKey(arg);
@@ -348,7 +369,7 @@ export function runSuite(lib, vectors, log = () => {}, corpus = undefined) {
     }
     return lib.generateKey() === lib.generateKey() ? 'two keys are equal' : undefined;
   });
-  check('generateKey: lengths outside 32..128 are a RangeError in plain words', () => {
+  toolCheck('generateKey: lengths outside 32..128 are a RangeError in plain words', () => {
     for (const n of [31, 129, 40.5, -1, 16]) {
       try {
         const r = lib.generateKey(n);
@@ -389,7 +410,7 @@ export function runSuite(lib, vectors, log = () => {}, corpus = undefined) {
     ['sign(callback, undefined)', () => lib.sign(good.callback), 'options'],
     ['sign with a cyclic object', () => { const o = { event: 'PUBLISH' }; o.self = o; return lib.sign(o, { key: KEY, authTimestamp: 1 }); }, 'callback'],
   ];
-  for (const [what, fn, arg] of bad) {
+  for (const [what, fn, arg] of bad.filter(usable)) {
     check(`bad argument: ${what}`, () => throwsArgError(fn, arg) ?? stillWorks());
   }
   const coded = [
@@ -410,15 +431,15 @@ export function runSuite(lib, vectors, log = () => {}, corpus = undefined) {
     ['100,000 nested arrays', () => lib.parse(`{"a":${'['.repeat(100000)}${']'.repeat(100000)}}`), 'MALFORMED_JSON'],
     ['Verifier: a body one byte over maxBodyBytes', () => new lib.Verifier({ keys: [KEY], maxBodyBytes: good.body.length - 1 }).verify(good.body, { now: 1587954200 }), 'BODY_TOO_LARGE'],
   ];
-  for (const [what, fn, code] of coded) {
+  for (const [what, fn, code] of coded.filter(usable)) {
     check(`CallbackError ${code}: ${what}`, () => throwsCode(fn, code) ?? stillWorks());
   }
-  check('explain reports a 5 MiB body as a problem instead of throwing', () => {
+  toolCheck('explain reports a 5 MiB body as a problem instead of throwing', () => {
     const x = lib.explain(`${good.body.slice(0, -1)},"pad":"${'x'.repeat(5 << 20)}"}`, { keys: [KEY], now: 1587954200 });
     if (x.error === null || x.error.code !== 'BODY_TOO_LARGE') return `error ${show(x.error)}`;
     return x.matches && x.kind === 'stream' ? undefined : 'explain stopped at the size problem';
   });
-  check('explain refuses a body above 16 MiB before copying it', () =>
+  toolCheck('explain refuses a body above 16 MiB before copying it', () =>
     throwsCode(() => lib.explain('x'.repeat(17 << 20), { keys: [KEY] }), 'BODY_TOO_LARGE') ?? stillWorks());
   check('a body exactly maxBodyBytes long is accepted', () => {
     const v = new lib.Verifier({ keys: [KEY], maxBodyBytes: good.body.length }).verify(good.body, { now: 1587954200 });
@@ -631,7 +652,7 @@ export function runSuite(lib, vectors, log = () => {}, corpus = undefined) {
       }],
     ];
 
-    const good = lib.sign({ domain: 'd.example', app: 'live', stream: 's', event: 'PUBLISH' }, { key: knownKey, authTimestamp: K.now });
+    const good = signer.sign({ domain: 'd.example', app: 'live', stream: 's', event: 'PUBLISH' }, { key: knownKey, authTimestamp: K.now });
     const fields = { ...good.callback };
     delete fields.auth_sign;
     delete fields.auth_timestamp;
@@ -718,7 +739,7 @@ export function runSuite(lib, vectors, log = () => {}, corpus = undefined) {
       if (judge(() => { throw new TypeError('body must be …'); }, undefined, 'body', false) !== undefined) return 'refused a TypeError naming body';
       return judge(raise, undefined, 'body', true);
     });
-    for (const [entry, arg, call] of ENTRIES) {
+    for (const [entry, arg, call] of ENTRIES.filter(usable)) {
       for (const [label, make, runsCallerCode = false] of HOSTILE) {
         let value;
         try {
@@ -783,7 +804,7 @@ export function runSuite(lib, vectors, log = () => {}, corpus = undefined) {
           if (why) return `tolerance ${show(dd)}, one second after its edge: ${why}`;
         }
         // A callback stamped 2^50: now = 2^50 - d is just inside maxFutureSeconds d.
-        const far = lib.sign(fields, { key: knownKey, authTimestamp: 2n ** 50n });
+        const far = signer.sign(fields, { key: knownKey, authTimestamp: 2n ** 50n });
         const edge = 2 ** 50 - d;
         const ok = lib.verify(far.body, { key: knownKey, maxFutureSeconds: d, now: edge });
         if (ok.callback.auth_sign !== far.callback.auth_sign) return `maxFutureSeconds ${d} at its edge: ${show(ok)}`;
@@ -821,7 +842,7 @@ export function runSuite(lib, vectors, log = () => {}, corpus = undefined) {
       const reenter = () => {
         big += 4096; // a new, larger body each time: the input buffer grows
         try { lib.verify(`{"pad":"${'p'.repeat(big)}"}`, { key: knownKey, now: K.now, maxBodyBytes: 4 << 20 }); } catch { /* MISSING_FIELD etc. */ }
-        lib.explain(known.body, K.full);
+        if (tools) lib.explain(known.body, K.full);
         lib.parse(known.body);
       };
       const opts = { get keys() { reenter(); return K.full.keys; }, get now() { reenter(); return K.now; } };
@@ -836,7 +857,7 @@ export function runSuite(lib, vectors, log = () => {}, corpus = undefined) {
         ['Verifier#verify(bytes) with both', () => knownVerifier.verify(body, { get now() { reenter(); return K.now; } })],
         ['new Verifier with a re-entering keys getter', () => new lib.Verifier(opts).verify(known.body, { now: K.now })],
         ['explain with both', () => lib.explain(body, opts).callback && lib.verify(known.body, K.full)],
-      ]) {
+      ].filter(usable)) {
         const why = same(what, fn());
         if (why) return why;
       }
@@ -926,7 +947,8 @@ export function runSuite(lib, vectors, log = () => {}, corpus = undefined) {
       if (v.ok && !deepEqual(v.ok.callback, p.ok.callback)) return `verify's callback ${show(v.ok.callback)} differs from parse's ${show(p.ok.callback)}`;
       let x;
       try {
-        x = lib.explain(bytes, opts);
+        // (In a lean run the full package explains: the two builds must agree.)
+        x = signer.explain(bytes, opts);
       } catch (e) {
         return `explain threw ${show(e)}`;
       }
@@ -1007,7 +1029,7 @@ export function runSuite(lib, vectors, log = () => {}, corpus = undefined) {
       ['Verifier#verify', () => new lib.Verifier({ keys: [KEY] }).verify(new Liar(5), { now: 1 })],
       ['parse', () => lib.parse(new Liar(5))],
       ['explain', () => lib.explain(new Liar(5), { keys: [KEY], now: 1 })],
-    ]) {
+    ].filter(usable)) {
       n = 0;
       let outcome = 'returned';
       try {
