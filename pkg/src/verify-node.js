@@ -6,6 +6,6 @@ import { join } from 'node:path';
 import * as bindings from '../dist/lean/hwlc.js';
 import { setBindings } from './wasm.js';
 
-bindings.initSync({ module: readFileSync(join(__dirname, 'hwlc_bg.wasm')) });
+bindings.initSync({ module: readFileSync(join(__dirname, 'hwlc-lean_bg.wasm')) });
 setBindings(bindings);
 export * from './verify-api.js';
