@@ -34,11 +34,15 @@ pub enum ErrorCode {
     InvalidKey,
     /// The body is larger than the configured maximum.
     BodyTooLarge,
+    /// A correctly signed callback carries a value the receiver does not expect: an event name
+    /// outside the documented set (unless `allow_unknown_events`), or a domain or app outside
+    /// the `domains` / `apps` allow-lists. Checked after the signature (spec §6).
+    UnexpectedValue,
 }
 
 impl ErrorCode {
     /// Every code, in documentation order.
-    pub const ALL: [ErrorCode; 12] = [
+    pub const ALL: [ErrorCode; 13] = [
         ErrorCode::MalformedJson,
         ErrorCode::UnknownCallback,
         ErrorCode::MissingField,
@@ -51,6 +55,7 @@ impl ErrorCode {
         ErrorCode::Md5NotAllowed,
         ErrorCode::InvalidKey,
         ErrorCode::BodyTooLarge,
+        ErrorCode::UnexpectedValue,
     ];
 
     /// The stable string form, e.g. `"SIGNATURE_MISMATCH"`.
@@ -68,6 +73,7 @@ impl ErrorCode {
             ErrorCode::Md5NotAllowed => "MD5_NOT_ALLOWED",
             ErrorCode::InvalidKey => "INVALID_KEY",
             ErrorCode::BodyTooLarge => "BODY_TOO_LARGE",
+            ErrorCode::UnexpectedValue => "UNEXPECTED_VALUE",
         }
     }
 
