@@ -15,7 +15,8 @@ export type ErrorCode =
   | 'MD5_NOT_ALLOWED'
   | 'INVALID_KEY'
   | 'BODY_TOO_LARGE'
-  | 'UNEXPECTED_VALUE';
+  | 'UNEXPECTED_VALUE'
+  | 'UNSUPPORTED_METHOD';
 
 /**
  * Thrown for every failure the core reports; `message` names the field, the value or the times
@@ -475,3 +476,449 @@ export declare function explain(body: Body, options: VerifyOptions): Explanation
  * @throws {RangeError} A length outside 32 to 128.
  */
 export declare function generateKey(length?: number): string;
+
+// ---------------------------------------------------------------------------------------------
+// Signed ingest and playback URLs (Huawei Live "URL validation", methods A, B, D; issue 14)
+
+/**
+ * A URL-validation method (the domain's `auth_type`): `'A'` (`a_md5`), `'B'` (`b_md5`),
+ * `'C'` (`c_aes`: not supported, `UNSUPPORTED_METHOD`), `'D'` (`d_sha256`, recommended; the only
+ * one Huawei offers for HLS playback). Huawei's names (`'d_sha256'`) and lower case are accepted.
+ */
+export type UrlMethod = 'A' | 'B' | 'C' | 'D' | 'a_md5' | 'b_md5' | 'c_aes' | 'd_sha256' | (string & {});
+
+/** Options of {@link signUrl}. */
+export interface SignUrlOptions {
+  /** The domain's URL-validation key: 32 ASCII letters and digits, not all of one kind. */
+  key: string;
+  /** Default `'D'`. */
+  method?: UrlMethod;
+  /**
+   * The start of validity, Unix seconds (number or bigint). Written in decimal for A, lowercase
+   * hex for B and D. A value above 10^11 (milliseconds) is a TypeError.
+   */
+  time: Seconds;
+  /**
+   * Method A's random part: 1 to 64 ASCII letters and digits. Default: 32 lowercase hex digits
+   * from `crypto.getRandomValues`. Refused (`INVALID_FIELD`) for B and D.
+   */
+  rand?: string;
+  /** Method A's user id: 1 to 64 ASCII letters and digits. Default `'0'`. Refused for B and D. */
+  uid?: string;
+}
+
+/** Options of {@link verifyUrl} and {@link explainUrl}. Only own properties are read, each once. */
+export interface UrlVerifyOptions {
+  /** One key. Give `key` or `keys`, not both. */
+  key?: string;
+  /** Keys to try, all of them in constant time (rotation); the first match is reported. */
+  keys?: Array<string | { id?: string; key: string }>;
+  /**
+   * Required: the domain's validity `timeout`, 60 to 2,592,000 seconds (else `INVALID_FIELD`).
+   * Huawei documents no default, so there is none.
+   */
+  timeoutSeconds: Seconds;
+  /** How far the start may lie ahead of `now` before `TIMESTAMP_IN_FUTURE`. Default 300. */
+  maxSkewSeconds?: Seconds;
+  /** Unix seconds. Default: the clock. A value above 10^11 (milliseconds) is a TypeError. */
+  now?: Seconds;
+  /** The domain's method. Default: the one whose parameters the URL carries. */
+  method?: UrlMethod;
+}
+
+/** A URL {@link verifyUrl} accepted. */
+export interface VerifiedUrl {
+  method: 'A' | 'B' | 'D';
+  /** From the scheme: rtmp(s) push, http(s) .flv/.m3u8 playback, webrtc. */
+  kind: 'push' | 'playback' | 'webrtc';
+  /** The start of validity (a bigint above 2^53 - 1). */
+  time: number | bigint;
+  /** How the time is written (method A: decimal unless it has a letter). */
+  timeFormat: 'decimal' | 'hex';
+  /** Always `'start'`: the time is the start of validity, for B too (see `note`). */
+  timeReading: 'start';
+  /** `time + timeoutSeconds`: the first second the URL is no longer valid. */
+  expiresAt: number | bigint;
+  /** Index in `keys` of the first key that matched. */
+  keyIndex: number;
+  /** That key's id, when it has one. */
+  keyId?: string;
+  /** The stream name (last path segment without its extension). */
+  stream: string;
+  /** Method B only: txTime is read as the start (Huawei's page also calls it an expiry). */
+  note?: string;
+}
+
+/** One key's check in a {@link UrlExplanation}. */
+export interface UrlKeyCheck {
+  index: number;
+  id: string | null;
+  /** The signature this key gives the URL: a valid signature. Keep it private. */
+  expectedSignature: string;
+  matches: boolean;
+  /** Why verifyUrl would refuse this key (never repeats it). */
+  problem: string | null;
+}
+
+/** What {@link explainUrl} found. */
+export interface UrlExplanation {
+  verdict: 'VALID' | 'EXPIRED' | 'MALFORMED' | 'INVALID';
+  /** Exactly verifyUrl's error with the same options (`null`: valid). */
+  error: { code: ErrorCode; message: string } | null;
+  method: 'A' | 'B' | 'C' | 'D' | null;
+  kind: 'push' | 'playback' | 'webrtc' | null;
+  stream: string | null;
+  /** The path method A hashes, as sent. */
+  uri: string | null;
+  time: number | bigint | null;
+  timeFormat: 'decimal' | 'hex' | null;
+  timeReading: 'start' | null;
+  formula: string | null;
+  /** The string that was hashed, the key written `[KEY]` (D: the HMAC message). */
+  hashed: string | null;
+  receivedSignature: string | null;
+  expectedSignature: string | null;
+  keyIndex: number | null;
+  keyId: string | null;
+  keys: UrlKeyCheck[];
+  window: {
+    startsAt: number | bigint;
+    expiresAt: number | bigint;
+    now: number | bigint;
+    timeoutSeconds: number | bigint;
+    maxSkewSeconds: number | bigint;
+    /** `expiresAt - now` (zero or negative: expired). */
+    secondsLeft: number | bigint;
+  } | null;
+  note: string | null;
+  /** Likely causes: another domain's key, an expiry used as the start, a stream name with its extension, hex vs decimal. */
+  hints: string[];
+}
+
+/**
+ * Signs an ingest or playback URL offline (Huawei's SDKs only offer an API call for it).
+ * Existing query parameters and the fragment are kept; the method's parameters are appended.
+ *
+ * @param url `rtmp://`, `rtmps://`, `http(s)://….flv|.m3u8` or `webrtc://` URL, unsigned.
+ * @param options key, method (default `'D'`), time (start of validity), rand/uid for A.
+ * @returns The signed URL.
+ * @throws {CallbackError} `INVALID_KEY`, `INVALID_FIELD` (malformed URL, URL already signed, bad
+ *   rand/uid), `DUPLICATE_FIELD`, `UNSUPPORTED_METHOD` (method C).
+ * @throws {TypeError} wrong argument types; `time` in milliseconds.
+ * @example
+ * const url = signUrl('rtmp://push.example.com/live/room1', {
+ *   key: 'GCTbw44s6MPLh4GqgDpnfuFHgy25Enly',
+ *   time: Math.floor(Date.now() / 1000),
+ * });
+ * // rtmp://push.example.com/live/room1?hwSecret=…&hwTime=…
+ */
+export declare function signUrl(url: string, options: SignUrlOptions): string;
+
+/**
+ * Verifies a signed URL: the signature against every key in constant time (hex case ignored),
+ * then the window `time <= now + maxSkewSeconds` and `now < time + timeoutSeconds`.
+ *
+ * @param url The URL as received (path hashed raw, not percent-decoded).
+ * @param options keys, timeoutSeconds (required), maxSkewSeconds, now, method.
+ * @returns The method, times and matching key.
+ * @throws {CallbackError} `EXPIRED`, `TIMESTAMP_IN_FUTURE` (not valid yet), `SIGNATURE_MISMATCH`,
+ *   `MISSING_SIGNATURE`, `INVALID_FIELD`, `DUPLICATE_FIELD`, `INVALID_KEY`, `UNSUPPORTED_METHOD`.
+ * @throws {TypeError} wrong argument types; missing `timeoutSeconds`; `now` in milliseconds.
+ * @example
+ * const { method, expiresAt, keyIndex } = verifyUrl(url, {
+ *   keys: [process.env.URL_KEY_OLD, process.env.URL_KEY_NEW],
+ *   timeoutSeconds: 1800,
+ * });
+ */
+export declare function verifyUrl(url: string, options: UrlVerifyOptions): VerifiedUrl;
+
+/**
+ * Explains why a URL verifies or not: the string that was hashed (key redacted), expected
+ * against received signatures, the validity window and hints. Problems are in the result;
+ * it throws only for wrong argument types and an unknown `method` name.
+ *
+ * @param url The URL to explain.
+ * @param options As for {@link verifyUrl}.
+ * @returns The explanation.
+ * @throws {TypeError} wrong argument types.
+ * @throws {CallbackError} `INVALID_FIELD` for an unknown `method` or a URL over 1 MiB.
+ * @example
+ * const x = explainUrl(url, { key, timeoutSeconds: 1800 });
+ * if (x.error) console.log(x.error.code, x.hints);
+ */
+export declare function explainUrl(url: string, options: UrlVerifyOptions): UrlExplanation;
+// Request-level API and framework adapters (src/request.js, src/adapters/). Every receiver
+// answers the same way:
+//   405 (Allow: POST)  any method but POST
+//   413                a body above maxBodyBytes (from Content-Length before reading, else while
+//                      reading: the rest is never read)
+//   401 'unauthorized' any other verification failure; the precise CallbackError goes to
+//                      onError, never to the sender
+//   200 'ok'           once the handler resolved (an event without a route: onUnhandled, then 200)
+//   500                the handler threw or rejected (Huawei may send it again), or a body parser
+//                      consumed the body first (the answer names the fix)
+// Invalid keys or options throw at construction (CallbackError INVALID_KEY, TypeError), never a
+// 401 later. A key with surrounding whitespace (a newline from an env file) is refused, not
+// trimmed: INVALID_KEY names the character; trim it yourself if that is what you mean.
+// No framework is a dependency: the adapters accept anything shaped like the framework's objects.
+
+/**
+ * The verified callback of one documented event (what a route for `E` receives): a
+ * `VerifiedStream<E>` for PUBLISH/PUBLISH_DONE, a `VerifiedRecord<E>` or `VerifiedRecordMd5<E>`
+ * for the RECORD_* events.
+ */
+export type VerifiedEvent<E extends KnownEvent> = E extends KnownStreamEvent
+  ? VerifiedStream<E>
+  : VerifiedRecord<E> | VerifiedRecordMd5<E>;
+
+type Awaitable<T> = T | PromiseLike<T>;
+
+/**
+ * One handler per documented event, each typed to its event's callback; `A` are the
+ * framework's arguments. An event without a handler goes to `onUnhandled` (and is answered 200).
+ */
+export type Routes<A extends unknown[]> = {
+  [E in KnownEvent]?: (verified: VerifiedEvent<E>, ...args: A) => Awaitable<unknown>;
+};
+
+/**
+ * A single handler for every callback, or a route table by event. With `allowUnknownEvents`,
+ * annotate a single handler's (or onUnhandled's) parameter as `VerifiedAnyEvent`: other event
+ * names reach it too.
+ */
+export type Handlers<A extends unknown[]> = ((verified: Verified, ...args: A) => Awaitable<unknown>) | Routes<A>;
+
+/** The options of every receiver: those of `Verifier`, plus the clock and the hooks. */
+export type ReceiverOptions<A extends unknown[], C extends unknown[] = A> = VerifierOptions & {
+  /** Unix seconds, or a function returning them, read per request. Default: the current time. */
+  now?: Seconds | (() => Seconds);
+  /**
+   * Sees every refusal (the CallbackError behind a 401 or 413) and every failure behind a 500
+   * (the handler's exception, a consumed body), with the request. For logging: what it
+   * returns or throws does not change the answer.
+   */
+  onError?: (error: unknown, ...context: C) => void;
+  /** Called for a verified event the route table has no handler for; the answer stays 200. */
+  onUnhandled?: (verified: Verified, ...args: A) => Awaitable<unknown>;
+};
+
+/**
+ * Reads a fetch-API Request's body as a stream and verifies it. Reading stops as soon as more
+ * than `maxBodyBytes` arrived (the stream is cancelled); a Content-Length above it is refused
+ * before reading. Does not look at the method. It validates the keys on every call; a server
+ * should create a receiver once instead (createHandler and the adapters prepare them once).
+ * @param request a fetch-API Request (Workers, Deno, Bun, Node's global Request, Hono's `c.req.raw`, Next.js)
+ * @param options as for `verify`: `keys` or `key`, `now`, `toleranceSeconds`, `maxFutureSeconds`, `allowMd5`, `maxBodyBytes`
+ * @returns the verified callback
+ * @throws {CallbackError} (as a rejection) like `verify`: BODY_TOO_LARGE, SIGNATURE_MISMATCH, EXPIRED, INVALID_KEY, …
+ * @throws {TypeError} (as a rejection) for a body that was already read
+ * @example
+ * const v = await verifyRequest(request, { keys: env.HUAWEI_CALLBACK_KEY.split(',') });
+ * console.log(v.event, v.callback.stream);
+ */
+export declare function verifyRequest<const O extends VerifyOptions>(request: Request, options: O & NonEmptyKeys<O>): Promise<VerifiedFor<O>>;
+
+/**
+ * A fetch-API handler for Workers, Deno.serve, Bun.serve and anything else that maps a Request
+ * to a Response. The keys and options are checked once, here. The handler gets
+ * `(verified, request, ...rest)` (rest: e.g. a Worker's `env, ctx`); a Response it returns is
+ * the answer, otherwise 200 'ok'.
+ * @param options `Verifier` options plus `now`, `onError(error, request)`, `onUnhandled`
+ * @param handlers a function for every callback, or `{ PUBLISH: (v) => …, RECORD_FILE_COMPLETE: (v) => … }`
+ * @returns `(request, ...rest) => Promise<Response>`; it never rejects
+ * @throws {CallbackError} INVALID_KEY (or another code) when the keys or options are invalid
+ * @throws {TypeError} for options, handlers or event names of the wrong kind
+ * @example
+ * const handle = createHandler({ keys: ['…'] }, {
+ *   PUBLISH: (v) => markLive(v.callback.stream),
+ *   PUBLISH_DONE: (v) => markOffline(v.callback.stream),
+ * });
+ * export default { fetch: (request) => handle(request) };
+ */
+export declare function createHandler<R extends unknown[] = unknown[]>(
+  options: ReceiverOptions<[Request, ...R], [Request]>,
+  handlers: Handlers<[Request, ...R]>,
+): (request: Request, ...rest: R) => Promise<Response>;
+
+/** What createNodeMiddleware needs of a node:http IncomingMessage (Express and Connect requests are ones). */
+export interface NodeRequestLike {
+  method?: string | undefined;
+  headers: Record<string, string | string[] | undefined>;
+  on(event: string, listener: (...args: any[]) => void): unknown;
+  removeListener(event: string, listener: (...args: any[]) => void): unknown;
+  pause?(): unknown;
+  readonly readableEnded?: boolean;
+  /** A raw body a parser kept (e.g. express.json({ verify: (req, res, buf) => { req.rawBody = buf } })). */
+  rawBody?: unknown;
+  /** A Buffer or string body (express.raw(), express.text()) is used; a parsed object is not. */
+  body?: unknown;
+}
+
+/** What createNodeMiddleware needs of a node:http ServerResponse. */
+export interface NodeResponseLike {
+  statusCode: number;
+  readonly headersSent: boolean;
+  readonly writableEnded: boolean;
+  writeHead(statusCode: number, headers: Record<string, string>): unknown;
+  end(chunk?: string): unknown;
+}
+
+/**
+ * A middleware for node:http, Express 4 and 5 and Connect that reads the raw body itself (with
+ * the `maxBodyBytes` cap), verifies it and answers itself. Mount it before any body parser, or
+ * on its own route. After a parser it uses `req.rawBody` or a Buffer/string `req.body`; a
+ * parsed body alone gets 500 with a message that names the fix. The handler gets
+ * `(verified, req, res)`; if it answers itself, that answer stands.
+ * @param options `Verifier` options plus `now`, `onError(error, req)`, `onUnhandled`
+ * @param handlers a function, or a route table by event
+ * @returns `(req, res, next?) => Promise<void>`; it never rejects and never calls `next`
+ * @throws {CallbackError} INVALID_KEY (or another code) when the keys or options are invalid
+ * @throws {TypeError} for options, handlers or event names of the wrong kind
+ * @example
+ * import { createServer } from 'node:http';
+ * createServer(createNodeMiddleware({ keys: ['…'] }, (v) => console.log(v.event))).listen(8080);
+ * // Express: app.post('/huawei/callback', createNodeMiddleware({ keys }, handlers)); app.use(express.json());
+ */
+export declare function createNodeMiddleware<Req extends NodeRequestLike = NodeRequestLike, Res extends NodeResponseLike = NodeResponseLike>(
+  options: ReceiverOptions<[Req, Res], [Req]>,
+  handlers: Handlers<[Req, Res]>,
+): (req: Req, res: Res, next?: (error?: unknown) => void) => Promise<void>;
+
+/** The parts of a Fastify instance the plugin uses. */
+export interface FastifyInstanceLike {
+  removeAllContentTypeParsers(): unknown;
+  addContentTypeParser(...args: any[]): unknown;
+  route(options: any): unknown;
+}
+
+/**
+ * A Fastify (4, 5) plugin that owns the route `options.path` (default '/'). Register it as it
+ * is, without fastify-plugin: Fastify then confines the raw-body content-type parser it
+ * installs (every content type left unparsed, so the route can read the raw bytes with the
+ * cap) to this route. Every method is routed, so GET gets 405. Handlers get
+ * `(verified, request, reply)`; one that sends the reply itself keeps it.
+ * @param options `Verifier` options plus `path`, `now`, `onError(error, request)`, `onUnhandled`
+ * @param handlers a function, or a route table by event
+ * @throws {CallbackError} INVALID_KEY (or another code) when the keys or options are invalid
+ * @throws {TypeError} for a path without a leading '/', or options/handlers of the wrong kind
+ * @example
+ * app.register(createFastifyPlugin({ keys: ['…'], path: '/huawei/callback' }, { PUBLISH: (v) => … }));
+ */
+export declare function createFastifyPlugin(
+  options: ReceiverOptions<[any, any], [any]> & { path?: string },
+  handlers: Handlers<[request: any, reply: any]>,
+): (fastify: FastifyInstanceLike) => Promise<void>;
+
+/** The parts of a Koa context the middleware uses. */
+export interface KoaContextLike {
+  method: string;
+  req: NodeRequestLike;
+  request?: { rawBody?: unknown };
+  status: number;
+  body: unknown;
+  set(headers: Record<string, string>): unknown;
+}
+
+/**
+ * A Koa (2, 3) middleware that answers every request it gets (mount it on the callback path,
+ * e.g. with @koa/router `router.all('/huawei/callback', mw)`). It reads `ctx.req` itself with
+ * the cap; after koa-bodyparser it uses `ctx.request.rawBody`. Handlers get `(verified, ctx)`;
+ * one that sets `ctx.body` keeps its answer.
+ * @param options `Verifier` options plus `now`, `onError(error, ctx)`, `onUnhandled`
+ * @param handlers a function, or a route table by event
+ * @throws {CallbackError} INVALID_KEY (or another code) when the keys or options are invalid
+ * @throws {TypeError} for options, handlers or event names of the wrong kind
+ * @example
+ * router.all('/huawei/callback', createKoaMiddleware({ keys: ['…'] }, (v, ctx) => { … }));
+ */
+export declare function createKoaMiddleware<Ctx extends KoaContextLike = KoaContextLike>(
+  options: ReceiverOptions<[Ctx]>,
+  handlers: Handlers<[Ctx]>,
+): (ctx: Ctx, next?: () => Promise<unknown>) => Promise<void>;
+
+/** The parts of a Hono context the middleware uses. */
+export interface HonoContextLike {
+  req: { raw: Request };
+  set: (...args: any[]) => unknown;
+}
+
+/** Hono `Variables` for the default context key: `new Hono<{ Variables: HuaweiCallbackVariables }>()`. */
+export interface HuaweiCallbackVariables {
+  huaweiCallback: Verified;
+}
+
+/**
+ * Hono (4) middleware, in every runtime Hono runs in (Node, workerd, Deno, Bun). Without
+ * `handlers`: it answers 405/413/401 itself and otherwise puts the verified callback on the
+ * context (`c.get('huaweiCallback')`, or `options.variable`) and calls `next()`; the route
+ * answers (an exception there is Hono's 500). With `handlers`: it answers like createHandler;
+ * handlers get `(verified, c)`.
+ * @param options `Verifier` options plus `variable`, `now`, `onError(error, request, c)`, `onUnhandled`
+ * @param handlers optional: a function, or a route table by event
+ * @throws {CallbackError} INVALID_KEY (or another code) when the keys or options are invalid
+ * @throws {TypeError} for options, handlers or event names of the wrong kind
+ * @example
+ * const app = new Hono<{ Variables: HuaweiCallbackVariables }>();
+ * app.post('/huawei/callback', createHonoMiddleware({ keys: ['…'] }), (c) => {
+ *   const v = c.get('huaweiCallback');
+ *   return c.text('ok');
+ * });
+ */
+export declare function createHonoMiddleware(
+  options: ReceiverOptions<[any], [Request, any]> & { variable?: string },
+  handlers?: Handlers<[c: any]>,
+): (c: HonoContextLike, next: () => Promise<void>) => Promise<Response | void>;
+
+/**
+ * A Next.js App Router route handler: `export const POST = nextRouteHandler(options, handlers)`
+ * in `app/…/route.js`. Handlers get `(verified, request, context)`.
+ * @param options `Verifier` options plus `now`, `onError(error, request)`, `onUnhandled`
+ * @param handlers a function, or a route table by event
+ * @returns `(request, context) => Promise<Response>`; it never rejects
+ * @throws {CallbackError} INVALID_KEY (or another code) when the keys or options are invalid
+ * @throws {TypeError} for options, handlers or event names of the wrong kind
+ * @example
+ * export const POST = nextRouteHandler({ keys: process.env.HUAWEI_CALLBACK_KEY!.split(',') }, {
+ *   RECORD_FILE_COMPLETE: async (v) => { await saveRecording(v.callback.download_url); },
+ * });
+ */
+export declare function nextRouteHandler<Ctx = unknown>(
+  options: ReceiverOptions<[Request, Ctx], [Request]>,
+  handlers: Handlers<[Request, Ctx]>,
+): (request: Request, context: Ctx) => Promise<Response>;
+
+/** An API Gateway REST (v1), HTTP API (v2) or function URL event, as far as the handler reads it. */
+export interface LambdaHttpEvent {
+  /** v1 */
+  httpMethod?: string;
+  /** v2 and function URLs: `requestContext.http.method` */
+  requestContext?: { http?: { method: string } } & Record<string, unknown>;
+  body?: string | null;
+  isBase64Encoded?: boolean;
+  headers?: Record<string, string | undefined> | null;
+}
+
+/** What the Lambda handler returns (the shape API Gateway and function URLs expect). */
+export interface LambdaHttpResult {
+  statusCode: number;
+  headers: Record<string, string>;
+  body: string;
+  isBase64Encoded: false;
+}
+
+/**
+ * An AWS Lambda handler for API Gateway (REST v1, HTTP API v2) and function URLs. A base64
+ * body (`isBase64Encoded`) is decoded; one that cannot fit `maxBodyBytes` is refused before
+ * decoding. Handlers get `(verified, event, context)`.
+ * @param options `Verifier` options plus `now`, `onError(error, event, context)`, `onUnhandled`
+ * @param handlers a function, or a route table by event
+ * @returns `(event, context) => Promise<{ statusCode, headers, body, isBase64Encoded }>`; it never rejects
+ * @throws {CallbackError} INVALID_KEY (or another code) when the keys or options are invalid
+ * @throws {TypeError} for options, handlers or event names of the wrong kind
+ * @example
+ * export const handler = createLambdaHandler({ keys: process.env.HUAWEI_CALLBACK_KEY.split(',') }, (v) => …);
+ */
+export declare function createLambdaHandler<E extends LambdaHttpEvent = LambdaHttpEvent, Ctx = unknown>(
+  options: ReceiverOptions<[E, Ctx]>,
+  handlers: Handlers<[E, Ctx]>,
+): (event: E, context: Ctx) => Promise<LambdaHttpResult>;

@@ -38,11 +38,14 @@ pub enum ErrorCode {
     /// outside the documented set (unless `allow_unknown_events`), or a domain or app outside
     /// the `domains` / `apps` allow-lists. Checked after the signature (spec §6).
     UnexpectedValue,
+    /// A signed URL uses a method that cannot be checked offline (method C, AES `auth_info`,
+    /// whose construction Huawei does not publish; spec §5).
+    UnsupportedMethod,
 }
 
 impl ErrorCode {
     /// Every code, in documentation order.
-    pub const ALL: [ErrorCode; 13] = [
+    pub const ALL: [ErrorCode; 14] = [
         ErrorCode::MalformedJson,
         ErrorCode::UnknownCallback,
         ErrorCode::MissingField,
@@ -56,6 +59,7 @@ impl ErrorCode {
         ErrorCode::InvalidKey,
         ErrorCode::BodyTooLarge,
         ErrorCode::UnexpectedValue,
+        ErrorCode::UnsupportedMethod,
     ];
 
     /// The stable string form, e.g. `"SIGNATURE_MISMATCH"`.
@@ -74,6 +78,7 @@ impl ErrorCode {
             ErrorCode::InvalidKey => "INVALID_KEY",
             ErrorCode::BodyTooLarge => "BODY_TOO_LARGE",
             ErrorCode::UnexpectedValue => "UNEXPECTED_VALUE",
+            ErrorCode::UnsupportedMethod => "UNSUPPORTED_METHOD",
         }
     }
 

@@ -119,3 +119,20 @@ sign({ event: 'PUBLISH', domain: 'd', app: 'a', stream: 's' }, { key, algorithm:
 void [name, looseName, resignedCb, typedStream];
 
 void [streamCb, recordCb, once, describe, code, left];
+
+// Signed URLs (issue 14)
+import { signUrl, verifyUrl, explainUrl } from 'huaweicloud-live-callback';
+import type { VerifiedUrl, UrlExplanation, SignUrlOptions } from 'huaweicloud-live-callback';
+
+const signOpts: SignUrlOptions = { key, method: 'D', time: 1_700_000_000n };
+const signedUrl: string = signUrl('rtmp://push.example.com/live/s', signOpts);
+const vu: VerifiedUrl = verifyUrl(signedUrl, { keys: [key, { id: 'new', key }], timeoutSeconds: 1800, now: 1_700_000_000 });
+const urlMethod: 'A' | 'B' | 'D' = vu.method;
+const urlExpiry: number | bigint = vu.expiresAt;
+const ux: UrlExplanation = explainUrl(signedUrl, { key, timeoutSeconds: 1800 });
+const urlHints: string[] = ux.hints;
+// @ts-expect-error timeoutSeconds is required: Huawei documents no default
+verifyUrl(signedUrl, { key });
+// @ts-expect-error time is required
+signUrl('rtmp://push.example.com/live/s', { key });
+void [urlMethod, urlExpiry, urlHints, vu.keyId, ux.window?.secondsLeft];
