@@ -1177,7 +1177,8 @@ export function runSuite(lib, vectors, log = () => {}, corpus = undefined, optio
 
   // ---------------------------------------------------------------- signed URLs (tests/js/suites/url.mjs)
   try {
-    runUrlSuite(lib, check);
+    // (Signed URLs are tools: not in the verify-only build.)
+    if (tools) runUrlSuite(lib, check);
   } catch (e) {
     fail('url: set-up', `unexpected exception ${show(e)}`);
   }
