@@ -27,49 +27,8 @@
 #   	scripts/toolchain.sh cargo-wasm build --release --lib
 #   	wb=$$(scripts/toolchain.sh wasm-bindgen) && $$wb --target web --out-dir ... x.wasm
 #
-# Profile notes (measured with rustc 1.96 / wasm-bindgen 0.2.130 / binaryen 132):
-#   * do not set `strip = true` for the wasm build: it drops the target_features
-#     section, wasm-bindgen warns, and wasm-opt then rejects the module
-#     (memory.copy needs bulk-memory). Let `wasm-opt -Oz` strip instead.
-#   * debian route only (std is built from source): panic=immediate-abort
-#     (RUSTFLAGS "-Zunstable-options -Cpanic=immediate-abort" for the wasm target,
-#     or profile `panic = "immediate-abort"` + CARGO_UNSTABLE_PANIC_IMMEDIATE_ABORT=true)
-#     and CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size shrink the output;
-#     the old `-Z build-std-features=panic_immediate_abort` is a compile error now.
-#
-# How the wasm32 Rust toolchain is chosen (wasm-env / cargo-wasm):
-#   1. "rustup" route: if `rustc` on PATH (or $RUSTC) already has a wasm32 std
-#      installed (<sysroot>/lib/rustlib/wasm32-unknown-unknown/lib/libstd-*.rlib),
-#      plain `cargo` is used. `rustup target add` is NOT tried by default: it
-#      hangs where the rustup dist server is unreachable. Set
-#      TOOLCHAIN_TRY_RUSTUP=1 to try it, bounded by `timeout 20`.
-#   2. "debian" route otherwise: Debian's rustc-web/cargo-web (/usr/bin/rustc,
-#      /usr/bin/cargo) plus rust-web-src, which builds std from source with
-#      `-Z build-std=std,panic_abort` (RUSTC_BOOTSTRAP=1; the std sources' own
-#      crates.io deps are fetched on the first build). Linker: wasm-ld of
-#      the LLVM major that rustc reports (package lld-NN), else wasm-ld from
-#      package lld. A cold build of std + a small crate takes about 1 minute.
-#   Force a route with WASM_ROUTE=rustup|debian.
-#
-# Where things are installed / cached:
-#   * wasm-bindgen CLI: searched (exact version match) in $TOOLCHAIN_CACHE_DIR/bin,
-#     <repo>/.cache/bin, ${CARGO_HOME:-~/.cargo}/bin and PATH. When missing it is
-#     installed with `cargo install --root ${TOOLCHAIN_CACHE_DIR:-$CARGO_HOME}`
-#     (about 3 minutes on 2 cores), i.e. into ~/.cargo/bin by default: unlike an
-#     in-tree cache, that survives fresh clones (CI runs in one), so the 3 minutes
-#     are paid once per machine. Set TOOLCHAIN_CACHE_DIR=<repo>/.cache (git-ignored)
-#     to keep it inside the work tree instead.
-#   * wasm-opt: npm package binaryen in $TOOLCHAIN_NPM_DIR/node_modules
-#     (default <repo>/build/tools, git-ignored); about 1 s to install, 100 MB.
-#   * Debian packages: apt-get (as root, or via `sudo -n`), `apt-get update`
-#     once before the first install, DEBIAN_FRONTEND=noninteractive, waiting
-#     up to 10 min for a dpkg lock held by another apt.
-#
-# Pinned versions (override with the environment variable of the same name):
-#   WASM_BINDGEN_VERSION  default: the wasm-bindgen version in <repo>/Cargo.lock,
-#                         else the `=x.y.z` requirement in <repo>/Cargo.toml,
-#                         else 0.2.130.
-#   BINARYEN_VERSION      default 132.0.0 (npm binaryen; wasm-opt version 132).
+# The notes on profiles, how the wasm32 toolchain is chosen, where things are cached and the
+# pinned versions are in BUILDING.md.
 #
 # Messages go to stderr; stdout carries only the requested path / exports.
 set -euo pipefail

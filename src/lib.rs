@@ -13,6 +13,8 @@ mod key;
 mod msg;
 mod options;
 mod rules;
+#[cfg(feature = "serde")]
+mod serde_impls;
 mod sign;
 mod signature;
 mod url;
