@@ -8,13 +8,17 @@
 #   b. workerd   benches/js/workerd.mjs: our sync Verifier.verify against crypto.subtle in one
 #                isolate of a bundled Worker served by the pinned workerd binary
 #   c. size      benches/js/size.mjs: what a Worker ships (esbuild --minify, gzip -9 of the JS
-#                and of the .wasm) and the .wasm by crate (twiggy on a build that keeps names)
+#                and of the .wasm) on the verify-only build (/verify) and on the full one, and
+#                each .wasm by crate (twiggy on a build that keeps names)
 #   d. cold      benches/js/coldstart.mjs: import + first verify in fresh Node processes, and a
 #                fresh workerd process's first response with and without the package
 #   e. native    cargo bench --bench verify (criterion) next to the wasm figure of (a)
 #   f. memory    benches/js/memory.mjs: 1,000,000 mixed verifies in one Node process
 #   h. http      benches/js/http.mjs: requests/s of a node:http server using createNodeMiddleware
 #                against the same server answering 200 unverified (loopback, keep-alive)
+#   i. state     benches/js/state.mjs: createStreamTracker `apply` per callback with the memory
+#                store, and Redis round trips per apply (a redis-server of our own; counted by
+#                the client and by INFO commandstats)
 #   g. summary   every target, met or MISSED, with its figure
 #
 # Scratch: build/bench/ (the peers of benches/js/package-lock.json, the packed package, the
@@ -22,7 +26,7 @@
 # pinned to CPU 1 (`taskset -c 1`) when there are two CPUs or more. Tools: the workerd binary
 # and esbuild pinned in tests/js/runtimes/package-lock.json (installed as run.sh does), twiggy
 # 0.7.0 (cargo install when missing), wasm-bindgen from scripts/toolchain.sh.
-# Env: BENCH_SECTIONS="node workerd size cold native memory http" (a subset), BENCH_ROUNDS and
+# Env: BENCH_SECTIONS="node workerd size cold native memory http state" (a subset), BENCH_ROUNDS and
 # BENCH_BATCH (node.mjs), BENCH_NATIVE_FILTER (criterion filter, default "cached key"; empty runs
 # every criterion bench), BENCH_WORKERD_CLOCK=outside, BENCH_COLD_RUNS, BENCH_MEMORY_CALLS,
 # BENCH_SCRATCH (another scratch directory than build/bench), BENCH_HTTP_SECONDS, BENCH_HTTP_ROUNDS,
@@ -35,7 +39,7 @@ B=${BENCH_SCRATCH:-$ROOT/build/bench}
 RES=$B/results
 RUNTIMES=$ROOT/tests/js/runtimes
 VECTORS=$ROOT/tests/vectors/callbacks.json
-SECTIONS=${BENCH_SECTIONS:-node workerd size cold native memory http}
+SECTIONS=${BENCH_SECTIONS:-node workerd size cold native memory http state}
 export BENCH_SECTIONS=$SECTIONS
 export BENCH_ROOT=$ROOT BENCH_VECTORS=$VECTORS
 START=$(date +%s)
@@ -97,14 +101,17 @@ section() { # section LETTER TITLE COMMAND...
 node_section() { (cd "$B" && "${PIN[@]}" node node.mjs "$VECTORS") | tee "$RES/node.txt"; }
 workerd_section() { (cd "$B" && "${PIN[@]}" node workerd.mjs); }
 size_section() {
-    local wb raw named=$B/named
+    local wb named=$B/named gen=$ROOT/build/pkg-gen name
     # (set -e does not apply inside a function called with ||: every step checks its status.)
     wb=$(scripts/toolchain.sh wasm-bindgen) || return 1
-    raw=${CARGO_TARGET_DIR:-$ROOT/target}/wasm32-unknown-unknown/release/hwlc.wasm
-    [[ -f $raw ]] || { echo "no $raw: make pkg should have built it"; return 1; }
     rm -rf "$named"
-    "$wb" --target web --keep-debug --no-typescript --out-dir "$named" "$raw" || return 1
-    (cd "$B" && BENCH_TWIGGY=$TWIGGY BENCH_NAMED_WASM=$named/hwlc_bg.wasm node size.mjs)
+    # The raw cargo outputs of both builds, kept by scripts/build-pkg.sh (make pkg).
+    for name in hwlc hwlc-lean; do
+        [[ -f $gen/$name.wasm ]] || { echo "no $gen/$name.wasm: make pkg should have built it"; return 1; }
+        "$wb" --target web --keep-debug --no-typescript --out-dir "$named/$name" "$gen/$name.wasm" || return 1
+    done
+    (cd "$B" && BENCH_TWIGGY=$TWIGGY BENCH_NAMED_WASM=$named/hwlc/hwlc_bg.wasm \
+        BENCH_NAMED_WASM_LEAN=$named/hwlc-lean/hwlc-lean_bg.wasm node size.mjs)
 }
 cold_section() { (cd "$B" && "${PIN[@]}" node coldstart.mjs); }
 native_section() {
@@ -119,6 +126,14 @@ native_section() {
 }
 memory_section() { (cd "$B" && "${PIN[@]}" node --expose-gc memory.mjs); }
 http_section() { (cd "$B" && "${PIN[@]}" node http.mjs); }
+state_section() {
+    local redis
+    redis=$(scripts/toolchain.sh redis-server) || return 1
+    if [[ ! -f tests/state/node_modules/.state-installed ]]; then
+        (cd tests/state && npm ci --no-audit --no-fund --loglevel=error </dev/null >&2 && touch node_modules/.state-installed) || return 1
+    fi
+    (cd "$B" && "${PIN[@]}" node state.mjs "$redis")
+}
 
 log "pinned to CPU 1: ${PIN[*]:-no (taskset or a second CPU missing)}; load average now: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo n/a)"
 wants node && section a 'Node: ops/s against node:crypto and the other peers' node_section
@@ -128,6 +143,7 @@ wants cold && section d 'cold start: instantiate + first verify' cold_section
 wants native && section e 'native Rust (criterion) against the wasm build' native_section
 wants memory && section f 'memory: mixed verifies in one process' memory_section
 wants http && section h 'HTTP: createNodeMiddleware against a bare node:http server' http_section
+wants state && section i 'state: tracker apply (memory store), Redis round trips per apply' state_section
 
 printf '\n== g. summary ==\n'
 (cd "$B" && node summary.mjs) || true

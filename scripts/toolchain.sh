@@ -16,6 +16,10 @@
 #                     (see "Pinned versions"); print its absolute path.
 #   wasm-opt          Ensure binaryen's wasm-opt (npm package); print its path.
 #   chromium          Ensure Debian's chromium; print its path (/usr/bin/chromium).
+#   redis-server      Ensure Debian's redis-server (the state tests start their own on a free
+#                     loopback port); print its path (/usr/bin/redis-server). Tries the install
+#                     with the current package lists first and runs `apt-get update` only when
+#                     that fails; each apt step is bounded (timeout 900 s, dpkg lock 600 s).
 #   all               All of the above that install something; prints nothing.
 #   status            Show what is present, install nothing (exit 1 if something is missing).
 #   help              This text.
@@ -259,6 +263,24 @@ cmd_chromium() {
     echo /usr/bin/chromium
 }
 
+# ---------------------------------------------------------------- redis-server
+cmd_redis_server() {
+    local bin=/usr/bin/redis-server apt=(env DEBIAN_FRONTEND=noninteractive timeout 900
+        apt-get -o DPkg::Lock::Timeout=600)
+    if ! deb_installed redis-server || [[ ! -x $bin ]]; then
+        command -v apt-get >/dev/null 2>&1 || die "missing redis-server and no apt-get on this machine"
+        log "apt-get install redis-server"
+        if ! as_root "${apt[@]}" install -y -q redis-server >&2; then
+            log "install failed: apt-get update, then once more"
+            as_root "${apt[@]}" -qq update >&2 || die "apt-get update failed"
+            as_root "${apt[@]}" install -y -q redis-server >&2 || die "apt-get install redis-server failed"
+        fi
+    fi
+    [[ -x $bin ]] || die "package redis-server installed but $bin is missing"
+    "$bin" --version >/dev/null || die "$bin does not run"
+    echo "$bin"
+}
+
 # ---------------------------------------------------------------------- status
 cmd_status() {
     local ok=0 v p
@@ -279,6 +301,7 @@ cmd_status() {
         log "wasm-opt (binaryen $v): MISSING"; ok=1
     fi
     if deb_installed chromium; then log "chromium: /usr/bin/chromium"; else log "chromium: MISSING"; ok=1; fi
+    if deb_installed redis-server; then log "redis-server: /usr/bin/redis-server"; else log "redis-server: MISSING"; ok=1; fi
     return $ok
 }
 
@@ -293,7 +316,8 @@ main() {
         wasm-bindgen) cmd_wasm_bindgen ;;
         wasm-opt) cmd_wasm_opt ;;
         chromium) cmd_chromium ;;
-        all) ensure_wasm_env; cmd_wasm_bindgen >/dev/null; cmd_wasm_opt >/dev/null; cmd_chromium >/dev/null ;;
+        redis-server) cmd_redis_server ;;
+        all) ensure_wasm_env; cmd_wasm_bindgen >/dev/null; cmd_wasm_opt >/dev/null; cmd_chromium >/dev/null; cmd_redis_server >/dev/null ;;
         status) cmd_status ;;
         help | -h | --help) usage ;;
         *) usage >&2; die "unknown command '$cmd'" ;;

@@ -10,12 +10,14 @@ mod json;
 #[doc(hidden)]
 pub mod json_out;
 mod key;
+mod msg;
 mod options;
 mod rules;
 #[cfg(feature = "serde")]
 mod serde_impls;
 mod sign;
 mod signature;
+pub mod state;
 mod url;
 mod verify;
 
