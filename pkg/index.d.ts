@@ -15,19 +15,41 @@ export type ErrorCode =
   | 'MD5_NOT_ALLOWED'
   | 'INVALID_KEY'
   | 'BODY_TOO_LARGE'
+  | 'UNEXPECTED_VALUE'
   | 'UNSUPPORTED_METHOD';
 
-/** Thrown for every failure the core reports; `message` names the field, value or times. */
+/**
+ * Thrown for every failure the core reports; `message` names the field, the value or the times
+ * and never contains a key. Answer the sender a generic 401 and log `code` for yourself.
+ * `import` and `require` in one Node.js process share this class: `instanceof` holds across them.
+ *
+ * @example
+ * try {
+ *   verify(body, { key, domains: ['push.example.com'], apps: ['live'] });
+ * } catch (e) {
+ *   if (!(e instanceof CallbackError)) throw e;
+ *   console.warn(e.code); // 'SIGNATURE_MISMATCH', 'EXPIRED', …
+ * }
+ */
 export declare class CallbackError extends Error {
   constructor(code: ErrorCode, message: string);
   readonly name: 'CallbackError';
   code: ErrorCode;
 }
 
-/** A callback body: the raw HTTP request body, as text or bytes. */
+/** A callback body: the raw HTTP request body, as text or bytes (never a parsed object). */
 export type Body = string | Uint8Array | ArrayBuffer;
 
-/** Unix seconds (or another count of seconds); a `bigint` carries all 64 bits exactly. */
+/**
+ * An integer the package returns: a `number` up to `Number.MAX_SAFE_INTEGER` (2^53 - 1), a
+ * `bigint` above it — never a rounded number.
+ */
+export type Integer = number | bigint;
+
+/**
+ * Unix **seconds** (not milliseconds: `Math.floor(Date.now() / 1000)`); a `bigint` carries all
+ * 64 bits exactly.
+ */
 export type Seconds = number | bigint;
 
 /** A key as configured in the Huawei console (32 to 128 characters), optionally named. */
@@ -36,25 +58,36 @@ export type KeyInput = string | { id?: string; key: string };
 export type Algorithm = 'HMAC-SHA256' | 'MD5';
 export type Kind = 'stream' | 'record';
 
-/** `event` of a stream status notification; other names are kept as sent. */
-export type StreamEvent = 'PUBLISH' | 'PUBLISH_DONE' | (string & {});
-/** `event_type` of a recording callback; other names are kept as sent. */
-export type RecordEvent =
+/** The documented `event` values of stream status notifications. */
+export type KnownStreamEvent = 'PUBLISH' | 'PUBLISH_DONE';
+/** The documented `event_type` values of recording callbacks. */
+export type KnownRecordEvent =
   | 'RECORD_START'
   | 'RECORD_NEW_FILE_START'
   | 'RECORD_FILE_COMPLETE'
   | 'RECORD_OVER'
-  | 'RECORD_FAILED'
-  | (string & {});
+  | 'RECORD_FAILED';
+/** Every documented event name. `verify` refuses others unless `allowUnknownEvents` is set. */
+export type KnownEvent = KnownStreamEvent | KnownRecordEvent;
+/** `event` of a stream status notification as `parse` reads it: other names are kept as sent. */
+export type StreamEvent = KnownStreamEvent | (string & {});
+/** `event_type` of a recording callback as `parse` reads it: other names are kept as sent. */
+export type RecordEvent = KnownRecordEvent | (string & {});
 
-interface KeyOptions {
-  /** Every key to accept (rotation: old and new); at least one. */
-  keys?: readonly KeyInput[];
-  /** A single key (instead of `keys`). */
-  key?: string;
-}
+/** Exactly one of `key` and `keys`: a verifier without a key does not exist. */
+export type KeyOptions =
+  | {
+      /** A single key. */
+      key: string;
+      keys?: undefined;
+    }
+  | {
+      /** Every key to accept, tried on every callback (rotation: the old and the new one). */
+      keys: readonly KeyInput[];
+      key?: undefined;
+    };
 
-interface PolicyOptions {
+export interface PolicyOptions {
   /** Accepted while `now <= auth_timestamp + toleranceSeconds`. Default 300. */
   toleranceSeconds?: Seconds;
   /** How far `auth_timestamp` may lie ahead of `now`. Default 86400. */
@@ -63,55 +96,110 @@ interface PolicyOptions {
   allowMd5?: boolean;
   /** Larger bodies are refused with BODY_TOO_LARGE before parsing. Default 1048576 (1 MiB). */
   maxBodyBytes?: number;
+  /**
+   * The ingest domains to accept (`domain` / `publish_domain`, ASCII case ignored); others are
+   * refused with UNEXPECTED_VALUE after the signature check. Default: any. Set it: Huawei's
+   * string-to-sign has no separators, so without it characters can move between `domain` and
+   * `app` under the same signature.
+   */
+  domains?: readonly string[];
+  /**
+   * The `app` names to accept (exact); others are UNEXPECTED_VALUE. Default: any. Set it: it is
+   * the only defence against `live` + `room123` verifying as `liveroom1` + `23`.
+   */
+  apps?: readonly string[];
+  /**
+   * Accept event names outside PUBLISH, PUBLISH_DONE and the five RECORD_* events. Default
+   * false: any other name is UNEXPECTED_VALUE (recording subscriptions are explicit, so a new
+   * event never arrives unasked). When true, `event` is typed `string`.
+   */
+  allowUnknownEvents?: boolean;
 }
 
 export type VerifierOptions = KeyOptions & PolicyOptions;
 
-export interface VerifyOptions extends VerifierOptions {
+export type VerifyOptions = VerifierOptions & {
   /** Unix seconds; default the current time. */
   now?: Seconds;
-}
+};
 
-/** A stream status notification ("push started / ended"). Not signed: see `signedFields`. */
-export interface StreamNotification {
+/** A stream status notification ("push started / ended"). */
+export interface StreamNotification<E extends string = StreamEvent> {
+  /** The ingest domain. Signed. */
   domain: string;
+  /** The application name. Signed. */
   app: string;
+  /** The stream name. Signed. */
   stream: string;
-  /** The pusher's query string (`usr_args` in some documents; always exposed as `user_args`). */
+  /**
+   * The pusher's query string (`usr_args` in some documents; always exposed as `user_args`).
+   * **Not covered by the signature.**
+   */
   user_args?: string;
+  /** The pushing device's IP, possibly masked (`100.111.*.*`). **Not covered by the signature.** */
   client_ip?: string;
+  /** The receiving node's IP. **Not covered by the signature.** */
   node_ip?: string;
-  /** Unix seconds; one value per push session, shared by its PUBLISH and PUBLISH_DONE. */
-  publish_timestamp?: number;
-  event: StreamEvent;
-  auth_timestamp?: number;
+  /**
+   * Unix seconds; one value per push session, shared by its PUBLISH and PUBLISH_DONE (which can
+   * arrive first). **Not covered by the signature.**
+   */
+  publish_timestamp?: Integer;
+  /** `PUBLISH` (push started) or `PUBLISH_DONE` (push ended). Signed. */
+  event: E;
+  /** Unix seconds. Signed. */
+  auth_timestamp?: Integer;
+  /** The signature, as received. */
   auth_sign?: string;
 }
 
 /** A recording callback. */
-export interface RecordCallback {
+export interface RecordCallback<E extends string = RecordEvent> {
+  /** **Not covered by the signature.** */
   project_id?: string;
+  /** The file's job (RECORD_NEW_FILE_START, RECORD_FILE_COMPLETE). **Not covered by the signature.** */
   job_id?: string;
+  /** The recording task. **Not covered by the signature.** */
   task_id?: string;
-  event_type: RecordEvent;
+  /** The event. Signed (HMAC-SHA256 only). */
+  event_type: E;
+  /** The ingest domain. Signed (HMAC-SHA256 only). */
   publish_domain: string;
+  /** Signed (HMAC-SHA256 only). */
   app: string;
+  /** Signed (HMAC-SHA256 only). */
   stream: string;
+  /** `HLS`, `FLV` or `MP4`. **Not covered by the signature.** */
   record_format?: string;
+  /** The file (RECORD_FILE_COMPLETE): an absolute http(s) URL. Signed (HMAC-SHA256 only). */
   download_url?: string;
+  /** In the signing formula, in no documented body; needs a `download_url`. Signed (HMAC-SHA256 only). */
   play_url?: string;
+  /** VOD media asset id or file id. **Not covered by the signature.** */
   asset_id?: string;
-  file_size?: number;
-  record_duration?: number;
+  /** Bytes. **Not covered by the signature.** */
+  file_size?: Integer;
+  /** Seconds. **Not covered by the signature.** */
+  record_duration?: Integer;
+  /** `yyyy-mm-ddThh:mm:ssZ`. **Not covered by the signature.** */
   start_time?: string;
+  /** `yyyy-mm-ddThh:mm:ssZ`. **Not covered by the signature.** */
   end_time?: string;
-  width?: number;
-  height?: number;
+  /** Pixels. **Not covered by the signature.** */
+  width?: Integer;
+  /** Pixels. **Not covered by the signature.** */
+  height?: Integer;
+  /** **Not covered by the signature.** */
   obs_location?: string;
+  /** **Not covered by the signature.** */
   obs_bucket?: string;
+  /** **Not covered by the signature.** */
   obs_object?: string;
+  /** Why recording failed (RECORD_FAILED). **Not covered by the signature.** */
   error_message?: string;
-  auth_timestamp?: number;
+  /** Unix seconds. Signed (both schemes). */
+  auth_timestamp?: Integer;
+  /** The signature, as received. */
   auth_sign?: string;
 }
 
@@ -136,35 +224,61 @@ interface VerifiedCommon {
   keyId?: string;
 }
 
-export interface VerifiedStream extends VerifiedCommon {
+/** A verified stream notification whose `event` is `E`. */
+export interface VerifiedStream<E extends string = KnownStreamEvent> extends VerifiedCommon {
   kind: 'stream';
-  event: StreamEvent;
+  event: E;
   algorithm: 'HMAC-SHA256';
   bodyAuthenticated: true;
   signedFields: StreamSignedFields;
-  callback: StreamNotification;
+  callback: StreamNotification<E>;
 }
 
-export interface VerifiedRecord extends VerifiedCommon {
+/** A verified HMAC-SHA256 recording callback whose `event_type` is `E`. */
+export interface VerifiedRecord<E extends string = KnownRecordEvent> extends VerifiedCommon {
   kind: 'record';
-  event: RecordEvent;
+  event: E;
   algorithm: 'HMAC-SHA256';
   bodyAuthenticated: true;
   signedFields: RecordHmacSignedFields;
-  callback: RecordCallback;
+  callback: RecordCallback<E>;
 }
 
 /** Accepted MD5 (`allowMd5`): the key is right, but NO body field is authenticated. */
-export interface VerifiedRecordMd5 extends VerifiedCommon {
+export interface VerifiedRecordMd5<E extends string = KnownRecordEvent> extends VerifiedCommon {
   kind: 'record';
-  event: RecordEvent;
+  event: E;
   algorithm: 'MD5';
   bodyAuthenticated: false;
   signedFields: Md5SignedFields;
-  callback: RecordCallback;
+  callback: RecordCallback<E>;
 }
 
-export type Verified = VerifiedStream | VerifiedRecord | VerifiedRecordMd5;
+type StreamOf<E> = E extends string ? VerifiedStream<E> : never;
+type RecordOf<E> = E extends string ? VerifiedRecord<E> | VerifiedRecordMd5<E> : never;
+
+/**
+ * What `verify` returns under the default options: one member per documented event, so that
+ * testing `event` (or `kind`, or `algorithm`) narrows `callback`.
+ *
+ * @example
+ * const v = verify(body, options);
+ * if (v.event === 'PUBLISH') console.log(v.callback.domain); // a StreamNotification<'PUBLISH'>
+ */
+export type Verified = StreamOf<KnownStreamEvent> | RecordOf<KnownRecordEvent>;
+
+/** What `verify` returns with `allowUnknownEvents: true`: `event` may be any name. */
+export type VerifiedAnyEvent = Verified | VerifiedStream<string> | VerifiedRecord<string> | VerifiedRecordMd5<string>;
+
+/** `Verified`, or `VerifiedAnyEvent` when the options may set `allowUnknownEvents`. */
+export type VerifiedFor<O> = O extends { allowUnknownEvents: infer U }
+  ? [U] extends [false | undefined]
+    ? Verified
+    : VerifiedAnyEvent
+  : Verified;
+
+/** Refuses `keys: []` at the type level (a verifier needs a key). */
+type NonEmptyKeys<O> = O extends { keys: readonly [] } ? { keys: readonly [KeyInput, ...KeyInput[]] } : unknown;
 
 export type Parsed =
   | { kind: 'stream'; event: StreamEvent; callback: StreamNotification }
@@ -195,14 +309,22 @@ export interface KeyCheck {
 }
 
 export interface Timing {
-  authTimestamp: number;
-  now: number;
-  toleranceSeconds: number;
-  maxFutureSeconds: number;
+  authTimestamp: Integer;
+  now: Integer;
+  toleranceSeconds: Integer;
+  maxFutureSeconds: Integer;
   /** `authTimestamp + toleranceSeconds`: the last second the callback is accepted. */
-  expiresAt: number;
+  expiresAt: Integer;
   /** `expiresAt - now`; negative once expired. */
-  secondsLeft: number;
+  secondsLeft: Integer;
+}
+
+/** A re-splittable boundary of the string-to-sign (see `Explanation.openBoundaries`). */
+export interface Boundary {
+  before: string;
+  after: string;
+  /** The two values after a re-split that would still verify. */
+  example: [string, string];
 }
 
 /**
@@ -231,15 +353,38 @@ export interface Explanation {
   signedFields: string[];
   unsignedFields: string[];
   bodyAuthenticated: boolean;
+  /**
+   * Boundaries of the HMAC string-to-sign where moving 1 to 4 characters between two adjacent
+   * signed values gives a callback these options would still accept with the same signature
+   * (the string has no separators). Set `domains` and `apps` to close them.
+   */
+  openBoundaries: Boundary[];
   callback: Callback | null;
 }
 
 export interface SignOptions {
+  /** The key (32 to 128 characters). */
   key: string;
   /** Default 'HMAC-SHA256'. MD5 exists only for recording callbacks. */
   algorithm?: Algorithm;
+  /** Unix seconds (a value that can only be milliseconds is refused). */
   authTimestamp: Seconds;
 }
+
+/** A callback to sign: any `Callback`, with timestamps also as decimal strings. */
+export type SignInput =
+  | (Omit<StreamNotification<string>, 'publish_timestamp' | 'auth_timestamp'> & {
+      publish_timestamp?: Integer | string;
+      auth_timestamp?: Integer | string;
+    })
+  | (Omit<RecordCallback<string>, 'auth_timestamp'> & { auth_timestamp?: Integer | string });
+
+/** The callback type `sign` returns for an input `C`. */
+export type SignedCallback<C> = C extends { event: infer E extends string }
+  ? StreamNotification<E>
+  : C extends { event_type: infer E extends string }
+    ? RecordCallback<E>
+    : Callback;
 
 export interface Signed<C extends Callback = Callback> {
   /** Compact JSON in Huawei's field order, ready to send. */
@@ -248,40 +393,88 @@ export interface Signed<C extends Callback = Callback> {
   callback: C;
 }
 
-/** Parses and verifies a callback body. Throws `CallbackError`. */
-export declare function verify(body: Body, options: VerifyOptions): Verified;
+/**
+ * Parses and verifies a callback body in one call (the keys are prepared on every call: build a
+ * `Verifier` once for a server).
+ *
+ * @param body The raw request body: a string, `Uint8Array` or `ArrayBuffer` — never a parsed object.
+ * @param options `key` or `keys`, and the policy; `now` defaults to the clock (Unix seconds).
+ * @returns The verified callback; `event` narrows `callback`.
+ * @throws {CallbackError} Any verification failure, with a stable `code` (`SIGNATURE_MISMATCH`,
+ *   `EXPIRED`, `UNEXPECTED_VALUE`, `INVALID_KEY` for a bad key…).
+ * @throws {TypeError} An argument of the wrong type (the message names it).
+ * @example
+ * const v = verify(await request.text(), { key: env.HUAWEI_CALLBACK_KEY.trim(), domains: ['push.example.com'], apps: ['live'] });
+ * if (v.event === 'PUBLISH_DONE') markOffline(v.callback.stream);
+ */
+export declare function verify<const O extends VerifyOptions>(
+  body: Body,
+  options: O & NonEmptyKeys<O>,
+): VerifiedFor<O>;
 
-/** Validates the options and prepares every key once; reuse it for every request. */
-export declare class Verifier {
-  constructor(options: VerifierOptions);
-  /** Throws `CallbackError`. */
-  verify(body: Body, options?: { now?: Seconds }): Verified;
+/**
+ * Validates the options and prepares every key once; reuse it for every request.
+ *
+ * @throws {CallbackError} `INVALID_KEY` for a key that is not 32 to 128 characters without
+ *   whitespace or control characters, or a `domains` entry that is not a host name.
+ * @example
+ * const verifier = new Verifier({ keys: ['new-key…', 'old-key…'], domains: ['push.example.com'], apps: ['live'] });
+ * const v = verifier.verify(body);
+ */
+export declare class Verifier<const O extends VerifierOptions = VerifierOptions> {
+  constructor(options: O & NonEmptyKeys<O>);
+  /**
+   * @param body The raw request body.
+   * @param options `now` in Unix seconds; default the clock.
+   * @throws {CallbackError} Any verification failure.
+   */
+  verify(body: Body, options?: { now?: Seconds }): VerifiedFor<O>;
 }
 
-/** Parses a body without any key and without verifying anything. Throws `CallbackError`. */
+/**
+ * Parses a body without any key and without verifying anything (unknown event names are read).
+ *
+ * @throws {CallbackError} `MALFORMED_JSON`, `UNKNOWN_CALLBACK`, `MISSING_FIELD`, `INVALID_FIELD`,
+ *   `DUPLICATE_FIELD`, `BODY_TOO_LARGE`.
+ * @example
+ * const { kind, event, callback } = parse(body);
+ */
 export declare function parse(body: Body, options?: { maxBodyBytes?: number }): Parsed;
 
-/** Signs a callback (tests, tools). Throws `CallbackError`. */
-export declare function sign(
-  callback: Omit<StreamNotification, 'publish_timestamp' | 'auth_timestamp'> & {
-    publish_timestamp?: number | string;
-    auth_timestamp?: number | string;
-  },
-  options: SignOptions & { algorithm?: 'HMAC-SHA256' },
-): Signed<StreamNotification>;
-export declare function sign(
-  callback: Omit<RecordCallback, 'auth_timestamp'> & { auth_timestamp?: number | string },
-  options: SignOptions,
-): Signed<RecordCallback>;
+/**
+ * Signs a callback (tests, tools): any `Callback`, the signature fields replaced.
+ *
+ * @param callback Huawei's field names; only its own properties are read.
+ * @param options The key, the algorithm (MD5 only for recordings) and `authTimestamp` in seconds.
+ * @throws {CallbackError} `INVALID_KEY`, or a field error (`INVALID_FIELD`…).
+ * @throws {TypeError} A value that is not a string, number, bigint, boolean or null; a
+ *   millisecond `authTimestamp`.
+ * @example
+ * const { body } = sign({ event: 'PUBLISH', domain: 'push.example.com', app: 'live', stream: 's' }, { key, authTimestamp: 1700000000 });
+ * verify(body, { key, now: 1700000000 }); // ok
+ */
+export declare function sign<const C extends SignInput>(
+  callback: C,
+  options: SignOptions & (C extends { event: string } ? { algorithm?: 'HMAC-SHA256' } : unknown),
+): Signed<SignedCallback<C>>;
 
 /**
  * Explains why a body verifies or not. A bad body or a bad key is reported in the result, not
  * thrown; it throws only for wrong argument types (TypeError) and for a body larger than both
  * `maxBodyBytes` and 16 MiB (CallbackError BODY_TOO_LARGE, before it is copied).
+ *
+ * @example
+ * const x = explain(body, { key, now: 1587954200 });
+ * console.log(x.verdict, x.error?.message, x.stringToSign, x.hints);
  */
 export declare function explain(body: Body, options: VerifyOptions): Explanation;
 
-/** A new random key of `length` (32 to 128, default 64) letters and digits, at least one of each. */
+/**
+ * A new random key for the Huawei console: `length` (32 to 128, default 64) letters and digits,
+ * at least one of each, from `crypto.getRandomValues`.
+ *
+ * @throws {RangeError} A length outside 32 to 128.
+ */
 export declare function generateKey(length?: number): string;
 
 // ---------------------------------------------------------------------------------------------

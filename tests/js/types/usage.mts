@@ -9,6 +9,7 @@ import {
   sign,
   verify,
   type ErrorCode,
+  type Callback,
   type Explanation,
   type RecordCallback,
   type StreamNotification,
@@ -44,13 +45,19 @@ function describe(r: Verified): string {
 
 const p = parse('{"event":"PUBLISH","domain":"d","app":"a","stream":"s"}');
 if (p.kind === 'record') {
-  const size: number | undefined = p.callback.file_size;
+  // Integers above 2^53 - 1 are bigints: the type says so.
+  const size: number | bigint | undefined = p.callback.file_size;
+  // @ts-expect-error a file_size may be a bigint
+  const rounded: number | undefined = p.callback.file_size;
+  void rounded;
   void size;
 }
 
 const x: Explanation = explain(signed.body, { keys: [key], now: 1 });
 const code: ErrorCode | undefined = x.error?.code;
-const left: number | undefined = x.timing?.secondsLeft;
+const left: number | bigint | undefined = x.timing?.secondsLeft;
+const open: string[] = x.openBoundaries.map((b) => `${b.before}|${b.after}`);
+void open;
 
 try {
   verify(signed.body, { keys: [key] });
@@ -65,6 +72,51 @@ if (v.kind === 'record') {
   // @ts-expect-error a recording callback has publish_domain, not domain
   void v.callback.domain;
 }
+
+// Issue 11: `event` narrows `callback` under the default options.
+const d: Verified = verify(signed.body, { key, now: 1700000001, domains: ['push.example.com'], apps: ['live'] });
+if (d.event === 'PUBLISH') {
+  const domain: string = d.callback.domain;
+  const ev: 'PUBLISH' = d.callback.event;
+  void [domain, ev];
+}
+if (d.event === 'RECORD_FILE_COMPLETE') {
+  const url: string | undefined = d.callback.download_url;
+  void url;
+}
+// @ts-expect-error 'PUBLISHH' is no event: the comparison can never be true
+if (d.event === 'PUBLISHH') void d;
+// Unknown events only when the options say so, and then typed as any name.
+const anyEvent = verify(signed.body, { key, allowUnknownEvents: true });
+const name: string = anyEvent.event;
+if (anyEvent.event === 'PUBLISH_PAUSED') void anyEvent;
+const strictVerifier = new Verifier({ key });
+// @ts-expect-error under the default options no event is 'PUBLISH_PAUSED'
+if (strictVerifier.verify(signed.body).event === 'PUBLISH_PAUSED') void 0;
+const looseVerifier = new Verifier({ key, allowUnknownEvents: true });
+const looseName: string = looseVerifier.verify(signed.body).event;
+// Options that need a key require one.
+// @ts-expect-error no key
+new Verifier({});
+// @ts-expect-error an empty key list
+new Verifier({ keys: [] });
+// @ts-expect-error key and keys together
+verify(signed.body, { key, keys: [key] });
+// @ts-expect-error no key at all
+verify(signed.body, { now: 1 });
+const fromEnv: string[] = 'a,b'.split(',');
+new Verifier({ keys: fromEnv });
+// sign accepts any Callback.
+const someCallback = streamCb as Callback;
+const resigned = sign(someCallback, { key, authTimestamp: 1700000002 });
+const resignedCb: Callback = resigned.callback;
+const typedStream: StreamNotification<'PUBLISH_DONE'> = sign(
+  { event: 'PUBLISH_DONE', domain: 'd', app: 'a', stream: 's' },
+  { key, authTimestamp: 1 },
+).callback;
+// @ts-expect-error stream notifications are never MD5-signed
+sign({ event: 'PUBLISH', domain: 'd', app: 'a', stream: 's' }, { key, algorithm: 'MD5', authTimestamp: 1 });
+void [name, looseName, resignedCb, typedStream];
 
 void [streamCb, recordCb, once, describe, code, left];
 
