@@ -647,3 +647,387 @@ export declare function verifyUrl(url: string, options: UrlVerifyOptions): Verif
  * if (x.error) console.log(x.error.code, x.hints);
  */
 export declare function explainUrl(url: string, options: UrlVerifyOptions): UrlExplanation;
+// Request-level API and framework adapters (src/request.js, src/adapters/). Every receiver
+// answers the same way:
+//   405 (Allow: POST)  any method but POST
+//   413                a body above maxBodyBytes (from Content-Length before reading, else while
+//                      reading: the rest is never read)
+//   401 'unauthorized' any other verification failure; the precise CallbackError goes to
+//                      onError, never to the sender
+//   200 'ok'           once the handler resolved (an event without a route: onUnhandled, then 200)
+//   500                the handler threw or rejected (Huawei may send it again), or a body parser
+//                      consumed the body first (the answer names the fix)
+// Invalid keys or options throw at construction (CallbackError INVALID_KEY, TypeError), never a
+// 401 later. A key with surrounding whitespace (a newline from an env file) is refused, not
+// trimmed: INVALID_KEY names the character; trim it yourself if that is what you mean.
+// No framework is a dependency: the adapters accept anything shaped like the framework's objects.
+
+/**
+ * The verified callback of one documented event (what a route for `E` receives): a
+ * `VerifiedStream<E>` for PUBLISH/PUBLISH_DONE, a `VerifiedRecord<E>` or `VerifiedRecordMd5<E>`
+ * for the RECORD_* events.
+ */
+export type VerifiedEvent<E extends KnownEvent> = E extends KnownStreamEvent
+  ? VerifiedStream<E>
+  : VerifiedRecord<E> | VerifiedRecordMd5<E>;
+
+type Awaitable<T> = T | PromiseLike<T>;
+
+/**
+ * One handler per documented event, each typed to its event's callback; `A` are the
+ * framework's arguments. An event without a handler goes to `onUnhandled` (and is answered 200).
+ */
+export type Routes<A extends unknown[]> = {
+  [E in KnownEvent]?: (verified: VerifiedEvent<E>, ...args: A) => Awaitable<unknown>;
+};
+
+/**
+ * A single handler for every callback, or a route table by event. With `allowUnknownEvents`,
+ * annotate a single handler's (or onUnhandled's) parameter as `VerifiedAnyEvent`: other event
+ * names reach it too.
+ */
+export type Handlers<A extends unknown[]> = ((verified: Verified, ...args: A) => Awaitable<unknown>) | Routes<A>;
+
+/** The options of every receiver: those of `Verifier`, plus the clock and the hooks. */
+export type ReceiverOptions<A extends unknown[], C extends unknown[] = A> = VerifierOptions & {
+  /** Unix seconds, or a function returning them, read per request. Default: the current time. */
+  now?: Seconds | (() => Seconds);
+  /**
+   * Sees every refusal (the CallbackError behind a 401 or 413) and every failure behind a 500
+   * (the handler's exception, a consumed body), with the request. For logging: what it
+   * returns or throws does not change the answer.
+   */
+  onError?: (error: unknown, ...context: C) => void;
+  /** Called for a verified event the route table has no handler for; the answer stays 200. */
+  onUnhandled?: (verified: Verified, ...args: A) => Awaitable<unknown>;
+};
+
+/**
+ * Reads a fetch-API Request's body as a stream and verifies it. Reading stops as soon as more
+ * than `maxBodyBytes` arrived (the stream is cancelled); a Content-Length above it is refused
+ * before reading. Does not look at the method. It validates the keys on every call; a server
+ * should create a receiver once instead (createHandler and the adapters prepare them once).
+ * @param request a fetch-API Request (Workers, Deno, Bun, Node's global Request, Hono's `c.req.raw`, Next.js)
+ * @param options as for `verify`: `keys` or `key`, `now`, `toleranceSeconds`, `maxFutureSeconds`, `allowMd5`, `maxBodyBytes`
+ * @returns the verified callback
+ * @throws {CallbackError} (as a rejection) like `verify`: BODY_TOO_LARGE, SIGNATURE_MISMATCH, EXPIRED, INVALID_KEY, …
+ * @throws {TypeError} (as a rejection) for a body that was already read
+ * @example
+ * const v = await verifyRequest(request, { keys: env.HUAWEI_CALLBACK_KEY.split(',') });
+ * console.log(v.event, v.callback.stream);
+ */
+export declare function verifyRequest<const O extends VerifyOptions>(request: Request, options: O & NonEmptyKeys<O>): Promise<VerifiedFor<O>>;
+
+/**
+ * A fetch-API handler for Workers, Deno.serve, Bun.serve and anything else that maps a Request
+ * to a Response. The keys and options are checked once, here. The handler gets
+ * `(verified, request, ...rest)` (rest: e.g. a Worker's `env, ctx`); a Response it returns is
+ * the answer, otherwise 200 'ok'.
+ * @param options `Verifier` options plus `now`, `onError(error, request)`, `onUnhandled`
+ * @param handlers a function for every callback, or `{ PUBLISH: (v) => …, RECORD_FILE_COMPLETE: (v) => … }`
+ * @returns `(request, ...rest) => Promise<Response>`; it never rejects
+ * @throws {CallbackError} INVALID_KEY (or another code) when the keys or options are invalid
+ * @throws {TypeError} for options, handlers or event names of the wrong kind
+ * @example
+ * const handle = createHandler({ keys: ['…'] }, {
+ *   PUBLISH: (v) => markLive(v.callback.stream),
+ *   PUBLISH_DONE: (v) => markOffline(v.callback.stream),
+ * });
+ * export default { fetch: (request) => handle(request) };
+ */
+export declare function createHandler<R extends unknown[] = unknown[]>(
+  options: ReceiverOptions<[Request, ...R], [Request]>,
+  handlers: Handlers<[Request, ...R]>,
+): (request: Request, ...rest: R) => Promise<Response>;
+
+/** What createNodeMiddleware needs of a node:http IncomingMessage (Express and Connect requests are ones). */
+export interface NodeRequestLike {
+  method?: string | undefined;
+  headers: Record<string, string | string[] | undefined>;
+  on(event: string, listener: (...args: any[]) => void): unknown;
+  removeListener(event: string, listener: (...args: any[]) => void): unknown;
+  pause?(): unknown;
+  readonly readableEnded?: boolean;
+  /** A raw body a parser kept (e.g. express.json({ verify: (req, res, buf) => { req.rawBody = buf } })). */
+  rawBody?: unknown;
+  /** A Buffer or string body (express.raw(), express.text()) is used; a parsed object is not. */
+  body?: unknown;
+}
+
+/** What createNodeMiddleware needs of a node:http ServerResponse. */
+export interface NodeResponseLike {
+  statusCode: number;
+  readonly headersSent: boolean;
+  readonly writableEnded: boolean;
+  writeHead(statusCode: number, headers: Record<string, string>): unknown;
+  end(chunk?: string): unknown;
+}
+
+/**
+ * A middleware for node:http, Express 4 and 5 and Connect that reads the raw body itself (with
+ * the `maxBodyBytes` cap), verifies it and answers itself. Mount it before any body parser, or
+ * on its own route. After a parser it uses `req.rawBody` or a Buffer/string `req.body`; a
+ * parsed body alone gets 500 with a message that names the fix. The handler gets
+ * `(verified, req, res)`; if it answers itself, that answer stands.
+ * @param options `Verifier` options plus `now`, `onError(error, req)`, `onUnhandled`
+ * @param handlers a function, or a route table by event
+ * @returns `(req, res, next?) => Promise<void>`; it never rejects and never calls `next`
+ * @throws {CallbackError} INVALID_KEY (or another code) when the keys or options are invalid
+ * @throws {TypeError} for options, handlers or event names of the wrong kind
+ * @example
+ * import { createServer } from 'node:http';
+ * createServer(createNodeMiddleware({ keys: ['…'] }, (v) => console.log(v.event))).listen(8080);
+ * // Express: app.post('/huawei/callback', createNodeMiddleware({ keys }, handlers)); app.use(express.json());
+ */
+export declare function createNodeMiddleware<Req extends NodeRequestLike = NodeRequestLike, Res extends NodeResponseLike = NodeResponseLike>(
+  options: ReceiverOptions<[Req, Res], [Req]>,
+  handlers: Handlers<[Req, Res]>,
+): (req: Req, res: Res, next?: (error?: unknown) => void) => Promise<void>;
+
+/** The parts of a Fastify instance the plugin uses. */
+export interface FastifyInstanceLike {
+  removeAllContentTypeParsers(): unknown;
+  addContentTypeParser(...args: any[]): unknown;
+  route(options: any): unknown;
+}
+
+/**
+ * A Fastify (4, 5) plugin that owns the route `options.path` (default '/'). Register it as it
+ * is, without fastify-plugin: Fastify then confines the raw-body content-type parser it
+ * installs (every content type left unparsed, so the route can read the raw bytes with the
+ * cap) to this route. Every method is routed, so GET gets 405. Handlers get
+ * `(verified, request, reply)`; one that sends the reply itself keeps it.
+ * @param options `Verifier` options plus `path`, `now`, `onError(error, request)`, `onUnhandled`
+ * @param handlers a function, or a route table by event
+ * @throws {CallbackError} INVALID_KEY (or another code) when the keys or options are invalid
+ * @throws {TypeError} for a path without a leading '/', or options/handlers of the wrong kind
+ * @example
+ * app.register(createFastifyPlugin({ keys: ['…'], path: '/huawei/callback' }, { PUBLISH: (v) => … }));
+ */
+export declare function createFastifyPlugin(
+  options: ReceiverOptions<[any, any], [any]> & { path?: string },
+  handlers: Handlers<[request: any, reply: any]>,
+): (fastify: FastifyInstanceLike) => Promise<void>;
+
+/** The parts of a Koa context the middleware uses. */
+export interface KoaContextLike {
+  method: string;
+  req: NodeRequestLike;
+  request?: { rawBody?: unknown };
+  status: number;
+  body: unknown;
+  set(headers: Record<string, string>): unknown;
+}
+
+/**
+ * A Koa (2, 3) middleware that answers every request it gets (mount it on the callback path,
+ * e.g. with @koa/router `router.all('/huawei/callback', mw)`). It reads `ctx.req` itself with
+ * the cap; after koa-bodyparser it uses `ctx.request.rawBody`. Handlers get `(verified, ctx)`;
+ * one that sets `ctx.body` keeps its answer.
+ * @param options `Verifier` options plus `now`, `onError(error, ctx)`, `onUnhandled`
+ * @param handlers a function, or a route table by event
+ * @throws {CallbackError} INVALID_KEY (or another code) when the keys or options are invalid
+ * @throws {TypeError} for options, handlers or event names of the wrong kind
+ * @example
+ * router.all('/huawei/callback', createKoaMiddleware({ keys: ['…'] }, (v, ctx) => { … }));
+ */
+export declare function createKoaMiddleware<Ctx extends KoaContextLike = KoaContextLike>(
+  options: ReceiverOptions<[Ctx]>,
+  handlers: Handlers<[Ctx]>,
+): (ctx: Ctx, next?: () => Promise<unknown>) => Promise<void>;
+
+/** The parts of a Hono context the middleware uses. */
+export interface HonoContextLike {
+  req: { raw: Request };
+  set: (...args: any[]) => unknown;
+}
+
+/** Hono `Variables` for the default context key: `new Hono<{ Variables: HuaweiCallbackVariables }>()`. */
+export interface HuaweiCallbackVariables {
+  huaweiCallback: Verified;
+}
+
+/**
+ * Hono (4) middleware, in every runtime Hono runs in (Node, workerd, Deno, Bun). Without
+ * `handlers`: it answers 405/413/401 itself and otherwise puts the verified callback on the
+ * context (`c.get('huaweiCallback')`, or `options.variable`) and calls `next()`; the route
+ * answers (an exception there is Hono's 500). With `handlers`: it answers like createHandler;
+ * handlers get `(verified, c)`.
+ * @param options `Verifier` options plus `variable`, `now`, `onError(error, request, c)`, `onUnhandled`
+ * @param handlers optional: a function, or a route table by event
+ * @throws {CallbackError} INVALID_KEY (or another code) when the keys or options are invalid
+ * @throws {TypeError} for options, handlers or event names of the wrong kind
+ * @example
+ * const app = new Hono<{ Variables: HuaweiCallbackVariables }>();
+ * app.post('/huawei/callback', createHonoMiddleware({ keys: ['…'] }), (c) => {
+ *   const v = c.get('huaweiCallback');
+ *   return c.text('ok');
+ * });
+ */
+export declare function createHonoMiddleware(
+  options: ReceiverOptions<[any], [Request, any]> & { variable?: string },
+  handlers?: Handlers<[c: any]>,
+): (c: HonoContextLike, next: () => Promise<void>) => Promise<Response | void>;
+
+/**
+ * A Next.js App Router route handler: `export const POST = nextRouteHandler(options, handlers)`
+ * in `app/…/route.js`. Handlers get `(verified, request, context)`.
+ * @param options `Verifier` options plus `now`, `onError(error, request)`, `onUnhandled`
+ * @param handlers a function, or a route table by event
+ * @returns `(request, context) => Promise<Response>`; it never rejects
+ * @throws {CallbackError} INVALID_KEY (or another code) when the keys or options are invalid
+ * @throws {TypeError} for options, handlers or event names of the wrong kind
+ * @example
+ * export const POST = nextRouteHandler({ keys: process.env.HUAWEI_CALLBACK_KEY!.split(',') }, {
+ *   RECORD_FILE_COMPLETE: async (v) => { await saveRecording(v.callback.download_url); },
+ * });
+ */
+export declare function nextRouteHandler<Ctx = unknown>(
+  options: ReceiverOptions<[Request, Ctx], [Request]>,
+  handlers: Handlers<[Request, Ctx]>,
+): (request: Request, context: Ctx) => Promise<Response>;
+
+/** An API Gateway REST (v1), HTTP API (v2) or function URL event, as far as the handler reads it. */
+export interface LambdaHttpEvent {
+  /** v1 */
+  httpMethod?: string;
+  /** v2 and function URLs: `requestContext.http.method` */
+  requestContext?: { http?: { method: string } } & Record<string, unknown>;
+  body?: string | null;
+  isBase64Encoded?: boolean;
+  headers?: Record<string, string | undefined> | null;
+}
+
+/** What the Lambda handler returns (the shape API Gateway and function URLs expect). */
+export interface LambdaHttpResult {
+  statusCode: number;
+  headers: Record<string, string>;
+  body: string;
+  isBase64Encoded: false;
+}
+
+/**
+ * An AWS Lambda handler for API Gateway (REST v1, HTTP API v2) and function URLs. A base64
+ * body (`isBase64Encoded`) is decoded; one that cannot fit `maxBodyBytes` is refused before
+ * decoding. Handlers get `(verified, event, context)`.
+ * @param options `Verifier` options plus `now`, `onError(error, event, context)`, `onUnhandled`
+ * @param handlers a function, or a route table by event
+ * @returns `(event, context) => Promise<{ statusCode, headers, body, isBase64Encoded }>`; it never rejects
+ * @throws {CallbackError} INVALID_KEY (or another code) when the keys or options are invalid
+ * @throws {TypeError} for options, handlers or event names of the wrong kind
+ * @example
+ * export const handler = createLambdaHandler({ keys: process.env.HUAWEI_CALLBACK_KEY.split(',') }, (v) => …);
+ */
+export declare function createLambdaHandler<E extends LambdaHttpEvent = LambdaHttpEvent, Ctx = unknown>(
+  options: ReceiverOptions<[E, Ctx]>,
+  handlers: Handlers<[E, Ctx]>,
+): (event: E, context: Ctx) => Promise<LambdaHttpResult>;
+
+// ---------------------------------------------------------------- receiver state (issue 13)
+
+/**
+ * What `apply` changed: `started` (live in a session newer than any seen, not live before),
+ * `restarted` (a newer session while the previous one was still live), `ended` (a
+ * PUBLISH_DONE of the current session or of a newer one whose PUBLISH was not seen yet),
+ * `duplicate` (already part of the state, or a replay of a claimed delivery: nothing changed),
+ * `stale` (an older session, or a late PUBLISH of an ended one: nothing changed).
+ */
+export type StreamChange = 'started' | 'restarted' | 'ended' | 'duplicate' | 'stale';
+
+/** The state of a stream: its newest session (its `publish_timestamp`) and whether it is live. */
+export interface StreamStatus {
+  live: boolean;
+  /** The session's `publish_timestamp` (Unix seconds). */
+  session: number;
+}
+
+export interface StreamId {
+  domain: string;
+  app: string;
+  stream: string;
+}
+
+/**
+ * A store: thin and atomic; the rule that decides the next state is the core's. Every method
+ * rejects on failure (never resolves a guess).
+ */
+export interface StateStore {
+  /**
+   * Atomically: when `claimKey` is given and already claimed, nothing (`{ duplicate: true }`);
+   * else claims it for `claimTtlMs` and sets the state to the core's join of the stored state
+   * and `fact`, kept `ttlMs`. `old`: the previous encoded state.
+   */
+  join(key: string, fact: string, ttlMs: number, claimKey?: string, claimTtlMs?: number): Promise<{ duplicate: boolean; old: string | undefined }>;
+  /** The encoded state, or undefined. */
+  read(key: string): Promise<string | undefined>;
+  /** `true` the first time `key` is claimed within `ttlMs`, else `false`. */
+  claim(key: string, ttlMs: number): Promise<boolean>;
+}
+
+export interface StreamTrackerOptions {
+  store: StateStore;
+  /** The verifier's `toleranceSeconds` (claims last tolerance + max future). Default 300. */
+  toleranceSeconds?: Seconds;
+  /** The verifier's `maxFutureSeconds`. Default 86,400. */
+  maxFutureSeconds?: Seconds;
+  /** How far `publish_timestamp` may lie after min(auth_timestamp, now). Default 60. */
+  skewSeconds?: Seconds;
+  /** How far `publish_timestamp` may lie before auth_timestamp: the longest session. Default 31,622,400 (366 days). */
+  maxSessionSeconds?: Seconds;
+  /** How long a state is kept after its last change. Default maxSessionSeconds + toleranceSeconds + maxFutureSeconds. */
+  stateTtlSeconds?: Seconds;
+  /** How long `claimFile` remembers a recording file. Default 604,800 (7 days). */
+  fileTtlSeconds?: Seconds;
+  /** `apply` claims the delivery in the same atomic step (a replay is a `duplicate`). Default true. */
+  claims?: boolean;
+  /** Milliseconds, like Date.now (the default); `now` of apply when not given per call. */
+  clock?: () => number;
+}
+
+export interface ClaimResult {
+  /** `false`: already claimed (a replay, or a redelivery of a file already processed). */
+  claimed: boolean;
+  key: string;
+}
+
+export interface StreamTracker {
+  /**
+   * Applies a verified stream notification. Rejects with the core's `CallbackError`
+   * (UNKNOWN_CALLBACK for a recording, INVALID_FIELD for another event or a publish_timestamp
+   * outside [auth_timestamp - maxSessionSeconds, min(auth_timestamp, now) + skewSeconds],
+   * MISSING_FIELD without one) or with a `StoreError`. `state` is undefined only for a duplicate
+   * whose state has expired.
+   */
+  apply(verified: Verified, options?: { now?: Seconds }): Promise<{ change: StreamChange; state: StreamStatus | undefined }>;
+  /** The state of a stream, or undefined when none is stored. */
+  get(stream: StreamId): Promise<StreamStatus | undefined>;
+  /** Claims one signed delivery (key from signed fields only) for tolerance + max future. */
+  claim(verified: Verified): Promise<ClaimResult>;
+  /** Claims one recording file (HMAC-signed RECORD_FILE_COMPLETE) across re-signed retries, for fileTtlSeconds. */
+  claimFile(verified: Verified): Promise<ClaimResult>;
+  /** The keys `claim` and `claimFile` use. */
+  keys(verified: Verified): { claim: string; file?: string; fileError?: string };
+}
+
+export declare function createStreamTracker(options: StreamTrackerOptions): StreamTracker;
+
+/** One process: bounded (`maxEntries` states and as many claims, default 100,000), TTLs, `clock` default Date.now. */
+export declare function memoryStore(options?: { maxEntries?: number; clock?: () => number }): StateStore & {
+  size(): { states: number; claims: number };
+};
+
+/**
+ * Many processes: a connected node-redis v4+ or ioredis client. One Lua script (EVALSHA, EVAL
+ * on NOSCRIPT) per apply. Configure the client to fail while disconnected (node-redis
+ * `disableOfflineQueue: true`; ioredis `enableOfflineQueue: false`).
+ */
+export declare function redisStore(client: unknown, options?: { prefix?: string }): StateStore;
+
+/** Cloudflare Workers: a Durable Object's `ctx.storage` (read-join-write in `storage.transaction`). Workers KV cannot be a store: it is eventually consistent. */
+export declare function durableObjectStore(storage: unknown, options?: { clock?: () => number }): StateStore;
+
+/** A store failed; apply/claim/get reject with it. */
+export declare class StoreError extends Error {
+  code: 'STORE_FAILED' | 'STORE_FULL' | 'STORE_CORRUPT';
+  cause?: unknown;
+}

@@ -2,3 +2,6 @@
 // module is initialised, so a new export needs no edit anywhere else.
 export * from './core.js';
 export * from './url.js';
+export * from './request.js';
+export * from './adapters/index.js';
+export * from './state/index.js';
