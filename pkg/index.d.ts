@@ -922,3 +922,112 @@ export declare function createLambdaHandler<E extends LambdaHttpEvent = LambdaHt
   options: ReceiverOptions<[E, Ctx]>,
   handlers: Handlers<[E, Ctx]>,
 ): (event: E, context: Ctx) => Promise<LambdaHttpResult>;
+
+// ---------------------------------------------------------------- receiver state (issue 13)
+
+/**
+ * What `apply` changed: `started` (live in a session newer than any seen, not live before),
+ * `restarted` (a newer session while the previous one was still live), `ended` (a
+ * PUBLISH_DONE of the current session or of a newer one whose PUBLISH was not seen yet),
+ * `duplicate` (already part of the state, or a replay of a claimed delivery: nothing changed),
+ * `stale` (an older session, or a late PUBLISH of an ended one: nothing changed).
+ */
+export type StreamChange = 'started' | 'restarted' | 'ended' | 'duplicate' | 'stale';
+
+/** The state of a stream: its newest session (its `publish_timestamp`) and whether it is live. */
+export interface StreamStatus {
+  live: boolean;
+  /** The session's `publish_timestamp` (Unix seconds). */
+  session: number;
+}
+
+export interface StreamId {
+  domain: string;
+  app: string;
+  stream: string;
+}
+
+/**
+ * A store: thin and atomic; the rule that decides the next state is the core's. Every method
+ * rejects on failure (never resolves a guess).
+ */
+export interface StateStore {
+  /**
+   * Atomically: when `claimKey` is given and already claimed, nothing (`{ duplicate: true }`);
+   * else claims it for `claimTtlMs` and sets the state to the core's join of the stored state
+   * and `fact`, kept `ttlMs`. `old`: the previous encoded state.
+   */
+  join(key: string, fact: string, ttlMs: number, claimKey?: string, claimTtlMs?: number): Promise<{ duplicate: boolean; old: string | undefined }>;
+  /** The encoded state, or undefined. */
+  read(key: string): Promise<string | undefined>;
+  /** `true` the first time `key` is claimed within `ttlMs`, else `false`. */
+  claim(key: string, ttlMs: number): Promise<boolean>;
+}
+
+export interface StreamTrackerOptions {
+  store: StateStore;
+  /** The verifier's `toleranceSeconds` (claims last tolerance + max future). Default 300. */
+  toleranceSeconds?: Seconds;
+  /** The verifier's `maxFutureSeconds`. Default 86,400. */
+  maxFutureSeconds?: Seconds;
+  /** How far `publish_timestamp` may lie after min(auth_timestamp, now). Default 60. */
+  skewSeconds?: Seconds;
+  /** How far `publish_timestamp` may lie before auth_timestamp: the longest session. Default 31,622,400 (366 days). */
+  maxSessionSeconds?: Seconds;
+  /** How long a state is kept after its last change. Default maxSessionSeconds + toleranceSeconds + maxFutureSeconds. */
+  stateTtlSeconds?: Seconds;
+  /** How long `claimFile` remembers a recording file. Default 604,800 (7 days). */
+  fileTtlSeconds?: Seconds;
+  /** `apply` claims the delivery in the same atomic step (a replay is a `duplicate`). Default true. */
+  claims?: boolean;
+  /** Milliseconds, like Date.now (the default); `now` of apply when not given per call. */
+  clock?: () => number;
+}
+
+export interface ClaimResult {
+  /** `false`: already claimed (a replay, or a redelivery of a file already processed). */
+  claimed: boolean;
+  key: string;
+}
+
+export interface StreamTracker {
+  /**
+   * Applies a verified stream notification. Rejects with the core's `CallbackError`
+   * (UNKNOWN_CALLBACK for a recording, INVALID_FIELD for another event or a publish_timestamp
+   * outside [auth_timestamp - maxSessionSeconds, min(auth_timestamp, now) + skewSeconds],
+   * MISSING_FIELD without one) or with a `StoreError`. `state` is undefined only for a duplicate
+   * whose state has expired.
+   */
+  apply(verified: Verified, options?: { now?: Seconds }): Promise<{ change: StreamChange; state: StreamStatus | undefined }>;
+  /** The state of a stream, or undefined when none is stored. */
+  get(stream: StreamId): Promise<StreamStatus | undefined>;
+  /** Claims one signed delivery (key from signed fields only) for tolerance + max future. */
+  claim(verified: Verified): Promise<ClaimResult>;
+  /** Claims one recording file (HMAC-signed RECORD_FILE_COMPLETE) across re-signed retries, for fileTtlSeconds. */
+  claimFile(verified: Verified): Promise<ClaimResult>;
+  /** The keys `claim` and `claimFile` use. */
+  keys(verified: Verified): { claim: string; file?: string; fileError?: string };
+}
+
+export declare function createStreamTracker(options: StreamTrackerOptions): StreamTracker;
+
+/** One process: bounded (`maxEntries` states and as many claims, default 100,000), TTLs, `clock` default Date.now. */
+export declare function memoryStore(options?: { maxEntries?: number; clock?: () => number }): StateStore & {
+  size(): { states: number; claims: number };
+};
+
+/**
+ * Many processes: a connected node-redis v4+ or ioredis client. One Lua script (EVALSHA, EVAL
+ * on NOSCRIPT) per apply. Configure the client to fail while disconnected (node-redis
+ * `disableOfflineQueue: true`; ioredis `enableOfflineQueue: false`).
+ */
+export declare function redisStore(client: unknown, options?: { prefix?: string }): StateStore;
+
+/** Cloudflare Workers: a Durable Object's `ctx.storage` (read-join-write in `storage.transaction`). Workers KV cannot be a store: it is eventually consistent. */
+export declare function durableObjectStore(storage: unknown, options?: { clock?: () => number }): StateStore;
+
+/** A store failed; apply/claim/get reject with it. */
+export declare class StoreError extends Error {
+  code: 'STORE_FAILED' | 'STORE_FULL' | 'STORE_CORRUPT';
+  cause?: unknown;
+}

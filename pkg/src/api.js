@@ -4,3 +4,4 @@ export * from './core.js';
 export * from './url.js';
 export * from './request.js';
 export * from './adapters/index.js';
+export * from './state/index.js';

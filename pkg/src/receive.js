@@ -6,20 +6,20 @@
 // No node:* import: this module must bundle for browsers and workers.
 
 import { Verifier, CallbackError } from './core.js';
-import { u64 } from './args.js';
+import { describe, u64 } from './args.js';
+import { onBindings } from './wasm.js';
 
 const DEFAULT_MAX_BODY = 1048576;
 
-/** Event names a route table may use: spec §1 (`event`) and §2 (`event_type`). */
-export const EVENTS = Object.freeze([
-  'PUBLISH',
-  'PUBLISH_DONE',
-  'RECORD_START',
-  'RECORD_NEW_FILE_START',
-  'RECORD_FILE_COMPLETE',
-  'RECORD_OVER',
-  'RECORD_FAILED',
-]);
+/**
+ * Event names a route table may use: the core's documented events (spec §1 `event`, §2
+ * `event_type`), read from the wasm module once it is initialised.
+ * @type {readonly string[]}
+ */
+export let EVENTS = Object.freeze([]);
+onBindings((b) => {
+  EVENTS = Object.freeze(b.known_events().split(','));
+});
 
 /** The answer bodies: generic on purpose (a sender never learns why it was refused). */
 export const STATUS_TEXT = Object.freeze({
@@ -34,13 +34,6 @@ export const STATUS_TEXT = Object.freeze({
 // never the callback): a body parser that ran first.
 const EXPOSE = Symbol('expose');
 
-function describe(v) {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'an array';
-  if (typeof v === 'string') return `a string of length ${v.length}`;
-  if (typeof v === 'object' || typeof v === 'function') return `a ${typeof v}`;
-  return `${typeof v} ${String(v)}`;
-}
 
 /** A CallbackError BODY_TOO_LARGE in the core's wording (src/verify.rs). */
 export function tooLarge(what, max) {
