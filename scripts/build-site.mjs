@@ -7,13 +7,13 @@
 // OUT/ holds www/ (not www/tests/, no dotfiles), pkg-web.js — the package's browser entry (found
 // in pkg/package.json as scripts/serve.mjs finds it) with its wasm, bundled into one ES module by
 // esbuild (pinned in tests/js/tools), the module scripts/serve.mjs generates on the fly — and
-// vectors/ (the files serve.mjs serves there: the self-checks and examples). The same URL space
+// vectors/ (the files serve.mjs serves there: the vector files and the suite's case reader). The same URL space
 // as `make serve`.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { VECTOR_FILES, browserEntry, pkgWebSource } from './serve.mjs';
+import { CASE_READER, VECTOR_FILES, browserEntry, pkgWebSource } from './serve.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = path.resolve(process.argv[2] ?? path.join(REPO, 'build', 'site'));
@@ -37,6 +37,7 @@ for (const name of readdirSync(www)) {
   cpSync(path.join(www, name), path.join(OUT, name), { recursive: true });
 }
 for (const name of VECTOR_FILES) cpSync(path.join(REPO, 'tests', 'vectors', name), path.join(OUT, 'vectors', name));
+cpSync(path.join(REPO, CASE_READER), path.join(OUT, 'vectors', 'cases.mjs'));
 
 // The generated module, next to pkg/ so that its import is the same relative path as served.
 const gen = path.join(REPO, 'build', 'site-gen');

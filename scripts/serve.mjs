@@ -12,6 +12,8 @@
 //                             found in pkg/package.json (exports -> browser condition)
 //   /vectors/callbacks.json   tests/vectors/callbacks.json   (the page's self-check and examples)
 //   /vectors/urls.json        tests/vectors/urls.json        (the Signed URL tab's self-check)
+//   /vectors/cases.mjs        tests/js/suites/cases.mjs      (the case reader the page shares
+//                                                            with THE suite, tests/js/suite.mjs)
 //
 // Every response carries a strict Content-Security-Policy; only GET and HEAD are answered; paths
 // are decoded once, normalised and must stay inside their folder after symlinks are resolved.
@@ -73,6 +75,8 @@ export function browserEntry(pkgDir) {
 /** The vector files the page loads, served as /vectors/<name> from tests/vectors/ (and copied by
  * scripts/build-site.mjs). */
 export const VECTOR_FILES = ['callbacks.json', 'urls.json'];
+/** The suite's reader of a vector case, served as /vectors/cases.mjs (and copied by make site). */
+export const CASE_READER = 'tests/js/suites/cases.mjs';
 
 /**
  * The page's /pkg-web.js: the package's browser entry (at `specifier`) re-exported, and as the
@@ -135,6 +139,7 @@ export function safeJoin(root, rel) {
 export function createServer({ repo = REPO, pkgDir = path.join(repo, 'pkg') } = {}) {
   const wwwDir = path.join(repo, 'www');
   pkgDir = path.resolve(pkgDir);
+  const caseReaderFile = path.join(repo, CASE_READER);
 
   async function sendFile(req, res, root, rel) {
     const full = safeJoin(root, rel);
@@ -180,6 +185,10 @@ export function createServer({ repo = REPO, pkgDir = path.join(repo, 'pkg') } = 
       if (pathname.startsWith('/vectors/') && VECTOR_FILES.includes(pathname.slice('/vectors/'.length))) {
         const body = await readFile(path.join(repo, 'tests', 'vectors', pathname.slice('/vectors/'.length)));
         return send(res, 200, body, MIME['.json'], req.method === 'HEAD');
+      }
+      if (pathname === '/vectors/cases.mjs') {
+        const body = await readFile(caseReaderFile);
+        return send(res, 200, body, MIME['.mjs'], req.method === 'HEAD');
       }
       if (pathname.startsWith('/pkg/')) {
         return sendFile(req, res, pkgDir, pathname.slice('/pkg/'.length));

@@ -21,6 +21,7 @@
 //   strings. The runner prints its own final line `N passed, N failed`.
 
 import { runUrlSuite } from './suites/url.mjs';
+import { caseBody, caseOptions, vectorInt as int } from './suites/cases.mjs';
 
 const CODES = [
   'MALFORMED_JSON', 'UNKNOWN_CALLBACK', 'MISSING_FIELD', 'INVALID_FIELD', 'DUPLICATE_FIELD',
@@ -53,25 +54,6 @@ function deepEqual(a, b) {
   return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && deepEqual(a[k], b[k]));
 }
 
-function hexToBytes(hex) {
-  const out = new Uint8Array(hex.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16);
-  return out;
-}
-
-/** A case's body: a string (`body`, `bodyRepeat`) or bytes (`bodyHex`). */
-function caseBody(c) {
-  if (typeof c.body === 'string') return c.body;
-  if (typeof c.bodyHex === 'string') return hexToBytes(c.bodyHex);
-  const r = c.bodyRepeat;
-  return r.prefix + r.unit.repeat(r.count) + (r.middle ?? '') + (r.close ?? '').repeat(r.count) + r.suffix;
-}
-
-/** A vector integer (number, or a decimal string above 2^53 - 1) as an API value. */
-function int(v) {
-  return typeof v === 'string' ? BigInt(v) : v;
-}
-
 /**
  * An integer as the package returns it (issue 9): a number up to 2^53 - 1, a bigint above,
  * never a rounded number. `w` is the vector file's value (a decimal string or a number).
@@ -81,22 +63,12 @@ function exactInt(w) {
   return big > BigInt(Number.MAX_SAFE_INTEGER) ? big : Number(big);
 }
 
-function caseKeys(c) {
-  return c.keys.map((k) => (k.id === null || k.id === undefined ? { key: k.key } : { id: k.id, key: k.key }));
-}
-
-/** The options without `now` (for `new Verifier`) and with it (for `verify`, `explain`). */
-function caseOptions(c) {
-  const o = c.options;
-  const base = { keys: caseKeys(c) };
-  if (o.toleranceSeconds !== undefined) base.toleranceSeconds = int(o.toleranceSeconds);
-  if (o.maxFutureSeconds !== undefined) base.maxFutureSeconds = int(o.maxFutureSeconds);
-  if (o.allowMd5 !== undefined) base.allowMd5 = o.allowMd5;
-  if (o.maxBodyBytes !== undefined) base.maxBodyBytes = int(o.maxBodyBytes);
-  if (o.domains !== undefined) base.domains = o.domains;
-  if (o.apps !== undefined) base.apps = o.apps;
-  if (o.allowUnknownEvents !== undefined) base.allowUnknownEvents = o.allowUnknownEvents;
-  return { base, now: int(o.now), full: { ...base, now: int(o.now) } };
+/** The options without `now` (for `new Verifier`) and with it (for `verify`, `explain`): the
+ * shared reader (./suites/cases.mjs) with no defaults, so absent options keep the package's. */
+function caseOptionsSplit(c) {
+  const full = caseOptions(c);
+  const { now, ...base } = full;
+  return { base, now, full };
 }
 
 export function runSuite(lib, vectors, log = () => {}, corpus = undefined, options = {}) {
@@ -178,7 +150,7 @@ export function runSuite(lib, vectors, log = () => {}, corpus = undefined, optio
   // ---------------------------------------------------------------- every vector case
   for (const c of cases) {
     const body = caseBody(c);
-    const { base, now, full } = caseOptions(c);
+    const { base, now, full } = caseOptionsSplit(c);
     const e = c.expect;
 
     const checkVerified = (v) => {
@@ -281,7 +253,7 @@ export function runSuite(lib, vectors, log = () => {}, corpus = undefined, optio
   // ---------------------------------------------------------------- body forms agree
   const doc = cases.find((c) => c.expect.ok && typeof c.body === 'string' && c.expect.kind === 'stream');
   if (doc) {
-    const { full } = caseOptions(doc);
+    const { full } = caseOptionsSplit(doc);
     const want = lib.verify(doc.body, full);
     const bytes = new TextEncoder().encode(doc.body);
     const forms = {
@@ -664,7 +636,7 @@ export function runSuite(lib, vectors, log = () => {}, corpus = undefined, optio
   // Set-up outside any check (a Verifier, a signed body, the reference result) must not make
   // runSuite throw: an exception there is one failure, and the section stops.
   if (known) try {
-    const K = caseOptions(known);
+    const K = caseOptionsSplit(known);
     const knownBytes = new TextEncoder().encode(known.body);
     const knownVerifier = new lib.Verifier(K.base);
     const knownKey = known.keys[0].key;

@@ -21,7 +21,7 @@ const vectors = JSON.parse(readFileSync(join(ROOT, 'tests', 'vectors', 'callback
 const total = vectors.cases.length + (vectors.sign || []).length;
 const urls = JSON.parse(readFileSync(join(ROOT, 'tests', 'vectors', 'urls.json'), 'utf8'));
 const urlTotal = urls.sign.length + urls.verify.length;
-for (const f of ['index.html', 'app.js', 'pkg-web.js', 'vectors/callbacks.json', 'vectors/urls.json']) ok(existsSync(join(site, f)), `${f} is in ${site}`);
+for (const f of ['index.html', 'pkg-web.js', 'vectors/callbacks.json', 'vectors/urls.json', 'vectors/cases.mjs']) ok(existsSync(join(site, f)), `${f} is in ${site}`);
 ok(!existsSync(join(site, 'tests')), 'www/tests is not published');
 
 if (failed === 0) {
