@@ -8,7 +8,7 @@
 
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
-import { Verifier, parse, sign, explain, generateKey, CallbackError } from '../node.mjs';
+import { verify, Verifier, parse, sign, explain, generateKey, CallbackError } from '../node.mjs';
 import { samples, sampleCallback } from './samples.js';
 import { UsageError, parseArgs, integer, seconds } from './cli/args.js';
 import { colours, explainLines, visible } from './cli/format.js';
@@ -135,10 +135,34 @@ function policyOptions(ctx, flags) {
   if (flags.maxFuture !== undefined) options.maxFutureSeconds = integer(flags.maxFuture, '--max-future');
   if (flags.maxBodyBytes !== undefined) options.maxBodyBytes = integer(flags.maxBodyBytes, '--max-body-bytes');
   if (flags.allowMd5) options.allowMd5 = true;
-  if (flags.domain) options.domains = flags.domain;
-  if (flags.app) options.apps = flags.app;
+  if (flags.domain) {
+    requireAllowList('domains', '--domain');
+    options.domains = flags.domain;
+  }
+  if (flags.app) {
+    requireAllowList('apps', '--app');
+    options.apps = flags.app;
+  }
   if (flags.allowUnknownEvents) options.allowUnknownEvents = true;
   return options;
+}
+
+/**
+ * An allow-list flag must never be ignored: a package without the `domains`/`apps` options
+ * would accept every domain, the opposite of what the flag asks. Checks once that the option
+ * refuses a callback outside its list (a throwaway key, a fixed time), else a UsageError.
+ */
+function requireAllowList(option, flag) {
+  const key = generateKey(32);
+  const t = 1600000000;
+  const { body } = sign(sampleCallback('PUBLISH', t), { key, authTimestamp: t });
+  try {
+    verify(body, { key, now: t, [option]: ['allow-list-probe.invalid'] });
+  } catch (e) {
+    if (e instanceof CallbackError) return;
+    throw e; // a TypeError: the package rejects the option itself (exit 2)
+  }
+  throw new UsageError(`${flag} needs a newer huaweicloud-live-callback (this one would ignore it and accept any value): upgrade it or leave ${flag} out`);
 }
 
 /** The options without secrets, for echoing: each key is replaced by its position. */

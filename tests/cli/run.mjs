@@ -362,6 +362,22 @@ test('verify: keys from HUAWEI_CALLBACK_KEY (comma-separated, rotation), --key w
   assert(spaced.stderr.includes('INVALID_KEY') && spaced.stderr.includes('whitespace'), show(spaced));
 });
 
+test('--domain/--app are never ignored: a callback outside the list is refused (exit 1) or the flag is (exit 2)', async () => {
+  const c = vectors.cases.find((x) => x.name === 'stream/PUBLISH/hmac/valid-doc-example');
+  const base = ['verify', '--key', KEY, '--now', String(c.options.now), '--json'];
+  for (const flag of [['--domain', 'other.example.com'], ['--app', 'vod']]) {
+    const r = await run([...base, ...flag], { input: c.body });
+    assert(r.code === 1 || r.code === 2, `${flag.join(' ')} accepted a callback outside the list\n${show(r)}`);
+    if (r.code === 1) {
+      eq(json(r).code, 'UNEXPECTED_VALUE', `${flag[0]} refusal code`);
+      const inList = await run([...base, flag[0], flag[0] === '--domain' ? 'push.example.com' : 'live', ...flag], { input: c.body });
+      exit(inList, 0);
+    } else {
+      assert(r.stderr.includes(`${flag[0]} needs a newer huaweicloud-live-callback`), show(r));
+    }
+  }
+});
+
 test('explain: the string to sign on one line, field by field, the first difference marked, time window, hints; --json', async () => {
   const c = vectors.cases.find((x) => x.name === 'stream/PUBLISH/hmac/valid-doc-example');
   const tampered = c.body.replace('"example_stream"', '"example_strean"');
