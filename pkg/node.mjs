@@ -1,8 +1,3 @@
-// Node.js and Bun, ES modules: the .wasm is read from the package and compiled synchronously.
-import { readFileSync } from 'node:fs';
-import * as bindings from './dist/hwlc.js';
-import { makeApi } from './src/wrap.js';
-
-bindings.initSync({ module: readFileSync(new URL('./dist/hwlc_bg.wasm', import.meta.url)) });
-
-export const { verify, Verifier, parse, sign, explain, generateKey, CallbackError } = makeApi(bindings);
+// Node.js and Bun, ES modules: the CommonJS build (node.cjs), so that `import` and `require` in
+// one process share one module instance (one CallbackError class, one wasm instance).
+export * from './node.cjs';

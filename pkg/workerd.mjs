@@ -3,8 +3,8 @@
 // time, which workerd forbids.
 import wasmModule from './dist/hwlc_bg.wasm';
 import * as bindings from './dist/hwlc.js';
-import { makeApi } from './src/wrap.js';
+import { setBindings } from './src/wasm.js';
 
 bindings.initSync({ module: wasmModule });
-
-export const { verify, Verifier, parse, sign, explain, generateKey, CallbackError } = makeApi(bindings);
+setBindings(bindings);
+export * from './src/api.js';

@@ -3,6 +3,7 @@
 //   node tests/js/run-node.mjs [SCRATCH_DIR]   (default build/scratch/node)
 // Last line: "N passed, N failed"; exit status 1 on any failure.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { runSuite } from './suite.mjs';
@@ -26,5 +27,24 @@ const vectors = JSON.parse(readFileSync(join(root, 'tests/vectors/callbacks.json
 const corpus = JSON.parse(readFileSync(join(root, 'tests/fuzz-regressions/corpus.json'), 'utf8'));
 console.log(`node ${process.version} ESM: ${resolved}`);
 const r = runSuite(lib, vectors, (line) => console.log(`FAIL ${line}`), corpus);
+// The dual package hazard (issue 11): `import` and `require` in one process must give one
+// module instance, so that `instanceof CallbackError` holds across them.
+const required = createRequire(join(scratch, 'package.json'))('huaweicloud-live-callback');
+for (const name of Object.keys(lib)) {
+  if (required[name] === lib[name]) r.passed++;
+  else {
+    r.failed++;
+    console.log(`FAIL import and require give two different ${name}`);
+  }
+}
+try {
+  lib.verify('{', { key: 'k'.repeat(40) });
+} catch (e) {
+  if (e instanceof required.CallbackError) r.passed++;
+  else {
+    r.failed++;
+    console.log(`FAIL an error thrown through import is not instanceof the required CallbackError: ${e}`);
+  }
+}
 console.log(`${r.passed} passed, ${r.failed} failed`);
 process.exit(r.failed === 0 && r.passed > 0 ? 0 : 1);

@@ -10,6 +10,9 @@ use hw::{Callback, Explanation, Signed};
 
 pub(crate) struct Json(String);
 
+/// The largest integer a JS number holds exactly (`Number.MAX_SAFE_INTEGER`).
+pub(crate) const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
+
 pub(crate) use hw::json_out::push_u64;
 
 impl Json {
@@ -49,17 +52,33 @@ impl Json {
         hw::json_out::push_string(&mut self.0, s);
     }
 
+    /// An integer: a JSON number up to 2^53 - 1 (exact as a JS number), else
+    /// `{"$int":"digits"}`, which the JS side turns into a `bigint` (never a rounded number).
     fn u64(&mut self, v: u64) {
         self.sep();
-        push_u64(&mut self.0, v);
+        if v <= MAX_SAFE_INTEGER {
+            push_u64(&mut self.0, v);
+        } else {
+            self.0.push_str("{\"$int\":\"");
+            push_u64(&mut self.0, v);
+            self.0.push_str("\"}");
+        }
     }
 
+    /// A signed integer, with the same rule as [`Json::u64`] for magnitudes above 2^53 - 1.
     fn i64(&mut self, v: i64) {
         self.sep();
+        let big = v.unsigned_abs() > MAX_SAFE_INTEGER;
+        if big {
+            self.0.push_str("{\"$int\":\"");
+        }
         if v < 0 {
             self.0.push('-');
         }
         push_u64(&mut self.0, v.unsigned_abs());
+        if big {
+            self.0.push_str("\"}");
+        }
     }
 
     fn bool(&mut self, v: bool) {

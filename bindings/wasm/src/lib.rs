@@ -3,8 +3,8 @@
 //! Thin by rule: it turns JavaScript arguments into core types and core results into ONE
 //! compact string per call (few boundary crossings, no serde). All logic is in the core crate.
 //!
-//! The wire format the JavaScript side (`pkg/src/wrap.js`) reads:
-//! - success: JSON text, always starting with `{`;
+//! The wire format the JavaScript side (`pkg/src/wasm.js`, `pkg/src/core.js`) reads:
+//! - success: JSON text, always starting with `{`; integers above 2^53 - 1 as `{"$int":"digits"}`;
 //! - failure: `!` + the core's error code + one space + the message (`!EXPIRED expired: …`).
 //!
 //! Unsigned 64-bit integers come in as two `u32` halves (`hi`, `lo`): exact for every `u64`,

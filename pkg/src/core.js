@@ -1,0 +1,410 @@
+// verify, Verifier, parse, sign, explain, generateKey: arguments to the wasm layer's types,
+// results to objects. Every rule about callbacks lives in the Rust core.
+//
+// The verify hot path skips even the wire string: the body is encoded straight into a reused
+// buffer in wasm memory, and for an ASCII body the core answers with a few u32 words (kind,
+// algorithm, key index, and per field its code and the value's offsets in the body, or its
+// integer value), from which the object is built here with body.slice: no JSON on either side.
+import * as arg from './args.js';
+import { CallbackError, fromWire, onBindings, result, rethrow } from './wasm.js';
+import { FIELD_NAMES, setField } from './fields.js';
+
+export { CallbackError };
+
+const DEFAULT_TOLERANCE = 300;
+const DEFAULT_MAX_FUTURE = 86400;
+const DEFAULT_MAX_BODY = 1048576;
+// Bodies explain() forwards to the core even above maxBodyBytes (it reports the size as a
+// problem and keeps going); beyond this it refuses before copying.
+const EXPLAIN_HARD_LIMIT = 16 * 1048576;
+const KEY_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+// The input buffer in wasm memory is kept between calls up to this size.
+const INPUT_KEEP = 65536;
+// Verified.signedFields, by kind and algorithm (copied for each result).
+const STREAM_FIELDS = ['event', 'domain', 'app', 'stream', 'auth_timestamp'];
+const RECORD_FIELDS = ['auth_timestamp', 'event_type', 'publish_domain', 'app', 'stream', 'download_url', 'play_url'];
+const MD5_FIELDS = ['auth_timestamp'];
+
+/** @type {any} */
+let b;
+/** @type {WebAssembly.Memory} */
+let memory;
+let OUT = 0;
+let u8 = new Uint8Array(0);
+let u32 = new Uint32Array(0);
+let inView = new Uint8Array(0);
+const encoder = new TextEncoder();
+
+onBindings((bindings) => {
+  b = bindings;
+  memory = b.wasm_memory();
+  if (b.field_names() !== FIELD_NAMES) {
+    throw new Error(`huaweicloud-live-callback: wasm field table ${b.field_names()} differs from the JS one`);
+  }
+  OUT = b.output_buffer() >>> 2;
+  u8 = new Uint8Array(memory.buffer);
+  u32 = new Uint32Array(memory.buffer);
+});
+
+// Views over wasm memory go stale when it grows (the old buffer is detached, and a view of a
+// detached buffer has length 0): renew them before each use.
+function views() {
+  if (u8.length === 0) {
+    u8 = new Uint8Array(memory.buffer);
+    u32 = new Uint32Array(memory.buffer);
+  }
+}
+
+/**
+ * The result object from the result words of verify_input (status 0; `body` is ASCII).
+ * @param {string} body
+ * @param {(string | undefined)[]} ids
+ */
+function fromWords(body, ids) {
+  views();
+  const flags = u32[OUT];
+  const keyIndex = u32[OUT + 1];
+  const n = u32[OUT + 2];
+  /** @type {any} */
+  const callback = {};
+  for (let i = 0, w = OUT + 3; i < n; i++, w += 3) {
+    const code = u32[w];
+    setField(callback, code & 0xff, code >>> 8 === 0 ? body.slice(u32[w + 1], u32[w + 2]) : arg.join64(u32[w + 1], u32[w + 2]));
+  }
+  const record = (flags & 1) === 1;
+  const md5 = (flags & 2) === 2;
+  /** @type {any} */
+  const out = {
+    kind: record ? 'record' : 'stream',
+    event: record ? callback.event_type : callback.event,
+    algorithm: md5 ? 'MD5' : 'HMAC-SHA256',
+    keyIndex,
+  };
+  const id = ids[keyIndex];
+  if (id !== undefined) out.keyId = id;
+  out.bodyAuthenticated = !md5;
+  out.signedFields = (record ? (md5 ? MD5_FIELDS : RECORD_FIELDS) : STREAM_FIELDS).slice();
+  out.callback = callback;
+  return out;
+}
+
+/** @param {number} len @param {number} max */
+function tooLarge(len, max) {
+  return fromWire(b.body_too_large(len, max));
+}
+
+/**
+ * A string body no larger than `max` UTF-8 bytes, else throws BODY_TOO_LARGE before any copy.
+ * @param {string} body
+ * @param {number} max
+ */
+function checkString(body, max) {
+  if (body.length * 3 > max) {
+    const len = arg.utf8Length(body);
+    if (len > max) throw tooLarge(len, max);
+  }
+}
+
+/** @param {Uint8Array} bytes @param {number} max */
+function checkBytes(bytes, max) {
+  if (bytes.length > max) throw tooLarge(bytes.length, max);
+}
+
+/**
+ * A string body as bytes for the core, lone surrogates kept visible (see args.wtf8).
+ * @param {string} body
+ */
+function encode(body) {
+  return arg.wellFormed(body) ? encoder.encode(body) : arg.wtf8(body);
+}
+
+/**
+ * VerifyOptions, checked and converted (no wasm call yet).
+ * @param {unknown} options
+ * @param {string} name
+ */
+function readOptions(options, name) {
+  const o = arg.object(options, name, "{ keys: ['…'] }");
+  const keys = arg.keys(o, name);
+  const md5 = arg.flag(o, 'allowMd5', name);
+  const tolerance = arg.u64(arg.own(o, 'toleranceSeconds') ?? DEFAULT_TOLERANCE, `${name}.toleranceSeconds`);
+  const maxFuture = arg.u64(arg.own(o, 'maxFutureSeconds') ?? DEFAULT_MAX_FUTURE, `${name}.maxFutureSeconds`);
+  const max = arg.size(arg.own(o, 'maxBodyBytes'), `${name}.maxBodyBytes`, DEFAULT_MAX_BODY);
+  return { keys, ids: keys.map((k) => k.id), md5, tolerance, maxFuture, max };
+}
+
+/**
+ * Read options -> a wasm Options; the caller frees it.
+ * @param {ReturnType<typeof readOptions>} r
+ */
+function wasmOptions(r) {
+  const o = new b.Options(arg.hi(r.tolerance), arg.lo(r.tolerance), arg.hi(r.maxFuture), arg.lo(r.maxFuture), r.md5, r.max);
+  for (const k of r.keys) o.key(k.id, k.secret);
+  return o;
+}
+
+/**
+ * A view of the input buffer with room for `cap` bytes. The buffer and the view are kept for
+ * the next call (no wasm call, no new view) unless the body needs more room, memory grew (a
+ * stale view has length 0), or the buffer was grown past INPUT_KEEP for one large body.
+ * @param {number} cap
+ */
+function input(cap) {
+  if (cap > inView.length || inView.length > INPUT_KEEP) {
+    if (inView.length > INPUT_KEEP && cap <= INPUT_KEEP) b.release_input();
+    const room = Math.max(cap, 1024);
+    const ptr = b.input_buffer(room);
+    if (ptr === 0) {
+      inView = new Uint8Array(0);
+      throw new CallbackError('BODY_TOO_LARGE', `body too large: ${cap} bytes do not fit in WebAssembly memory`);
+    }
+    views();
+    inView = u8.subarray(ptr, ptr + room);
+  }
+  return inView;
+}
+
+/**
+ * Puts a string body into the input buffer and returns its UTF-8 length. The body is ASCII
+ * exactly when the length equals `body.length`; a string that is not well-formed UTF-16 goes
+ * in as WTF-8 (never ASCII), so the core refuses it.
+ * @param {string} body
+ * @param {number} max
+ */
+function putString(body, max) {
+  checkString(body, max);
+  // Three bytes a UTF-16 unit at most; a large body gets its exact UTF-8 length instead.
+  const view = input(body.length * 3 <= INPUT_KEEP ? body.length * 3 : arg.utf8Length(body));
+  const written = encoder.encodeInto(body, view).written;
+  if (written === body.length || arg.wellFormed(body)) return written;
+  const wtf = arg.wtf8(body);
+  view.set(wtf);
+  return wtf.length;
+}
+
+/**
+ * Puts a binary body into the input buffer and returns its length.
+ * @param {Uint8Array} bytes
+ * @param {number} max
+ */
+function putBytes(bytes, max) {
+  checkBytes(bytes, max);
+  input(bytes.length).set(bytes);
+  return bytes.length;
+}
+
+/**
+ * The result of verify_input / verify_once: words, a JSON wire, or an error wire.
+ * @param {number} status
+ * @param {any} body
+ * @param {(string | undefined)[]} ids
+ */
+function verified(status, body, ids) {
+  return status === 0 ? fromWords(body, ids) : result(b.take_wire());
+}
+
+/** The body's length in the input buffer, and whether it is an ASCII string. */
+function put(/** @type {unknown} */ body, /** @type {number} */ max) {
+  if (typeof body === 'string') {
+    const len = putString(body, max);
+    return { len, ascii: len === body.length };
+  }
+  return { len: putBytes(arg.bytes(body, 'body'), max), ascii: false };
+}
+
+/**
+ * Verifies with a wasm Verifier `v`; `options` is the per-call `{ now }`.
+ * @param {any} v
+ * @param {(string | undefined)[]} ids
+ * @param {number} max
+ * @param {unknown} body
+ * @param {unknown} options
+ */
+function run(v, ids, max, body, options) {
+  const now = arg.readNow(options, 'options');
+  const { len, ascii } = put(body, max);
+  return verified(v.verify_input(len, ascii, arg.hi(now), arg.lo(now)), body, ids);
+}
+
+/** @param {ReturnType<typeof readOptions>} r */
+function prepare(r) {
+  const o = wasmOptions(r);
+  try {
+    return o.verifier();
+  } catch (e) {
+    return rethrow(e);
+  } finally {
+    o.free();
+  }
+}
+
+/** Validates the options and prepares every key once; `verify` reuses that state. */
+export class Verifier {
+  #v;
+  #max;
+  #ids;
+
+  /** @param {import('../index.js').VerifyOptions} options */
+  constructor(options) {
+    const r = readOptions(options, 'options');
+    this.#v = prepare(r);
+    this.#max = r.max;
+    this.#ids = r.ids;
+  }
+
+  /**
+   * @param {string | Uint8Array | ArrayBuffer} body
+   * @param {{ now?: number | bigint }} [options]
+   */
+  verify(body, options) {
+    return run(this.#v, this.#ids, this.#max, body, options);
+  }
+}
+
+/**
+ * @param {string | Uint8Array | ArrayBuffer} body
+ * @param {import('../index.js').VerifyOptions} options
+ */
+export function verify(body, options) {
+  if (typeof body !== 'string') arg.bytes(body, 'body'); // argument errors before key errors
+  const r = readOptions(options, 'options');
+  if (r.keys.length !== 1) {
+    const v = prepare(r);
+    try {
+      return run(v, r.ids, r.max, body, options);
+    } finally {
+      v.free();
+    }
+  }
+  // One key: key preparation and verification in a single wasm call.
+  let now;
+  let put1;
+  try {
+    now = arg.readNow(options, 'options');
+    put1 = put(body, r.max);
+  } catch (e) {
+    // Same precedence as the verifier path: a bad key is reported before these errors.
+    prepare(r).free();
+    throw e;
+  }
+  const k = r.keys[0];
+  const status = b.verify_once(
+    k.id,
+    k.secret,
+    arg.hi(r.tolerance),
+    arg.lo(r.tolerance),
+    arg.hi(r.maxFuture),
+    arg.lo(r.maxFuture),
+    r.md5,
+    r.max,
+    put1.len,
+    put1.ascii,
+    arg.hi(now),
+    arg.lo(now),
+  );
+  return verified(status, body, r.ids);
+}
+
+/**
+ * @param {string | Uint8Array | ArrayBuffer} body
+ * @param {{ maxBodyBytes?: number | bigint }} [options]
+ */
+export function parse(body, options) {
+  const o = options === undefined ? undefined : arg.object(options, 'options', '{ maxBodyBytes }');
+  const max = arg.size(o === undefined ? undefined : arg.own(o, 'maxBodyBytes'), 'options.maxBodyBytes', DEFAULT_MAX_BODY);
+  if (typeof body === 'string') {
+    checkString(body, max);
+    return result(arg.wellFormed(body) ? b.parse_str(body) : b.parse_bytes(arg.wtf8(body)));
+  }
+  const bytes = arg.bytes(body, 'body');
+  checkBytes(bytes, max);
+  return result(b.parse_bytes(bytes));
+}
+
+/**
+ * @param {string | Uint8Array | ArrayBuffer} body
+ * @param {import('../index.js').VerifyOptions} options
+ */
+export function explain(body, options) {
+  const bytes = typeof body === 'string' ? encode(body) : arg.bytes(body, 'body');
+  const now = arg.readNow(options, 'options');
+  const r = readOptions(options, 'options');
+  const o = wasmOptions(r);
+  try {
+    checkBytes(bytes, Math.max(r.max, EXPLAIN_HARD_LIMIT));
+    return result(o.explain(bytes, arg.hi(now), arg.lo(now)));
+  } finally {
+    o.free();
+  }
+}
+
+/**
+ * The callback as JSON text, from its own enumerable properties only (a polluted prototype, a
+ * `toJSON` anywhere on the chain, or a getter that answers twice changes nothing).
+ * @param {object} callback
+ */
+function callbackJson(callback) {
+  let json = '{';
+  for (const name of Object.keys(callback)) {
+    const v = arg.own(callback, name);
+    let text;
+    if (typeof v === 'string') text = JSON.stringify(v);
+    else if (typeof v === 'number') {
+      if (!Number.isFinite(v)) throw new TypeError(`callback.${name} must be a finite number, got ${arg.describe(v)}`);
+      text = String(v);
+    } else if (typeof v === 'bigint') text = String(v);
+    else if (typeof v === 'boolean' || v === null) text = String(v);
+    else if (v === undefined) continue;
+    else throw new TypeError(`callback.${name} must be a string, number, bigint, boolean or null, got ${arg.describe(v)}`);
+    json += `${json.length > 1 ? ',' : ''}${JSON.stringify(name)}:${text}`;
+  }
+  return `${json}}`;
+}
+
+/**
+ * @param {import('../index.js').Callback} callback
+ * @param {import('../index.js').SignOptions} options
+ */
+export function sign(callback, options) {
+  const cb = arg.object(callback, 'callback', "{ event: 'PUBLISH', domain, app, stream }");
+  const o = arg.object(options, 'options', '{ key, authTimestamp }');
+  const key = arg.secret(arg.own(o, 'key'), 'options.key', 'key');
+  const algorithm = arg.own(o, 'algorithm') ?? 'HMAC-SHA256';
+  if (algorithm !== 'HMAC-SHA256' && algorithm !== 'MD5') {
+    throw new TypeError(`options.algorithm must be 'HMAC-SHA256' or 'MD5', got ${arg.describe(algorithm)}`);
+  }
+  const authTimestamp = arg.own(o, 'authTimestamp');
+  if (authTimestamp === undefined) throw new TypeError('options.authTimestamp is required (Unix seconds)');
+  const ts = arg.seconds(authTimestamp, 'options.authTimestamp');
+  const json = callbackJson(cb);
+  checkString(json, DEFAULT_MAX_BODY);
+  if (!arg.wellFormed(json)) throw new TypeError('callback has a string with a lone UTF-16 surrogate, which is not Unicode text');
+  return result(b.sign(json, key, algorithm === 'MD5', arg.hi(ts), arg.lo(ts)));
+}
+
+/**
+ * A random key for the Huawei console: letters and digits, with at least one of each.
+ * @param {number} [length] 32 to 128, default 64
+ */
+export function generateKey(length) {
+  const n = length === undefined ? 64 : length;
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 32 || n > 128) {
+    throw new RangeError(`generateKey(length): a key has 32 to 128 characters, got ${arg.describe(n)}`);
+  }
+  const crypto = globalThis.crypto;
+  if (!crypto || typeof crypto.getRandomValues !== 'function') {
+    throw new Error('generateKey needs crypto.getRandomValues, which this runtime does not provide');
+  }
+  const buf = new Uint8Array(256);
+  for (;;) {
+    let key = '';
+    while (key.length < n) {
+      crypto.getRandomValues(buf);
+      for (let i = 0; i < buf.length && key.length < n; i++) {
+        // 248 = 4 * 62: rejecting larger bytes keeps every character equally likely.
+        if (buf[i] < 248) key += KEY_ALPHABET[buf[i] % 62];
+      }
+    }
+    if (/[0-9]/.test(key) && /[A-Za-z]/.test(key)) return key;
+  }
+}
