@@ -64,6 +64,11 @@ const SPECS = {
 // The policy flags --now is not meaningful for: listen checks each callback at its arrival.
 delete SPECS.listen.flags.now;
 
+/** JSON text of a result; integers above 2^53 - 1, which the package returns as bigint, become decimal strings. */
+function toJson(value) {
+  return JSON.stringify(value, (_, v) => (typeof v === 'bigint' ? String(v) : v));
+}
+
 /**
  * Runs the tool with `argv` (without node and the script); resolves to the exit status. `io`
  * defaults to the process: `{ stdout, stderr, stdin, env }`.
@@ -93,7 +98,7 @@ export async function main(argv, io = {}) {
     }
     const spec = SPECS[command];
     if (!spec) {
-      throw new UsageError(`unknown command ${JSON.stringify(command)}: use one of ${Object.keys(SPECS).join(', ')} (hwlc --help)`);
+      throw new UsageError(`unknown command ${toJson(command)}: use one of ${Object.keys(SPECS).join(', ')} (hwlc --help)`);
     }
     if (rest.includes('--help')) {
       ctx.out(HELP[command]);
@@ -104,13 +109,13 @@ export async function main(argv, io = {}) {
     json = args.flags.json === true;
     return await COMMANDS[command](ctx, args.flags, args.positionals);
   } catch (e) {
-    if (e instanceof UsageError || e instanceof TypeError || (e instanceof CallbackError && e.code === 'INVALID_KEY')) {
+    if (e instanceof UsageError || e instanceof TypeError || e instanceof RangeError || (e instanceof CallbackError && e.code === 'INVALID_KEY')) {
       const code = e instanceof CallbackError ? e.code : 'USAGE';
-      if (json) ctx.out(JSON.stringify({ ok: false, code, message: e.message }));
+      if (json) ctx.out(toJson({ ok: false, code, message: e.message }));
       ctx.err(`${ctx.ce.red('hwlc:')} ${code === 'USAGE' ? '' : `${code} `}${e.message}`);
       return 2;
     }
-    if (json) ctx.out(JSON.stringify({ ok: false, code: e.code || 'ERROR', message: e.message }));
+    if (json) ctx.out(toJson({ ok: false, code: e.code || 'ERROR', message: e.message }));
     ctx.err(`${ctx.ce.red('hwlc:')} ${e.code ? `${e.code} ` : ''}${e.message}`);
     return 1;
   }
@@ -183,7 +188,7 @@ async function readBody(ctx, positionals, command) {
       return data;
     } catch (e) {
       if (e instanceof UsageError) throw e;
-      throw new UsageError(`cannot read ${JSON.stringify(file)}: ${e.code || e.message}; give an existing FILE, or pipe the body to \`hwlc ${command}\``);
+      throw new UsageError(`cannot read ${toJson(file)}: ${e.code || e.message}; give an existing FILE, or pipe the body to \`hwlc ${command}\``);
     }
   }
   if (ctx.stdin.isTTY) {
@@ -201,7 +206,7 @@ function algorithm(flags) {
   const a = flags.algorithm ?? 'HMAC-SHA256';
   if (a === 'HMAC-SHA256' || a === 'MD5') return a;
   if (a.toUpperCase().replace(/[^A-Z0-9]/g, '') === 'HMACSHA256') return 'HMAC-SHA256';
-  throw new UsageError(`--algorithm must be HMAC-SHA256 or MD5, got ${JSON.stringify(a)}`);
+  throw new UsageError(`--algorithm must be HMAC-SHA256 or MD5, got ${toJson(a)}`);
 }
 
 // Fields whose sample values are numbers take a number from FIELD=VALUE when VALUE is an integer.
@@ -212,11 +217,11 @@ function applyFields(callback, flags) {
   for (const field of flags.unset || []) delete callback[field];
   for (const item of flags.set || []) {
     const eq = item.indexOf('=');
-    if (eq <= 0) throw new UsageError(`--set needs FIELD=VALUE or FIELD:=JSON, like --set stream=room42; got ${JSON.stringify(item)}`);
+    if (eq <= 0) throw new UsageError(`--set needs FIELD=VALUE or FIELD:=JSON, like --set stream=room42; got ${toJson(item)}`);
     const typed = item[eq - 1] === ':';
     const field = item.slice(0, typed ? eq - 1 : eq);
     const raw = item.slice(eq + 1);
-    if (field === '') throw new UsageError(`--set needs a field name before = (got ${JSON.stringify(item)})`);
+    if (field === '') throw new UsageError(`--set needs a field name before = (got ${toJson(item)})`);
     if (field === 'auth_timestamp' || field === 'auth_sign') {
       throw new UsageError(`${field} is written by signing: use --timestamp T for auth_timestamp`);
     }
@@ -238,7 +243,7 @@ function applyFields(callback, flags) {
 function eventSample(event, now) {
   const cb = sampleCallback(event, now);
   if (cb === undefined) {
-    throw new UsageError(`no sample for event ${JSON.stringify(event)}: use one of ${EVENTS.join(', ')}`);
+    throw new UsageError(`no sample for event ${toJson(event)}: use one of ${EVENTS.join(', ')}`);
   }
   return cb;
 }
@@ -279,20 +284,20 @@ async function cmdTrigger(ctx, flags, [event]) {
   const ms = timeoutMs(flags);
   const signed = signWith(ctx, flags, callback);
   if (flags.print) {
-    ctx.out(flags.json ? JSON.stringify({ ok: true, body: signed.body, callback: signed.callback }) : signed.body);
+    ctx.out(flags.json ? toJson({ ok: true, body: signed.body, callback: signed.callback }) : signed.body);
     return 0;
   }
   let answer;
   try {
     answer = await post(url, signed.body, { timeoutMs: ms });
   } catch (e) {
-    if (flags.json) ctx.out(JSON.stringify({ ok: false, code: 'REQUEST_FAILED', message: e.message, sent: signed.body }));
+    if (flags.json) ctx.out(toJson({ ok: false, code: 'REQUEST_FAILED', message: e.message, sent: signed.body }));
     ctx.err(`${ctx.ce.red('hwlc:')} ${e.message}`);
     return 1;
   }
   const ok = answer.status >= 200 && answer.status < 300;
   if (flags.json) {
-    ctx.out(JSON.stringify({ ok, status: answer.status, statusText: answer.statusText, body: answer.body, sent: signed.body }));
+    ctx.out(toJson({ ok, status: answer.status, statusText: answer.statusText, body: answer.body, sent: signed.body }));
   } else {
     const c = ctx.c;
     ctx.out(`${c.dim(`POST ${url.href} ${event}`)}`);
@@ -313,7 +318,7 @@ async function cmdVerify(ctx, flags, positionals) {
     v = verifier.verify(body, now === undefined ? undefined : { now });
   } catch (e) {
     if (!(e instanceof CallbackError)) throw e;
-    if (flags.json) ctx.out(JSON.stringify({ ok: false, code: e.code, message: e.message }));
+    if (flags.json) ctx.out(toJson({ ok: false, code: e.code, message: e.message }));
     else {
       ctx.out(`${ctx.c.bold(ctx.c.red(e.code))} ${e.message}`);
       ctx.err(ctx.ce.dim(`(run \`hwlc explain\` with the same arguments to see why)`));
@@ -321,7 +326,7 @@ async function cmdVerify(ctx, flags, positionals) {
     return 1;
   }
   if (flags.json) {
-    ctx.out(JSON.stringify({ ok: true, verified: v }));
+    ctx.out(toJson({ ok: true, verified: v }));
   } else {
     const c = ctx.c;
     const cb = v.callback;
@@ -337,7 +342,7 @@ async function cmdExplain(ctx, flags, positionals) {
   const options = policyOptions(ctx, flags);
   const body = await readBody(ctx, positionals, 'explain');
   const x = explain(body, options);
-  if (flags.json) ctx.out(JSON.stringify(x));
+  if (flags.json) ctx.out(toJson(x));
   else for (const line of explainLines(ctx.c, x)) ctx.out(line);
   return x.error === null ? 0 : 1;
 }
@@ -356,15 +361,15 @@ async function cmdSign(ctx, flags, positionals) {
   }
   signingKey(ctx, flags); // a missing key is a usage error before anything else
   const signed = signWith(ctx, flags, applyFields(callback, flags));
-  ctx.out(flags.json ? JSON.stringify({ body: signed.body, callback: signed.callback }) : signed.body);
+  ctx.out(flags.json ? toJson({ body: signed.body, callback: signed.callback }) : signed.body);
   return 0;
 }
 
 async function cmdKeygen(ctx, flags, [length]) {
   const n = length === undefined ? undefined : integer(length, 'LENGTH');
   if (typeof n === 'bigint') throw new UsageError('LENGTH must be 32 to 128');
-  const key = generateKey(n); // INVALID_KEY for a bad length: usage (exit 2)
-  ctx.out(flags.json ? JSON.stringify({ key, length: key.length }) : key);
+  const key = generateKey(n); // a bad length throws (RangeError): usage, exit 2
+  ctx.out(flags.json ? toJson({ key, length: key.length }) : key);
   return 0;
 }
 
@@ -377,7 +382,7 @@ async function cmdListen(ctx, flags) {
   const verifier = new Verifier(options); // key and option errors: usage (exit 2)
   const limit = Math.max(16 * 1048576, Number(options.maxBodyBytes ?? 0));
   const c = ctx.c;
-  const emit = (o) => ctx.out(JSON.stringify(o));
+  const emit = (o) => ctx.out(toJson(o));
   let seq = 0;
 
   const server = http.createServer((req, res) => {

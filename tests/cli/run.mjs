@@ -243,7 +243,7 @@ test('usage errors exit 2 with one line that says how to fix it', async () => {
     [['trigger', 'PUBLISH', '--key', KEY, '--print', '--set', 'auth_sign=00'], /written by signing/],
     [['trigger', 'PUBLISH', '--key', KEY, '--print', '--set', 'nonsense'], /--set needs FIELD=VALUE/],
     [['sign', '--event', 'PUBLISH', '--key', 'short'], /INVALID_KEY invalid key/],
-    [['keygen', '20'], /INVALID_KEY invalid key length/],
+    [['keygen', '20'], /a key has 32 to 128 characters/],
     [['keygen', 'x'], /LENGTH must be a non-negative integer/],
     [['listen', '--port', '70000', '--key', KEY], /--port must be 0 to 65535/],
   ];
@@ -487,6 +487,16 @@ test('sign: --event with --set/--unset, a FILE re-signed, stdin, MD5, --json; al
   const md5ok = await run(['verify', '--key', KEY, '--allow-md5'], { input: md5.stdout });
   exit(md5ok, 0);
   assert(md5ok.stdout.includes('MD5: no field of the body is authenticated'), show(md5ok));
+  // Times above 2^53 - 1 keep every digit (bigint inside, decimal strings in --json).
+  const big = await run(['sign', '--event', 'PUBLISH', '--timestamp', '9007199254740993', '--key', KEY]);
+  exit(big, 0);
+  assert(big.stdout.includes('"auth_timestamp":9007199254740993,'), show(big));
+  const bx = await run(['explain', '--now', '9007199254740993', '--key', KEY, '--json'], { input: big.stdout });
+  exit(bx, 0);
+  eq(json(bx).timing.expiresAt, '9007199254741293', 'expiresAt above 2^53 in --json');
+  const bt = await run(['explain', '--now', '9007199254740993', '--key', KEY], { input: big.stdout });
+  exit(bt, 0);
+  assert(bt.stdout.includes('accepted until 9007199254741293'), show(bt));
   const broken = await run(['sign', '--key', KEY], { input: '{"event":"PUBLISH"' });
   exit(broken, 1);
   assert(broken.stderr.includes('MALFORMED_JSON'), show(broken));

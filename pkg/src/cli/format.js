@@ -65,7 +65,7 @@ function marked(c, sig, diff) {
 }
 
 function relative(seconds) {
-  const s = Math.abs(seconds);
+  const s = Math.abs(Number(seconds));
   if (s < 120) return `${s} s`;
   if (s < 7200) return `${Math.round(s / 60)} min`;
   if (s < 172800) return `${Math.round(s / 3600)} h`;
@@ -73,7 +73,7 @@ function relative(seconds) {
 }
 
 function utc(t) {
-  const d = new Date(t * 1000);
+  const d = new Date(Number(t) * 1000);
   return Number.isNaN(d.getTime()) ? '' : ` (${d.toISOString().replace(/\.000Z$/, 'Z')})`;
 }
 
@@ -123,7 +123,7 @@ export function explainLines(c, x) {
   }
   if (x.timing) {
     const t = x.timing;
-    const left = t.secondsLeft >= 0 ? `${relative(t.secondsLeft)} left` : c.red(`expired ${relative(t.secondsLeft)} ago`);
+    const left = Number(t.secondsLeft) >= 0 ? `${relative(t.secondsLeft)} left` : c.red(`expired ${relative(t.secondsLeft)} ago`);
     out.push(
       `${label('time')}auth_timestamp ${t.authTimestamp}${utc(t.authTimestamp)}, now ${t.now}; ` +
         `accepted until ${t.expiresAt} (tolerance ${t.toleranceSeconds} s): ${left}; ` +
