@@ -260,8 +260,8 @@ function timeoutMs(flags) {
 }
 
 // sign() with the CLI's options; CallbackErrors other than INVALID_KEY mean a bad callback (exit 1).
-function signWith(ctx, flags, callback) {
-  const authTimestamp = flags.timestamp === undefined ? nowSeconds() : seconds(flags.timestamp, '--timestamp');
+function signWith(ctx, flags, callback, now = nowSeconds()) {
+  const authTimestamp = flags.timestamp === undefined ? now : seconds(flags.timestamp, '--timestamp');
   const alg = algorithm(flags);
   const key = signingKey(ctx, flags);
   const kind = 'event_type' in callback ? 'record' : 'stream';
@@ -282,7 +282,7 @@ async function cmdTrigger(ctx, flags, [event]) {
   }
   const url = flags.forwardTo === undefined ? undefined : targetUrl(flags.forwardTo, '--forward-to');
   const ms = timeoutMs(flags);
-  const signed = signWith(ctx, flags, callback);
+  const signed = signWith(ctx, flags, callback, now);
   if (flags.print) {
     ctx.out(flags.json ? toJson({ ok: true, body: signed.body, callback: signed.callback }) : signed.body);
     return 0;
@@ -348,10 +348,11 @@ async function cmdExplain(ctx, flags, positionals) {
 }
 
 async function cmdSign(ctx, flags, positionals) {
+  const now = nowSeconds();
   let callback;
   if (flags.event !== undefined) {
     if (positionals.length > 0) throw new UsageError('give --event EVENT or a FILE, not both');
-    callback = eventSample(flags.event, nowSeconds());
+    callback = eventSample(flags.event, now);
   } else {
     if (positionals.length === 0 && ctx.stdin.isTTY) {
       throw new UsageError('give a callback FILE, pipe one on stdin, or start from a sample with --event EVENT');
@@ -360,7 +361,7 @@ async function cmdSign(ctx, flags, positionals) {
     callback = { ...parse(body).callback }; // the core's reader; a bad body is exit 1
   }
   signingKey(ctx, flags); // a missing key is a usage error before anything else
-  const signed = signWith(ctx, flags, applyFields(callback, flags));
+  const signed = signWith(ctx, flags, applyFields(callback, flags), now);
   ctx.out(flags.json ? toJson({ body: signed.body, callback: signed.callback }) : signed.body);
   return 0;
 }

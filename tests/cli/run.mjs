@@ -7,6 +7,7 @@
 // Every wait is bounded; every child is killed on the way out. Ends with "N passed, N failed".
 
 import { spawn, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { createHash, createHmac } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import http from 'node:http';
@@ -24,6 +25,8 @@ const OTHER = vectors.keys.other;
 const ALL_KEYS = [KEY, KEY2, OTHER];
 const TMP = mkdtempSync(join(tmpdir(), 'hwlc-cli-'));
 const ESC = '\x1b[';
+// The installed package itself, for its exported samples (the CommonJS entry: same instance as import).
+const pkg = createRequire(join(scratch, 'package.json'))('huaweicloud-live-callback');
 const EVENTS = ['PUBLISH', 'PUBLISH_DONE', 'RECORD_START', 'RECORD_NEW_FILE_START', 'RECORD_FILE_COMPLETE', 'RECORD_OVER', 'RECORD_FAILED'];
 
 const children = new Set();
@@ -523,6 +526,24 @@ test('keygen: default 64, a given length, letters and digits, --json; a new key 
   assert(independentlyValid(s.stdout.trim(), key), 'signed with the generated key');
 });
 
+test('the package exports the samples trigger sends: every event, frozen, signable, verifiable', async () => {
+  eq(JSON.stringify(Object.keys(pkg.samples)), JSON.stringify(EVENTS), 'sample events');
+  for (const event of EVENTS) {
+    const sample = pkg.samples[event];
+    assert(Object.isFrozen(sample), `${event} frozen`);
+    eq(sample.event ?? sample.event_type, event, `${event} names its event`);
+    assert(!('auth_sign' in sample) && !('auth_timestamp' in sample), `${event} is unsigned`);
+    const { body } = pkg.sign({ ...sample }, { key: KEY, authTimestamp: 1800000000 });
+    assert(independentlyValid(body, KEY), `${event} signs`);
+    eq(pkg.verify(body, { key: KEY, now: 1800000000 }).event, event, `${event} verifies`);
+    const fresh = pkg.sampleCallback(event, 1800000000);
+    assert(!Object.isFrozen(fresh) && fresh !== sample, `${event}: sampleCallback copies`);
+  }
+  eq(pkg.sampleCallback('PUBLISH', 1800000000).publish_timestamp, '1799999994', 'PUBLISH publish_timestamp');
+  eq(pkg.sampleCallback('RECORD_FILE_COMPLETE', 1800000000).end_time, '2027-01-15T08:00:00Z', 'file end_time');
+  eq(pkg.sampleCallback('RECORD_PAUSED', 1800000000), undefined, 'unknown event');
+});
+
 test('trigger: every event, signed with the current time, POSTed as application/json; a receiver here checks the signature with node:crypto', async () => {
   const rx = await checkingReceiver(KEY);
   try {
@@ -540,6 +561,9 @@ test('trigger: every event, signed with the current time, POSTed as application/
       eq(cb.event ?? cb.event_type, event, 'event');
       assert(cb.auth_timestamp >= before && cb.auth_timestamp <= after, `auth_timestamp ${cb.auth_timestamp} is the current time`);
       assert(independentlyValid(last.body, KEY), `${event}: signature`);
+      // The body is the package's exported sample, its times moved to the signing time.
+      const { auth_sign: _s, auth_timestamp: at, ...fields } = cb;
+      eq(JSON.stringify(fields), JSON.stringify(pkg.sampleCallback(event, at)), `${event}: the exported sample`);
     }
     eq(rx.got.length, EVENTS.length, 'one request an event');
     // --set changes a signed field, still signed; env key; --json.

@@ -6,11 +6,14 @@ import {
   explain,
   generateKey,
   parse,
+  sampleCallback,
+  samples,
   sign,
   verify,
   type ErrorCode,
   type Explanation,
   type RecordCallback,
+  type SampleStream,
   type StreamNotification,
   type Verified,
 } from 'huaweicloud-live-callback';
@@ -66,4 +69,11 @@ if (v.kind === 'record') {
   void v.callback.domain;
 }
 
-void [streamCb, recordCb, once, describe, code, left];
+// Sample bodies (tests, tools): typed by event, signable as they are.
+const sample: SampleStream = sampleCallback('PUBLISH', 1700000000);
+const fileSize: number | undefined = sampleCallback('RECORD_FILE_COMPLETE', 1700000000).file_size;
+const signedSample = sign({ ...samples.RECORD_OVER }, { key, authTimestamp: 1700000000 });
+// @ts-expect-error samples are frozen
+samples.PUBLISH.stream = 'x';
+
+void [streamCb, recordCb, once, describe, code, left, sample, fileSize, signedSample];
