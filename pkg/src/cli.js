@@ -396,7 +396,15 @@ async function cmdListen(ctx, flags) {
       return;
     }
     readAll(req, limit, 'the request body').then(
-      (body) => handle(n, started, req, res, body),
+      (body) => {
+        try {
+          handle(n, started, req, res, body);
+        } catch (e) {
+          // A bug here must not stop the receiver, nor answer 200.
+          if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' }).end('internal error\n');
+          ctx.err(`${ctx.ce.red('hwlc listen:')} #${n}: ${e && e.message}`);
+        }
+      },
       () => {
         res.writeHead(413, { 'content-type': 'text/plain', connection: 'close' }).end('too large\n');
         if (flags.json) emit({ type: 'request', n, time: started, method: req.method, path: req.url, status: 413 });

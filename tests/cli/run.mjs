@@ -221,6 +221,9 @@ test('both bins print the tool help; every command has --help with an example', 
     exit(r, 0);
     assert(r.stdout.includes(`Usage: hwlc ${cmd}`) && /\nExamples?:\n[^\n]*\bhwlc /.test(r.stdout), `help of ${cmd} has an example\n${show(r)}`);
   }
+  const version = await run(['--version']);
+  exit(version, 0);
+  eq(version.stdout.trim(), JSON.parse(readFileSync(join(scratch, 'node_modules/huaweicloud-live-callback/package.json'), 'utf8')).version, 'version');
   const none = await run([]);
   exit(none, 2);
   assert(none.stdout.includes('Commands:'), 'no command prints the help');
@@ -229,7 +232,8 @@ test('both bins print the tool help; every command has --help with an example', 
 test('usage errors exit 2 with one line that says how to fix it', async () => {
   const cases = [
     [['frobnicate'], /unknown command "frobnicate"/],
-    [['verify', '--kee', KEY], /unknown flag --kee for `hwlc verify`: see `hwlc verify --help`/],
+    [['verify', '--kee', KEY], /unknown flag --kee for `hwlc verify` \(did you mean --key\?\): see `hwlc verify --help`/],
+    [['verify', '--frobnicate', KEY], /unknown flag --frobnicate for `hwlc verify`: see/],
     [['verify', '-k', KEY], /unknown flag -k/],
     [['verify', '--tolerance', 'soon', '--key', KEY], /--tolerance must be a non-negative integer/],
     [['verify', '--key'], /--key needs a value, like --key KEY/],

@@ -39,7 +39,8 @@ export function parseArgs(argv, spec, command) {
     const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
     const def = Object.prototype.hasOwnProperty.call(spec.flags, name) ? spec.flags[name] : undefined;
     if (def === undefined) {
-      throw new UsageError(`unknown flag --${name} for \`hwlc ${command}\`: ${help}`);
+      const near = closest(name, Object.keys(spec.flags));
+      throw new UsageError(`unknown flag --${name} for \`hwlc ${command}\`${near ? ` (did you mean --${near}?)` : ''}: ${help}`);
     }
     const key = camel(name);
     let value;
@@ -75,6 +76,31 @@ export function parseArgs(argv, spec, command) {
     throw new UsageError(`\`hwlc ${command}\` needs ${spec.positionalHint || 'an argument'}: ${help}`);
   }
   return { flags, positionals };
+}
+
+// The flag within two edits of `name` (the first of the nearest), for "did you mean".
+function closest(name, names) {
+  let best;
+  let bestD = 3;
+  for (const n of names) {
+    const d = distance(name, n);
+    if (d < bestD) {
+      best = n;
+      bestD = d;
+    }
+  }
+  return best;
+}
+
+function distance(a, b) {
+  if (Math.abs(a.length - b.length) > 2 || a.length > 64) return 3;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row.push(Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    prev = row;
+  }
+  return prev[b.length];
 }
 
 function camel(name) {

@@ -35,7 +35,7 @@ Example:
   export HUAWEI_CALLBACK_KEY=$(hwlc keygen)
   hwlc trigger PUBLISH --forward-to http://127.0.0.1:3000/huawei/callback
 
-Run \`hwlc <command> --help\` for a command's flags.`;
+Run \`hwlc <command> --help\` for a command's flags; \`hwlc --version\` for the version.`;
 
 export const HELP = {
   trigger: `Usage: hwlc trigger EVENT --forward-to URL [--key KEY] [flags]
