@@ -15,7 +15,7 @@ import struct
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-TARGETS = ["parse", "verify", "explain", "roundtrip", "json"]
+TARGETS = ["parse", "verify", "explain", "roundtrip", "json", "url"]
 
 
 def doc_examples(seeds_dir):
@@ -70,6 +70,23 @@ def headers():
     return hs
 
 
+def url_seeds():
+    """The `url` target: an 8-byte header (see tests/common/fuzz_url_checks.rs) + a URL of
+    tests/vectors/urls.json, as given (at the case's now) and re-signed with A, B and D."""
+    v = json.load(open(os.path.join(ROOT, "tests", "vectors", "urls.json")))
+    out = []
+    for c in v["verify"] + v["sign"]:
+        if not isinstance(c["url"], str):
+            continue
+        u = c["url"].encode()
+        now = c.get("now", c.get("time", 0))
+        now = int(now) if int(now) < 2**32 else 0
+        out.append(bytes([1 | 0b0000_0100, 1, 43, 0]) + struct.pack("<I", now) + u)
+        for m in (0, 1, 3):  # A, B, D; key 0; now = time, then time + timeout - 1
+            out.append(bytes([3, 1, 43, 1 | (m << 1) | ((m & 1) << 5)]) + struct.pack("<I", 1592639100) + u)
+    return out
+
+
 def main():
     seeds_dir = os.environ.get("SEEDS_DIR", "/work/shared/seeds")
     vectors = json.load(open(os.path.join(ROOT, "tests", "vectors", "callbacks.json")))
@@ -92,6 +109,7 @@ def main():
     # roundtrip: structured input; deterministic pseudo-random bytes.
     for i in range(64):
         corpus["roundtrip"].append(hashlib.sha512(b"roundtrip%d" % i).digest() * (1 + i % 4))
+    corpus["url"] = url_seeds()
     for t in TARGETS:
         reg = os.path.join(ROOT, "tests", "fuzz-regressions", t)
         if os.path.isdir(reg):

@@ -5,7 +5,7 @@
 ##   make test-fuzz-replay     replays tests/fuzz-regressions/ on stable, no libFuzzer (in make test)
 
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= parse verify explain roundtrip json
+FUZZ_TARGETS ?= parse verify explain roundtrip json url
 FUZZ_TOOLCHAIN ?= nightly
 # Extra libFuzzer flags, e.g. FUZZ_FLAGS=-max_len=8192
 FUZZ_FLAGS ?=

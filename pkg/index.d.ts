@@ -14,7 +14,8 @@ export type ErrorCode =
   | 'TIMESTAMP_IN_FUTURE'
   | 'MD5_NOT_ALLOWED'
   | 'INVALID_KEY'
-  | 'BODY_TOO_LARGE';
+  | 'BODY_TOO_LARGE'
+  | 'UNSUPPORTED_METHOD';
 
 /** Thrown for every failure the core reports; `message` names the field, value or times. */
 export declare class CallbackError extends Error {
@@ -282,6 +283,177 @@ export declare function explain(body: Body, options: VerifyOptions): Explanation
 
 /** A new random key of `length` (32 to 128, default 64) letters and digits, at least one of each. */
 export declare function generateKey(length?: number): string;
+
+// ---------------------------------------------------------------------------------------------
+// Signed ingest and playback URLs (Huawei Live "URL validation", methods A, B, D; issue 14)
+
+/**
+ * A URL-validation method (the domain's `auth_type`): `'A'` (`a_md5`), `'B'` (`b_md5`),
+ * `'C'` (`c_aes`: not supported, `UNSUPPORTED_METHOD`), `'D'` (`d_sha256`, recommended; the only
+ * one Huawei offers for HLS playback). Huawei's names (`'d_sha256'`) and lower case are accepted.
+ */
+export type UrlMethod = 'A' | 'B' | 'C' | 'D' | 'a_md5' | 'b_md5' | 'c_aes' | 'd_sha256' | (string & {});
+
+/** Options of {@link signUrl}. */
+export interface SignUrlOptions {
+  /** The domain's URL-validation key: 32 ASCII letters and digits, not all of one kind. */
+  key: string;
+  /** Default `'D'`. */
+  method?: UrlMethod;
+  /**
+   * The start of validity, Unix seconds (number or bigint). Written in decimal for A, lowercase
+   * hex for B and D. A value above 10^11 (milliseconds) is a TypeError.
+   */
+  time: Seconds;
+  /**
+   * Method A's random part: 1 to 64 ASCII letters and digits. Default: 32 lowercase hex digits
+   * from `crypto.getRandomValues`. Refused (`INVALID_FIELD`) for B and D.
+   */
+  rand?: string;
+  /** Method A's user id: 1 to 64 ASCII letters and digits. Default `'0'`. Refused for B and D. */
+  uid?: string;
+}
+
+/** Options of {@link verifyUrl} and {@link explainUrl}. Only own properties are read, each once. */
+export interface UrlVerifyOptions {
+  /** One key. Give `key` or `keys`, not both. */
+  key?: string;
+  /** Keys to try, all of them in constant time (rotation); the first match is reported. */
+  keys?: Array<string | { id?: string; key: string }>;
+  /**
+   * Required: the domain's validity `timeout`, 60 to 2,592,000 seconds (else `INVALID_FIELD`).
+   * Huawei documents no default, so there is none.
+   */
+  timeoutSeconds: Seconds;
+  /** How far the start may lie ahead of `now` before `TIMESTAMP_IN_FUTURE`. Default 300. */
+  maxSkewSeconds?: Seconds;
+  /** Unix seconds. Default: the clock. A value above 10^11 (milliseconds) is a TypeError. */
+  now?: Seconds;
+  /** The domain's method. Default: the one whose parameters the URL carries. */
+  method?: UrlMethod;
+}
+
+/** A URL {@link verifyUrl} accepted. */
+export interface VerifiedUrl {
+  method: 'A' | 'B' | 'D';
+  /** From the scheme: rtmp(s) push, http(s) .flv/.m3u8 playback, webrtc. */
+  kind: 'push' | 'playback' | 'webrtc';
+  /** The start of validity (a bigint above 2^53 - 1). */
+  time: number | bigint;
+  /** How the time is written (method A: decimal unless it has a letter). */
+  timeFormat: 'decimal' | 'hex';
+  /** Always `'start'`: the time is the start of validity, for B too (see `note`). */
+  timeReading: 'start';
+  /** `time + timeoutSeconds`: the first second the URL is no longer valid. */
+  expiresAt: number | bigint;
+  /** Index in `keys` of the first key that matched. */
+  keyIndex: number;
+  /** That key's id, when it has one. */
+  keyId?: string;
+  /** The stream name (last path segment without its extension). */
+  stream: string;
+  /** Method B only: txTime is read as the start (Huawei's page also calls it an expiry). */
+  note?: string;
+}
+
+/** One key's check in a {@link UrlExplanation}. */
+export interface UrlKeyCheck {
+  index: number;
+  id: string | null;
+  /** The signature this key gives the URL: a valid signature. Keep it private. */
+  expectedSignature: string;
+  matches: boolean;
+  /** Why verifyUrl would refuse this key (never repeats it). */
+  problem: string | null;
+}
+
+/** What {@link explainUrl} found. */
+export interface UrlExplanation {
+  verdict: 'VALID' | 'EXPIRED' | 'MALFORMED' | 'INVALID';
+  /** Exactly verifyUrl's error with the same options (`null`: valid). */
+  error: { code: ErrorCode; message: string } | null;
+  method: 'A' | 'B' | 'C' | 'D' | null;
+  kind: 'push' | 'playback' | 'webrtc' | null;
+  stream: string | null;
+  /** The path method A hashes, as sent. */
+  uri: string | null;
+  time: number | bigint | null;
+  timeFormat: 'decimal' | 'hex' | null;
+  timeReading: 'start' | null;
+  formula: string | null;
+  /** The string that was hashed, the key written `[KEY]` (D: the HMAC message). */
+  hashed: string | null;
+  receivedSignature: string | null;
+  expectedSignature: string | null;
+  keyIndex: number | null;
+  keyId: string | null;
+  keys: UrlKeyCheck[];
+  window: {
+    startsAt: number | bigint;
+    expiresAt: number | bigint;
+    now: number | bigint;
+    timeoutSeconds: number | bigint;
+    maxSkewSeconds: number | bigint;
+    /** `expiresAt - now` (zero or negative: expired). */
+    secondsLeft: number | bigint;
+  } | null;
+  note: string | null;
+  /** Likely causes: another domain's key, an expiry used as the start, a stream name with its extension, hex vs decimal. */
+  hints: string[];
+}
+
+/**
+ * Signs an ingest or playback URL offline (Huawei's SDKs only offer an API call for it).
+ * Existing query parameters and the fragment are kept; the method's parameters are appended.
+ *
+ * @param url `rtmp://`, `rtmps://`, `http(s)://….flv|.m3u8` or `webrtc://` URL, unsigned.
+ * @param options key, method (default `'D'`), time (start of validity), rand/uid for A.
+ * @returns The signed URL.
+ * @throws {CallbackError} `INVALID_KEY`, `INVALID_FIELD` (malformed URL, URL already signed, bad
+ *   rand/uid), `DUPLICATE_FIELD`, `UNSUPPORTED_METHOD` (method C).
+ * @throws {TypeError} wrong argument types; `time` in milliseconds.
+ * @example
+ * const url = signUrl('rtmp://push.example.com/live/room1', {
+ *   key: 'GCTbw44s6MPLh4GqgDpnfuFHgy25Enly',
+ *   time: Math.floor(Date.now() / 1000),
+ * });
+ * // rtmp://push.example.com/live/room1?hwSecret=…&hwTime=…
+ */
+export declare function signUrl(url: string, options: SignUrlOptions): string;
+
+/**
+ * Verifies a signed URL: the signature against every key in constant time (hex case ignored),
+ * then the window `time <= now + maxSkewSeconds` and `now < time + timeoutSeconds`.
+ *
+ * @param url The URL as received (path hashed raw, not percent-decoded).
+ * @param options keys, timeoutSeconds (required), maxSkewSeconds, now, method.
+ * @returns The method, times and matching key.
+ * @throws {CallbackError} `EXPIRED`, `TIMESTAMP_IN_FUTURE` (not valid yet), `SIGNATURE_MISMATCH`,
+ *   `MISSING_SIGNATURE`, `INVALID_FIELD`, `DUPLICATE_FIELD`, `INVALID_KEY`, `UNSUPPORTED_METHOD`.
+ * @throws {TypeError} wrong argument types; missing `timeoutSeconds`; `now` in milliseconds.
+ * @example
+ * const { method, expiresAt, keyIndex } = verifyUrl(url, {
+ *   keys: [process.env.URL_KEY_OLD, process.env.URL_KEY_NEW],
+ *   timeoutSeconds: 1800,
+ * });
+ */
+export declare function verifyUrl(url: string, options: UrlVerifyOptions): VerifiedUrl;
+
+/**
+ * Explains why a URL verifies or not: the string that was hashed (key redacted), expected
+ * against received signatures, the validity window and hints. Problems are in the result;
+ * it throws only for wrong argument types and an unknown `method` name.
+ *
+ * @param url The URL to explain.
+ * @param options As for {@link verifyUrl}.
+ * @returns The explanation.
+ * @throws {TypeError} wrong argument types.
+ * @throws {CallbackError} `INVALID_FIELD` for an unknown `method` or a URL over 1 MiB.
+ * @example
+ * const x = explainUrl(url, { key, timeoutSeconds: 1800 });
+ * if (x.error) console.log(x.error.code, x.hints);
+ */
+export declare function explainUrl(url: string, options: UrlVerifyOptions): UrlExplanation;
 
 /** The events `samples` has a body for: every documented stream and recording event. */
 export type SampleEvent =

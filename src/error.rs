@@ -34,11 +34,14 @@ pub enum ErrorCode {
     InvalidKey,
     /// The body is larger than the configured maximum.
     BodyTooLarge,
+    /// A signed URL uses a method that cannot be checked offline (method C, AES `auth_info`,
+    /// whose construction Huawei does not publish; spec §5).
+    UnsupportedMethod,
 }
 
 impl ErrorCode {
     /// Every code, in documentation order.
-    pub const ALL: [ErrorCode; 12] = [
+    pub const ALL: [ErrorCode; 13] = [
         ErrorCode::MalformedJson,
         ErrorCode::UnknownCallback,
         ErrorCode::MissingField,
@@ -51,6 +54,7 @@ impl ErrorCode {
         ErrorCode::Md5NotAllowed,
         ErrorCode::InvalidKey,
         ErrorCode::BodyTooLarge,
+        ErrorCode::UnsupportedMethod,
     ];
 
     /// The stable string form, e.g. `"SIGNATURE_MISMATCH"`.
@@ -68,6 +72,7 @@ impl ErrorCode {
             ErrorCode::Md5NotAllowed => "MD5_NOT_ALLOWED",
             ErrorCode::InvalidKey => "INVALID_KEY",
             ErrorCode::BodyTooLarge => "BODY_TOO_LARGE",
+            ErrorCode::UnsupportedMethod => "UNSUPPORTED_METHOD",
         }
     }
 

@@ -13,6 +13,7 @@ mod key;
 mod options;
 mod sign;
 mod signature;
+mod url;
 mod verify;
 
 pub use callback::{
@@ -30,5 +31,11 @@ pub use sign::{sign, to_json, Signed};
 pub use signature::primitives;
 pub use signature::{
     signed_fields, Algorithm, MD5_SIGNED_FIELDS, RECORD_HMAC_SIGNED_FIELDS, STREAM_SIGNED_FIELDS,
+};
+pub use url::{
+    explain_url, sign_url, verify_url, TimeFormat, TimeReading, UrlExplanation, UrlKeyCheck,
+    UrlKind, UrlMethod, UrlOptions, UrlSignOptions, UrlWindow, VerifiedUrl,
+    DEFAULT_URL_MAX_SKEW_SECS, MAX_RAND_CHARS, MAX_URL_BYTES, MAX_URL_TIMEOUT_SECS, METHOD_B_NOTE,
+    MIN_URL_TIMEOUT_SECS, URL_KEY_CHARS,
 };
 pub use verify::{Verified, VerifiedRef, Verifier};

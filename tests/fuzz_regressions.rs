@@ -5,6 +5,8 @@
 
 #[path = "common/fuzz_checks.rs"]
 mod fuzz_checks;
+#[path = "common/fuzz_url_checks.rs"]
+mod fuzz_url_checks;
 
 use std::fs;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -114,6 +116,35 @@ fn explain_inputs() {
 #[test]
 fn roundtrip_inputs() {
     replay("roundtrip", check_roundtrip);
+}
+
+#[test]
+fn url_inputs() {
+    let inputs = replay("url", fuzz_url_checks::check_url);
+    // Both outcomes are reached: some inputs verify, some do not.
+    let ok = inputs
+        .iter()
+        .filter(|(_, d)| d.len() > 3 && d[3] & 1 == 1)
+        .count();
+    assert!(
+        ok > 0 && ok < inputs.len(),
+        "{ok} of {} re-signed",
+        inputs.len()
+    );
+}
+
+#[test]
+fn url_reference_refuses_a_tampered_url() {
+    use huaweicloud_live_callback::UrlOptions;
+    let o = UrlOptions::new([fuzz_url_checks::URL_KEYS[0]], 1800);
+    let good = "rtmp://push.example.com/livetest/huawei1?hwSecret=ce201856a0957413319e883c8ccae13602f01d3d91e21daf5161964cf708a6a8&hwTime=5eed5888";
+    assert!(fuzz_url_checks::reference_verify(good, &o, 0x5eed5888).is_ok());
+    let bad = good.replace("huawei1", "huawei2");
+    assert_eq!(
+        fuzz_url_checks::reference_verify(&bad, &o, 0x5eed5888),
+        Err("SIGNATURE_MISMATCH")
+    );
+    fuzz_url_checks::assert_agrees(&bad, &o, 0x5eed5888).unwrap_err();
 }
 
 // The checks themselves must be able to fail: each of these feeds them a broken invariant.

@@ -16,6 +16,8 @@
 // - Returns counts of checks and `failures`: an array of "check name: what went wrong"
 //   strings. The runner prints its own final line `N passed, N failed`.
 
+import { runUrlSuite } from './suites/url.mjs';
+
 const CODES = [
   'MALFORMED_JSON', 'UNKNOWN_CALLBACK', 'MISSING_FIELD', 'INVALID_FIELD', 'DUPLICATE_FIELD',
   'MISSING_SIGNATURE', 'SIGNATURE_MISMATCH', 'EXPIRED', 'TIMESTAMP_IN_FUTURE',
@@ -988,6 +990,13 @@ export function runSuite(lib, vectors, log = () => {}, corpus = undefined) {
       (parsedOk > 0 && accepted > 0 && codes.size >= 4 ? undefined : `${parsedOk} parsed, ${accepted} accepted, codes ${[...codes].join(' ')}`));
   } catch (e) {
     fail('fuzz corpus: set-up', `unexpected exception ${show(e)}`);
+  }
+
+  // ---------------------------------------------------------------- signed URLs (tests/js/suites/url.mjs)
+  try {
+    runUrlSuite(lib, check);
+  } catch (e) {
+    fail('url: set-up', `unexpected exception ${show(e)}`);
   }
 
   // ---------------------------------------------------------------- last: a module-killing value

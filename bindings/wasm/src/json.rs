@@ -8,7 +8,7 @@ use huaweicloud_live_callback as hw;
 
 use hw::{Callback, Explanation, Signed};
 
-pub(crate) struct Json(String);
+pub(crate) struct Json(pub(crate) String);
 
 /// The largest integer a JS number holds exactly (`Number.MAX_SAFE_INTEGER`).
 pub(crate) const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
@@ -25,36 +25,36 @@ impl Json {
     }
 
     /// A comma unless this is the first member or element.
-    fn sep(&mut self) {
+    pub(crate) fn sep(&mut self) {
         if !matches!(self.0.as_bytes().last(), None | Some(b'{' | b'[' | b':')) {
             self.0.push(',');
         }
     }
 
-    fn open(&mut self) {
+    pub(crate) fn open(&mut self) {
         self.sep();
         self.0.push('{');
     }
 
-    fn close(&mut self) {
+    pub(crate) fn close(&mut self) {
         self.0.push('}');
     }
 
-    fn key(&mut self, name: &str) {
+    pub(crate) fn key(&mut self, name: &str) {
         self.sep();
         self.0.push('"');
         self.0.push_str(name);
         self.0.push_str("\":");
     }
 
-    fn string(&mut self, s: &str) {
+    pub(crate) fn string(&mut self, s: &str) {
         self.sep();
         hw::json_out::push_string(&mut self.0, s);
     }
 
     /// An integer: a JSON number up to 2^53 - 1 (exact as a JS number), else
     /// `{"$int":"digits"}`, which the JS side turns into a `bigint` (never a rounded number).
-    fn u64(&mut self, v: u64) {
+    pub(crate) fn u64(&mut self, v: u64) {
         self.sep();
         if v <= MAX_SAFE_INTEGER {
             push_u64(&mut self.0, v);
@@ -66,7 +66,7 @@ impl Json {
     }
 
     /// A signed integer, with the same rule as [`Json::u64`] for magnitudes above 2^53 - 1.
-    fn i64(&mut self, v: i64) {
+    pub(crate) fn i64(&mut self, v: i64) {
         self.sep();
         let big = v.unsigned_abs() > MAX_SAFE_INTEGER;
         if big {
@@ -81,30 +81,30 @@ impl Json {
         }
     }
 
-    fn bool(&mut self, v: bool) {
+    pub(crate) fn bool(&mut self, v: bool) {
         self.sep();
         self.0.push_str(if v { "true" } else { "false" });
     }
 
-    fn null(&mut self) {
+    pub(crate) fn null(&mut self) {
         self.sep();
         self.0.push_str("null");
     }
 
-    fn str_field(&mut self, name: &str, v: &str) {
+    pub(crate) fn str_field(&mut self, name: &str, v: &str) {
         self.key(name);
         self.string(v);
     }
 
     /// An optional string member: omitted when absent (callbacks).
-    fn opt_str(&mut self, name: &str, v: Option<&str>) {
+    pub(crate) fn opt_str(&mut self, name: &str, v: Option<&str>) {
         if let Some(v) = v {
             self.str_field(name, v);
         }
     }
 
     /// An optional integer member: omitted when absent (callbacks).
-    fn opt_u64(&mut self, name: &str, v: Option<u64>) {
+    pub(crate) fn opt_u64(&mut self, name: &str, v: Option<u64>) {
         if let Some(v) = v {
             self.key(name);
             self.u64(v);
@@ -112,7 +112,7 @@ impl Json {
     }
 
     /// An optional string member written as `null` when absent (explanations).
-    fn str_or_null(&mut self, name: &str, v: Option<&str>) {
+    pub(crate) fn str_or_null(&mut self, name: &str, v: Option<&str>) {
         self.key(name);
         match v {
             Some(v) => self.string(v),
@@ -120,7 +120,7 @@ impl Json {
         }
     }
 
-    fn u64_or_null(&mut self, name: &str, v: Option<u64>) {
+    pub(crate) fn u64_or_null(&mut self, name: &str, v: Option<u64>) {
         self.key(name);
         match v {
             Some(v) => self.u64(v),
@@ -128,7 +128,7 @@ impl Json {
         }
     }
 
-    fn strings(&mut self, name: &str, items: &[&str]) {
+    pub(crate) fn strings(&mut self, name: &str, items: &[&str]) {
         self.key(name);
         self.0.push('[');
         for s in items {

@@ -26,6 +26,8 @@ use huaweicloud_live_callback as hw;
 use wasm_bindgen::prelude::*;
 
 mod json;
+#[cfg(feature = "tools")]
+mod url;
 
 use json::Json;
 

@@ -2,7 +2,7 @@
 // Nothing here touches the package under test: the runners import it from the scratch
 // project that run.sh installs from the `npm pack` tarball.
 import { spawn } from 'node:child_process';
-import { copyFileSync, readFileSync, existsSync } from 'node:fs';
+import { copyFileSync, readFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +22,10 @@ export function copySuite(app) {
   copyFileSync(SUITE, join(app, 'suite.mjs'));
   copyFileSync(VECTORS, join(app, 'callbacks.json'));
   copyFileSync(CORPUS, join(app, 'corpus.json'));
+  // The suite's modules (tests/js/suites/: url.mjs and its generated vectors), next to it.
+  const suites = join(dirname(SUITE), 'suites');
+  mkdirSync(join(app, 'suites'), { recursive: true });
+  for (const f of readdirSync(suites)) copyFileSync(join(suites, f), join(app, 'suites', f));
 }
 
 /** The scratch project (package installed from the tarball); run.sh sets RUNTIMES_APP. */
