@@ -1,5 +1,5 @@
 // The command line tool `hwlc` / `huaweicloud-live-callback` (Node >= 18, no dependencies):
-// trigger, listen, verify, explain, sign, keygen. It runs the package's own Node entry, so
+// trigger, listen, verify, explain, sign, keygen, url sign|verify|explain. It runs the package's own Node entry, so
 // the same WebAssembly core decides everything; this file only reads arguments, input and
 // the network, and presents the core's answers (./cli/format.js).
 //
@@ -8,12 +8,13 @@
 
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
-import { verify, Verifier, parse, sign, explain, generateKey, CallbackError } from '../node.mjs';
+import { verify, Verifier, parse, sign, explain, generateKey, signUrl, verifyUrl, explainUrl, CallbackError } from '../node.mjs';
 import { samples, sampleCallback } from './samples.js';
 import { UsageError, parseArgs, integer, seconds } from './cli/args.js';
 import { colours, explainLines, visible } from './cli/format.js';
 import { TOOL_HELP, HELP } from './cli/help.js';
 import { post, readAll, targetUrl } from './cli/http.js';
+import { urlCommand } from './cli/url.js';
 
 /** Bodies read from a file or stdin are refused above this (explain's own hard limit is 16 MiB). */
 const MAX_INPUT = 64 * 1048576;
@@ -96,9 +97,13 @@ export async function main(argv, io = {}) {
       ctx.out(JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')).version);
       return 0;
     }
+    if (command === 'url') {
+      json = rest.includes('--json');
+      return await urlCommand(ctx, rest, { signUrl, verifyUrl, explainUrl, CallbackError }, toJson);
+    }
     const spec = SPECS[command];
     if (!spec) {
-      throw new UsageError(`unknown command ${toJson(command)}: use one of ${Object.keys(SPECS).join(', ')} (hwlc --help)`);
+      throw new UsageError(`unknown command ${toJson(command)}: use one of ${[...Object.keys(SPECS), 'url'].join(', ')} (hwlc --help)`);
     }
     if (rest.includes('--help')) {
       ctx.out(HELP[command]);

@@ -216,7 +216,7 @@ test('both bins print the tool help; every command has --help with an example', 
     exit(r, 0);
     assert(r.stdout.includes('Usage: hwlc <command>') && r.stdout.includes('trigger'), `tool help\n${show(r)}`);
   }
-  for (const cmd of ['trigger', 'listen', 'verify', 'explain', 'sign', 'keygen']) {
+  for (const cmd of ['trigger', 'listen', 'verify', 'explain', 'sign', 'keygen', 'url']) {
     const r = await run([cmd, '--help']);
     exit(r, 0);
     assert(r.stdout.includes(`Usage: hwlc ${cmd}`) && /\nExamples?:\n[^\n]*\bhwlc /.test(r.stdout), `help of ${cmd} has an example\n${show(r)}`);
@@ -688,6 +688,84 @@ test('listen: a port in use is a usage error', async () => {
   } finally {
     await busy.close();
   }
+});
+
+// url sign|verify|explain (signed ingest/playback URLs, spec §5), against tests/vectors/urls.json.
+
+const urlVectors = JSON.parse(readFileSync(join(ROOT, 'tests/vectors/urls.json'), 'utf8'));
+
+test('url sign: Huawei\'s worked examples (methods A, B, D) and every sign vector with a string URL', async () => {
+  let n = 0;
+  for (const v of urlVectors.sign) {
+    // Times above 10^11 are milliseconds to the JS API (a TypeError there, by design): not CLI input.
+    if (typeof v.url !== 'string' || typeof v.key !== 'string' || v.expect.url === undefined || Number(v.time) > 1e11) continue;
+    const args = ['url', 'sign', v.url, '--method', v.method, '--time', String(v.time), '--json'];
+    if (v.rand !== undefined) args.push('--rand', v.rand);
+    if (v.uid !== undefined) args.push('--uid', v.uid);
+    const r = await run(args, { extraEnv: { HUAWEI_URL_KEY: v.key } });
+    exit(r, 0);
+    eq(json(r).url, v.expect.url, v.name);
+    assert(!r.stdout.includes(v.key), `${v.name}: key in the output`);
+    n++;
+  }
+  assert(n >= 4, `only ${n} url sign vectors`);
+  console.log(`     (${n} url sign vectors)`);
+  const d = urlVectors.sign.find((v) => v.name === 'sign/D/huawei');
+  const t = await run(['url', 'sign', d.url, '--method', 'D', '--time', String(d.time), '--key', d.key]);
+  exit(t, 0);
+  eq(t.stdout, `${d.expect.url}\n`, 'text output is the URL');
+  const defaultD = await run(['url', 'sign', d.url, '--time', String(d.time), '--key', d.key]);
+  exit(defaultD, 0);
+  eq(defaultD.stdout, `${d.expect.url}\n`, 'method D by default');
+  const c = await run(['url', 'sign', d.url, '--method', 'C', '--key', d.key, '--json']);
+  exit(c, 1);
+  eq(json(c).code, 'UNSUPPORTED_METHOD', 'method C');
+  const bogus = await run(['url', 'frob', d.url]);
+  exit(bogus, 2);
+  const flag = await run(['url', 'sign', d.url, '--key', d.key, '--tolerance', '5']);
+  exit(flag, 2);
+  oneLine(flag.stderr, 'url sign --tolerance');
+  assert(flag.stderr.includes('unknown flag --tolerance for `hwlc url sign`'), show(flag));
+  const noKey = await run(['url', 'sign', d.url, '--method', 'D']);
+  exit(noKey, 2);
+  assert(noKey.stderr.includes('HUAWEI_URL_KEY'), show(noKey));
+});
+
+test('url verify / explain: exit 0 / 1 / 2, --json, the window and the hashed string', async () => {
+  const d = urlVectors.sign.find((v) => v.name === 'sign/D/huawei');
+  const url = d.expect.url;
+  const base = ['--timeout', '3600', '--now', String(d.time + 60), '--key', d.key];
+  const ok = await run(['url', 'verify', url, ...base, '--json']);
+  exit(ok, 0);
+  const o = json(ok);
+  eq(o.ok, true, 'ok');
+  eq(o.verified.method, 'D', 'method');
+  eq(o.verified.stream, 'huawei1', 'stream');
+  const text = await run(['url', 'verify', url, ...base]);
+  exit(text, 0);
+  assert(text.stdout.startsWith('VALID method D'), show(text));
+  const late = await run(['url', 'verify', url, '--timeout', '3600', '--now', String(d.time + 3600), '--key', d.key, '--json']);
+  exit(late, 1);
+  eq(json(late).code, 'EXPIRED', 'expired URL');
+  const tampered = url.replace('huawei1', 'huawei2');
+  const bad = await run(['url', 'verify', tampered, ...base]);
+  exit(bad, 1);
+  assert(bad.stdout.startsWith('SIGNATURE_MISMATCH '), show(bad));
+  const noTimeout = await run(['url', 'verify', url, '--key', d.key]);
+  exit(noTimeout, 2);
+  assert(noTimeout.stderr.includes('--timeout'), show(noTimeout));
+  const x = await run(['url', 'explain', tampered, ...base]);
+  exit(x, 1);
+  assert(x.stdout.includes('hashes    huawei25eed5888'), show(x));
+  assert(x.stdout.includes('first difference at character'), show(x));
+  assert(x.stdout.includes('window    valid from 1592613000 until 1592616600'), show(x));
+  assert(!x.stdout.includes(d.key) && !x.stdout.includes(ESC), 'key or colour in url explain');
+  const xj = await run(['url', 'explain', url, ...base, '--json']);
+  exit(xj, 0);
+  eq(json(xj).verdict, 'VALID', 'explain verdict');
+  const help = await run(['url', '--help']);
+  exit(help, 0);
+  assert(/\nExamples:\n[^\n]*\bhwlc url sign/.test(help.stdout), show(help));
 });
 
 // ---------------------------------------------------------------------------------------------

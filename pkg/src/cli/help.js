@@ -24,6 +24,7 @@ Commands:
   explain [FILE]        why a body verifies or not: string to sign, signatures, time, hints
   sign [FILE]           sign a callback (JSON file/stdin, or --event with --set fields)
   keygen [LENGTH]       a random key (32 to 128 letters and digits, default 64)
+  url sign|verify|explain URL   signed ingest/playback URLs (methods A, B, D); hwlc url --help
 
 Events: PUBLISH, PUBLISH_DONE, RECORD_START, RECORD_NEW_FILE_START, RECORD_FILE_COMPLETE,
         RECORD_OVER, RECORD_FAILED
