@@ -65,6 +65,23 @@ const SPECS = {
 // The policy flags --now is not meaningful for: listen checks each callback at its arrival.
 delete SPECS.listen.flags.now;
 
+// The flag that sets each option of the package, for its messages.
+const OPTION_FLAGS = {
+  now: '--now',
+  time: '--time',
+  authTimestamp: '--timestamp',
+  toleranceSeconds: '--tolerance',
+  maxFutureSeconds: '--max-future',
+  maxBodyBytes: '--max-body-bytes',
+  timeoutSeconds: '--timeout',
+  maxSkewSeconds: '--max-skew',
+  domains: '--domain',
+  apps: '--app',
+  method: '--method',
+  rand: '--rand',
+  uid: '--uid',
+};
+
 /** JSON text of a result; integers above 2^53 - 1, which the package returns as bigint, become decimal strings. */
 function toJson(value) {
   return JSON.stringify(value, (_, v) => (typeof v === 'bigint' ? String(v) : v));
@@ -116,8 +133,10 @@ export async function main(argv, io = {}) {
   } catch (e) {
     if (e instanceof UsageError || e instanceof TypeError || e instanceof RangeError || (e instanceof CallbackError && e.code === 'INVALID_KEY')) {
       const code = e instanceof CallbackError ? e.code : 'USAGE';
-      if (json) ctx.out(toJson({ ok: false, code, message: e.message }));
-      ctx.err(`${ctx.ce.red('hwlc:')} ${code === 'USAGE' ? '' : `${code} `}${e.message}`);
+      // The package names its options (options.now); here they are flags (--now).
+      const message = e instanceof UsageError ? e.message : e.message.replace(/\boptions\.([A-Za-z]+)/g, (m, name) => OPTION_FLAGS[name] || m);
+      if (json) ctx.out(toJson({ ok: false, code, message }));
+      ctx.err(`${ctx.ce.red('hwlc:')} ${code === 'USAGE' ? '' : `${code} `}${message}`);
       return 2;
     }
     if (json) ctx.out(toJson({ ok: false, code: e.code || 'ERROR', message: e.message }));

@@ -720,6 +720,9 @@ test('url sign: Huawei\'s worked examples (methods A, B, D) and every sign vecto
   const c = await run(['url', 'sign', d.url, '--method', 'C', '--key', d.key, '--json']);
   exit(c, 1);
   eq(json(c).code, 'UNSUPPORTED_METHOD', 'method C');
+  const millis = await run(['url', 'sign', d.url, '--time', String(Date.now()), '--key', d.key]);
+  exit(millis, 2);
+  assert(millis.stderr.startsWith('hwlc: --time must be Unix seconds'), show(millis));
   const bogus = await run(['url', 'frob', d.url]);
   exit(bogus, 2);
   const flag = await run(['url', 'sign', d.url, '--key', d.key, '--tolerance', '5']);
