@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'MD5_NOT_ALLOWED'
   | 'INVALID_KEY'
   | 'BODY_TOO_LARGE'
+  | 'UNEXPECTED_VALUE'
   | 'UNSUPPORTED_METHOD';
 
 /** Thrown for every failure the core reports; `message` names the field, value or times. */
@@ -26,6 +27,12 @@ export declare class CallbackError extends Error {
 
 /** A callback body: the raw HTTP request body, as text or bytes. */
 export type Body = string | Uint8Array | ArrayBuffer;
+
+/**
+ * An integer the package returns: a `number` up to `Number.MAX_SAFE_INTEGER` (2^53 - 1), a
+ * `bigint` above it — never a rounded number.
+ */
+export type Integer = number | bigint;
 
 /** Unix seconds (or another count of seconds); a `bigint` carries all 64 bits exactly. */
 export type Seconds = number | bigint;
@@ -63,6 +70,24 @@ interface PolicyOptions {
   allowMd5?: boolean;
   /** Larger bodies are refused with BODY_TOO_LARGE before parsing. Default 1048576 (1 MiB). */
   maxBodyBytes?: number;
+  /**
+   * The ingest domains to accept (`domain` / `publish_domain`, ASCII case ignored); others are
+   * refused with UNEXPECTED_VALUE after the signature check. Default: any. Set it: Huawei's
+   * string-to-sign has no separators, so without it characters can move between `domain` and
+   * `app` under the same signature.
+   */
+  domains?: readonly string[];
+  /**
+   * The `app` names to accept (exact); others are UNEXPECTED_VALUE. Default: any. Set it: it is
+   * the only defence against `live` + `room123` verifying as `liveroom1` + `23`.
+   */
+  apps?: readonly string[];
+  /**
+   * Accept event names outside PUBLISH, PUBLISH_DONE and the five RECORD_* events. Default
+   * false: any other name is UNEXPECTED_VALUE (recording subscriptions are explicit, so a new
+   * event never arrives unasked).
+   */
+  allowUnknownEvents?: boolean;
 }
 
 export type VerifierOptions = KeyOptions & PolicyOptions;
@@ -82,9 +107,9 @@ export interface StreamNotification {
   client_ip?: string;
   node_ip?: string;
   /** Unix seconds; one value per push session, shared by its PUBLISH and PUBLISH_DONE. */
-  publish_timestamp?: number;
+  publish_timestamp?: Integer;
   event: StreamEvent;
-  auth_timestamp?: number;
+  auth_timestamp?: Integer;
   auth_sign?: string;
 }
 
@@ -101,17 +126,17 @@ export interface RecordCallback {
   download_url?: string;
   play_url?: string;
   asset_id?: string;
-  file_size?: number;
-  record_duration?: number;
+  file_size?: Integer;
+  record_duration?: Integer;
   start_time?: string;
   end_time?: string;
-  width?: number;
-  height?: number;
+  width?: Integer;
+  height?: Integer;
   obs_location?: string;
   obs_bucket?: string;
   obs_object?: string;
   error_message?: string;
-  auth_timestamp?: number;
+  auth_timestamp?: Integer;
   auth_sign?: string;
 }
 
@@ -195,14 +220,14 @@ export interface KeyCheck {
 }
 
 export interface Timing {
-  authTimestamp: number;
-  now: number;
-  toleranceSeconds: number;
-  maxFutureSeconds: number;
+  authTimestamp: Integer;
+  now: Integer;
+  toleranceSeconds: Integer;
+  maxFutureSeconds: Integer;
   /** `authTimestamp + toleranceSeconds`: the last second the callback is accepted. */
-  expiresAt: number;
+  expiresAt: Integer;
   /** `expiresAt - now`; negative once expired. */
-  secondsLeft: number;
+  secondsLeft: Integer;
 }
 
 /**
@@ -231,7 +256,21 @@ export interface Explanation {
   signedFields: string[];
   unsignedFields: string[];
   bodyAuthenticated: boolean;
+  /**
+   * Boundaries of the HMAC string-to-sign where moving 1 to 4 characters between two adjacent
+   * signed values gives a callback these options would still accept with the same signature
+   * (the string has no separators). Set `domains` and `apps` to close them.
+   */
+  openBoundaries: Boundary[];
   callback: Callback | null;
+}
+
+/** A re-splittable boundary of the string-to-sign (see `Explanation.openBoundaries`). */
+export interface Boundary {
+  before: string;
+  after: string;
+  /** The two values after a re-split that would still verify. */
+  example: [string, string];
 }
 
 export interface SignOptions {

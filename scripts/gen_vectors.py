@@ -23,6 +23,8 @@ import hashlib
 import hmac
 import json
 import os
+import re
+import unicodedata
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -36,7 +38,63 @@ DEFAULTS = {
     "maxFutureSeconds": 86400,
     "allowMd5": False,
     "maxBodyBytes": 1048576,
+    "domains": [],
+    "apps": [],
+    "allowUnknownEvents": False,
 }
+
+# Issue 9 / spec section 6: what a genuine callback always looks like, restated independently.
+STREAM_EVENTS = ("PUBLISH", "PUBLISH_DONE")
+RECORD_EVENTS = ("RECORD_START", "RECORD_NEW_FILE_START", "RECORD_FILE_COMPLETE", "RECORD_OVER",
+                 "RECORD_FAILED")
+HOST_LABEL = re.compile(r"\A[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\Z")
+
+
+def is_host(s):
+    """RFC 1123 host name: dot-separated labels, 1-253 characters, no trailing dot."""
+    return 0 < len(s) <= 253 and all(HOST_LABEL.match(label) for label in s.split("."))
+
+
+def is_url(s):
+    """An absolute http(s) URL: a host name or [IPv6] authority, an optional port, nothing
+    blank or a control character anywhere, no user info."""
+    if any(c.isspace() or unicodedata.category(c) == "Cc" for c in s):
+        return False
+    m = re.match(r"(?i)\Ahttps?://([^/?#]*)", s)
+    if not m:
+        return False
+    auth = m.group(1)
+    if "@" in auth:
+        return False
+    v6 = re.match(r"\A\[([0-9A-Fa-f:.]+)\](:[0-9]{1,5})?\Z", auth)
+    if v6:
+        return True
+    host, _, port = auth.rpartition(":") if ":" in auth else (auth, "", "")
+    return is_host(host) and (":" not in auth or re.match(r"\A[0-9]{1,5}\Z", port) is not None)
+
+
+def check_shape(kind, f):
+    domain = f["domain"] if kind == "stream" else f["publish_domain"]
+    if not is_host(domain):
+        raise Fail("INVALID_FIELD")
+    if kind == "record":
+        for name in ("download_url", "play_url"):
+            if f.get(name) is not None and not is_url(f[name]):
+                raise Fail("INVALID_FIELD")
+        if f.get("play_url") is not None and f.get("download_url") is None:
+            raise Fail("MISSING_FIELD")
+
+
+def check_expected(kind, f, o, info):
+    event = f["event"] if kind == "stream" else f["event_type"]
+    domain = f["domain"] if kind == "stream" else f["publish_domain"]
+    known = STREAM_EVENTS if kind == "stream" else RECORD_EVENTS
+    if not o["allowUnknownEvents"] and event not in known:
+        raise Fail("UNEXPECTED_VALUE", info)
+    if o["domains"] and domain.lower() not in [d.lower() for d in o["domains"]]:
+        raise Fail("UNEXPECTED_VALUE", info)
+    if o["apps"] and f["app"] not in o["apps"]:
+        raise Fail("UNEXPECTED_VALUE", info)
 
 KEYS = {
     "primary": "Pv4kQ9mZt2Lx7Wc3Rb8Nh5Jd1Fs6Gy0Ue2Ka7Mo9",
@@ -311,9 +369,12 @@ def ref_verify(body, keys, opts):
             raise Fail("INVALID_KEY")
     o = dict(DEFAULTS)
     o.update(opts)
+    if any(not is_host(d) for d in o["domains"]):
+        raise Fail("INVALID_KEY")
     if len(body) > o["maxBodyBytes"]:
         raise Fail("BODY_TOO_LARGE")
     kind, f = ref_parse(body)
+    check_shape(kind, f)
     event = f["event"] if kind == "stream" else f["event_type"]
     sign = f.get("auth_sign")
     ts = f.get("auth_timestamp")
@@ -342,6 +403,7 @@ def ref_verify(body, keys, opts):
         raise Fail("SIGNATURE_MISMATCH", info)
     i, kid, sts, sig = match
     info.update(keyIndex=i, keyId=kid, stringToSign=sts, signature=sig)
+    check_expected(kind, f, o, info)
     now = o["now"]
     if now > ts + o["toleranceSeconds"]:
         raise Fail("EXPIRED", info)
@@ -502,6 +564,8 @@ def _opt_out(opts):
     for k, v in opts.items():
         if isinstance(v, bool):
             out[k] = v
+        elif isinstance(v, list):
+            out[k] = list(v)
         elif isinstance(v, int):
             out[k] = str(v) if v > JS_SAFE_MAX else v
         else:
@@ -710,7 +774,7 @@ def build_cases():
             render(with_auth(put(rb, field, value), R_TS, msig), "doc_record"), options=RO5)
     allt = rb
     for field, value in [("event_type", "RECORD_OVER"), ("publish_domain", "a"), ("app", "b"),
-                         ("stream", "c"), ("download_url", "d"), ("file_size", 1)]:
+                         ("stream", "c"), ("download_url", "https://evil.example.com/d"), ("file_size", 1)]:
         allt = put(allt, field, value)
     add("record/RECORD_OVER/md5/all-body-fields-replaced-still-valid",
         "Every body field replaced; the MD5 signature of the original still verifies.",
@@ -939,10 +1003,11 @@ def build_cases():
         expect="DUPLICATE_FIELD")
 
     # ---- UTF-8 and escaped values ---------------------------------------------------------------------
-    def sv(name, desc, pairs, body_pairs=None, style="compact"):
+    def sv(name, desc, pairs, body_pairs=None, style="compact", options=SO, expect="OK"):
         body_pairs = pairs if body_pairs is None else body_pairs
         add("stream/PUBLISH/hmac/" + name, desc,
-            render(with_auth(body_pairs, S_TS, sign_pairs(pairs, "stream", P, S_TS)), style), options=SO)
+            render(with_auth(body_pairs, S_TS, sign_pairs(pairs, "stream", P, S_TS)), style),
+            options=options, expect=expect)
 
     sv("utf8-names", "Raw UTF-8 app and stream names (\u76f4\u64ad-\u6d41-\u00fc), hashed as their UTF-8 bytes.",
        put(put(base, "app", "\u5e94\u7528"), "stream", "\u76f4\u64ad-\u6d41-\u00fc"))
@@ -969,24 +1034,35 @@ def build_cases():
        "Signed as app \"live\", stream \"example_stream\"; body says app \"liveexample\", stream \"_stream\". "
        "No separators in the formula, so the signature still verifies (documented weakness).",
        base, put(put(base, "app", "liveexample"), "stream", "_stream"))
-    sv("unknown-event-name", "An event name Huawei does not document is accepted, kept raw, and signed.",
-       put(base, "event", "PUBLISH_PAUSED"))
-    sv("lowercase-event-name", "\"publish\" is not PUBLISH but is accepted as an unknown raw name.",
-       put(base, "event", "publish"))
+    sv("concatenation-ambiguity-apps-pinned",
+       "The same re-split app|stream with apps [\"live\"]: refused after the signature check.",
+       base, put(put(base, "app", "liveexample"), "stream", "_stream"),
+       options=dict(SO, apps=["live"]), expect="UNEXPECTED_VALUE")
+    sv("unknown-event-name", "An event name Huawei does not document is refused by default.",
+       put(base, "event", "PUBLISH_PAUSED"), expect="UNEXPECTED_VALUE")
+    sv("unknown-event-name-allowed", "With allowUnknownEvents an undocumented event is accepted, kept raw, signed.",
+       put(base, "event", "PUBLISH_PAUSED"), options=dict(SO, allowUnknownEvents=True))
+    sv("lowercase-event-name", "\"publish\" is not PUBLISH: an unknown name, refused by default.",
+       put(base, "event", "publish"), expect="UNEXPECTED_VALUE")
+    sv("lowercase-event-name-allowed", "\"publish\" with allowUnknownEvents: accepted as an unknown raw name.",
+       put(base, "event", "publish"), options=dict(SO, allowUnknownEvents=True))
     rv = record_base("RECORD_FILE_COMPLETE")
     add("record/RECORD_FILE_COMPLETE/hmac/utf8-names", "UTF-8 app/stream in a recording callback.",
         record_body(put(put(rv, "app", "\u5e94\u7528"), "stream", "\u76f4\u64ad-\u6d41-\u00fc")), options=RO)
     nulurl = put(rv, "download_url", "https://obs.example.com/a\u0000b.m3u8")
     add("record/RECORD_FILE_COMPLETE/hmac/escaped-nul-in-download_url",
-        "download_url with an escaped NUL: valid, hashed with the 0x00 byte.",
-        record_body(nulurl), options=RO)
+        "download_url with an escaped NUL, correctly signed: not a URL (a control character), refused.",
+        record_body(nulurl), options=RO, expect="INVALID_FIELD")
+    snap = put(record_base("RECORD_START"), "event_type", "RECORD_SNAPSHOT_COMPLETE")
     add("record/RECORD_SNAPSHOT_COMPLETE/hmac/unknown-event-name",
-        "Unknown future event_type: accepted, kept raw and signed.",
-        record_body(put(record_base("RECORD_START"), "event_type", "RECORD_SNAPSHOT_COMPLETE")), options=RO)
+        "Unknown future event_type, correctly signed: refused by default (subscriptions are explicit).",
+        record_body(snap), options=RO, expect="UNEXPECTED_VALUE")
+    add("record/RECORD_SNAPSHOT_COMPLETE/hmac/unknown-event-name-allowed",
+        "Unknown future event_type with allowUnknownEvents: accepted, kept raw and signed.",
+        record_body(snap), options=dict(RO, allowUnknownEvents=True))
     add("record/RECORD_SNAPSHOT_COMPLETE/md5/unknown-event-name",
-        "Unknown event_type with MD5.",
-        record_body(put(record_base("RECORD_START"), "event_type", "RECORD_SNAPSHOT_COMPLETE"), alg="MD5"),
-        options=RO5)
+        "Unknown event_type with MD5 and allowUnknownEvents.",
+        record_body(snap, alg="MD5"), options=dict(RO5, allowUnknownEvents=True))
 
     # ---- download_url / play_url ---------------------------------------------------------------------
     rst = record_base("RECORD_START")
@@ -997,8 +1073,10 @@ def build_cases():
         "play_url present (no documented body has one): appended after download_url.",
         record_body(put(rv, "play_url", "https://play.example.com/live/mystream.m3u8")), options=RO)
     add("record/RECORD_START/hmac/play_url-only",
-        "play_url present without download_url.",
-        record_body(put(rst, "play_url", "https://play.example.com/live/mystream.m3u8")), options=RO)
+        "play_url present without download_url, correctly signed: refused as ambiguous (the signed "
+        "text cannot tell it from a download_url, and no documented body has this shape).",
+        record_body(put(rst, "play_url", "https://play.example.com/live/mystream.m3u8")), options=RO,
+        expect="MISSING_FIELD")
     nodl = drop(rv, "download_url")
     nsig = sign_pairs(nodl, "record", P, R_TS)
     add("record/RECORD_FILE_COMPLETE/hmac/download_url-absent",
@@ -1007,8 +1085,9 @@ def build_cases():
         "download_url null: same as absent, same signature as the previous case.",
         render(with_auth(put(rv, "download_url", None), R_TS, nsig), "doc_record"), options=RO)
     add("record/RECORD_FILE_COMPLETE/hmac/download_url-empty-string",
-        "download_url \"\": also contributes \"\", same signature.",
-        render(with_auth(put(rv, "download_url", ""), R_TS, nsig), "doc_record"), options=RO)
+        "download_url \"\": same signature as absent, but not a URL: refused.",
+        render(with_auth(put(rv, "download_url", ""), R_TS, nsig), "doc_record"), options=RO,
+        expect="INVALID_FIELD")
     add("record/RECORD_FILE_COMPLETE/hmac/play_url-null",
         "play_url null: contributes \"\".",
         render(with_auth(put(rv, "play_url", None), R_TS, rsig), "doc_record"), options=RO)
@@ -1308,6 +1387,100 @@ def sign_entry(name, description, kind, alg, key, ts, fields):
     })
 
 
+def resplit_cases():
+    """Issue 9: the string-to-sign has no separators, so a genuine signature also covers every
+    re-split of its signed values. Each case below moves characters across one boundary of a
+    genuinely signed callback and keeps its signature; the options decide what is refused."""
+    def stream_resplit(name, desc, signed_pairs, body_pairs, ts=S_TS, now=S_NOW, expect="OK", **opts):
+        add("stream/%s/hmac/resplit-%s" % (fields_of(body_pairs)["event"] or "EMPTY", name), desc,
+            render(with_auth(body_pairs, ts, sign_pairs(signed_pairs, "stream", P, ts)), "compact"),
+            options=dict({"now": now}, **opts), expect=expect)
+
+    def record_resplit(name, desc, signed_pairs, body_pairs, expect="OK", **opts):
+        add("record/%s/hmac/resplit-%s" % (fields_of(body_pairs)["event_type"], name), desc,
+            render(with_auth(body_pairs, R_TS, sign_pairs(signed_pairs, "record", P, R_TS)), "compact"),
+            options=dict(RO, **opts), expect=expect)
+
+    done = stream_base("PUBLISH_DONE")
+    stream_resplit("event-into-domain",
+                   "A genuine PUBLISH_DONE for push.example.com, re-split as PUBLISH + \"_DONEpush.example.com\" "
+                   "(\"stream ended\" replayed as \"stream started\"): not a host name.",
+                   done, put(put(done, "event", "PUBLISH"), "domain", "_DONEpush.example.com"),
+                   ts=1587954755, now=1587954760, expect="INVALID_FIELD")
+    pub = stream_base("PUBLISH")
+    shifted = put(put(pub, "event", "PUBLISHp"), "domain", "ush.example.com")
+    stream_resplit("domain-into-event",
+                   "PUBLISH + push.example.com re-split as PUBLISHp + ush.example.com: an undocumented event.",
+                   pub, shifted, expect="UNEXPECTED_VALUE")
+    stream_resplit("domain-into-event-unknown-allowed",
+                   "The same with allowUnknownEvents: the event check is off, and nothing else refuses it.",
+                   pub, shifted, allowUnknownEvents=True)
+    stream_resplit("domain-into-event-domains-pinned",
+                   "The same with allowUnknownEvents and domains [push.example.com]: refused.",
+                   pub, shifted, expect="UNEXPECTED_VALUE", allowUnknownEvents=True,
+                   domains=["push.example.com"])
+    room = put(pub, "stream", "room123")
+    room_shifted = put(put(room, "app", "liveroom1"), "stream", "23")
+    stream_resplit("stream-into-app",
+                   "app live + stream room123 re-split as app liveroom1 + stream 23: verifies under the "
+                   "defaults (the documented weakness apps closes).", room, room_shifted)
+    stream_resplit("stream-into-app-apps-pinned",
+                   "The same with apps [live]: refused after the signature check.",
+                   room, room_shifted, expect="UNEXPECTED_VALUE", apps=["live"])
+    app_shifted = put(put(pub, "domain", "push.example.comli"), "app", "ve")
+    stream_resplit("app-into-domain",
+                   "domain push.example.com + app live re-split as push.example.comli + ve: a host name "
+                   "still, so it verifies under the defaults.", pub, app_shifted)
+    stream_resplit("app-into-domain-domains-pinned",
+                   "The same with domains [push.example.com]: refused.",
+                   pub, app_shifted, expect="UNEXPECTED_VALUE", domains=["push.example.com"])
+    stream_resplit("domains-ignore-ascii-case",
+                   "domains is compared ignoring ASCII case: [PUSH.Example.COM] accepts push.example.com.",
+                   pub, pub, domains=["PUSH.Example.COM"], apps=["live"])
+    add("stream/PUBLISH/hmac/resplit-timestamp-into-stream",
+        "stream example_stream + auth_timestamp 1587954140 re-split as example_stream1 + 587954140: "
+        "the same signature, but the time bounds refuse it.",
+        render(with_auth(put(pub, "stream", "example_stream1"), 587954140, sign_pairs(pub, "stream", P, S_TS)),
+               "compact"), options=SO, expect="EXPIRED")
+    stream_resplit("domains-entry-not-a-host",
+                   "A domains entry that is not a host name is a configuration error (INVALID_KEY).",
+                   pub, pub, expect="INVALID_KEY", domains=["push.example.com/"])
+    stream_resplit("apps-empty-entry",
+                   "apps [\"\"] accepts only an empty app: app live is refused.",
+                   pub, pub, expect="UNEXPECTED_VALUE", apps=[""])
+    under = put(pub, "domain", "push_1.example.com")
+    stream_resplit("domain-not-a-host",
+                   "A correctly signed domain with an underscore: no ingest domain looks so; refused.",
+                   under, under, expect="INVALID_FIELD")
+
+    rc = record_base("RECORD_FILE_COMPLETE")
+    moved = put(drop(rc, "download_url"), "play_url", DOWNLOAD_URL)
+    record_resplit("download_url-into-play_url",
+                   "The whole download_url moved into play_url (no download_url left): refused as ambiguous.",
+                   rc, moved, expect="MISSING_FIELD")
+    record_resplit("stream-into-download_url",
+                   "stream mystream + download_url https://… re-split as mystrea + mhttps://…: not a URL.",
+                   rc, put(put(rc, "stream", "mystrea"), "download_url", "m" + DOWNLOAD_URL),
+                   expect="INVALID_FIELD")
+    record_resplit("download_url-into-play_url-tail",
+                   "The last two characters of download_url moved into play_url: play_url is not a URL.",
+                   rc, put(put(rc, "download_url", DOWNLOAD_URL[:-2]), "play_url", DOWNLOAD_URL[-2:]),
+                   expect="INVALID_FIELD")
+    record_resplit("ftp-download_url",
+                   "A correctly signed download_url with the ftp scheme: not in the documented list.",
+                   put(rc, "download_url", "ftp://obs.example.com/x.mp4"),
+                   put(rc, "download_url", "ftp://obs.example.com/x.mp4"), expect="INVALID_FIELD")
+    rs = record_base("RECORD_START")
+    record_resplit("stream-into-app-apps-pinned",
+                   "A recording's app live + stream mystream re-split as livemy + stream, with apps [live].",
+                   rs, put(put(rs, "app", "livemy"), "stream", "stream"), expect="UNEXPECTED_VALUE",
+                   apps=["live"])
+    record_resplit("domain-into-app-pinned",
+                   "publish_domain moved into app, with domains [push.example.com] and apps [live]: refused.",
+                   rs, put(put(rs, "publish_domain", "push.example.co"), "app", "mlive"),
+                   expect="UNEXPECTED_VALUE", domains=["push.example.com"], apps=["live"])
+
+
 def build_sign():
     sf = {"event": "PUBLISH", "domain": "push.example.com", "app": "live", "stream": "example_stream"}
     rf = {"event_type": "RECORD_FILE_COMPLETE", "publish_domain": "push.example.com", "app": "live",
@@ -1319,8 +1492,8 @@ def build_sign():
                dict(sf, app="\u5e94\u7528", stream="\u76f4\u64ad-\u6d41-\u00fc"))
     sign_entry("stream/PUBLISH/nul", "NUL inside the stream name.", "stream", "HMAC-SHA256", P, S_TS,
                dict(sf, stream="a\u0000b"))
-    sign_entry("stream/PUBLISH/empty-strings", "All signed strings empty.", "stream", "HMAC-SHA256", P, S_TS,
-               {"event": "", "domain": "", "app": "", "stream": ""})
+    sign_entry("stream/PUBLISH/empty-strings", "event, app and stream empty (a domain is a host name).",
+               "stream", "HMAC-SHA256", P, S_TS, {"event": "", "domain": "d", "app": "", "stream": ""})
     sign_entry("stream/PUBLISH/timestamp-zero", "auth_timestamp 0.", "stream", "HMAC-SHA256", P, 0, sf)
     sign_entry("stream/PUBLISH/timestamp-u64-max", "auth_timestamp u64::MAX.", "stream", "HMAC-SHA256", P, U64_MAX, sf)
     sign_entry("stream/PUBLISH/key-128-chars", "128-character key (hashed by HMAC since > 64 bytes).", "stream",
@@ -1338,9 +1511,10 @@ def build_sign():
                "HMAC-SHA256", P, R_TS, dict(rf, play_url="https://play.example.com/live/mystream.m3u8"))
     sign_entry("record/RECORD_FILE_COMPLETE/hmac/null-download_url", "download_url null = absent.",
                "record", "HMAC-SHA256", P, R_TS, dict(rf, download_url=None))
-    sign_entry("record/RECORD_FILE_COMPLETE/hmac/utf8", "UTF-8 names and a NUL in download_url.", "record",
-               "HMAC-SHA256", P, R_TS, dict(rf, app="\u5e94\u7528", stream="\u76f4\u64ad-\u6d41-\u00fc",
-                                            download_url="https://obs.example.com/a\u0000b.m3u8"))
+    sign_entry("record/RECORD_FILE_COMPLETE/hmac/utf8", "UTF-8 names, a NUL in the stream, UTF-8 in download_url.",
+               "record", "HMAC-SHA256", P, R_TS,
+               dict(rf, app="\u5e94\u7528", stream="\u76f4\u64ad-\u6d41-\u00fc\u0000",
+                    download_url="https://obs.example.com/\u76f4\u64ad.m3u8"))
     sign_entry("record/RECORD_FILE_COMPLETE/hmac/timestamp-u64-max", "auth_timestamp u64::MAX.", "record",
                "HMAC-SHA256", P, U64_MAX, rf)
     sign_entry("record/RECORD_FILE_COMPLETE/md5", "MD5(key + auth_timestamp); fields are irrelevant.",
@@ -1363,6 +1537,7 @@ def generate():
     NAMES.clear()
     SIGN.clear()
     build_cases()
+    resplit_cases()
     build_sign()
     doc = {
         "source": SOURCE,

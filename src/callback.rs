@@ -8,6 +8,7 @@ use std::collections::BTreeSet;
 
 use crate::error::{quote, Error, ErrorCode};
 use crate::json::{for_each_member, Value};
+use crate::rules::Values;
 
 /// Which of the two callback kinds a body is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -246,6 +247,29 @@ impl Callback {
                 stream: &r.stream,
                 download_url: r.download_url.as_deref().unwrap_or(""),
                 play_url: r.play_url.as_deref().unwrap_or(""),
+            },
+        }
+    }
+
+    pub(crate) fn rule_values(&self) -> Values<'_> {
+        match self {
+            Callback::Stream(s) => Values {
+                kind: Kind::Stream,
+                event: s.event.as_str(),
+                domain: &s.domain,
+                app: &s.app,
+                stream: &s.stream,
+                download_url: None,
+                play_url: None,
+            },
+            Callback::Record(r) => Values {
+                kind: Kind::Record,
+                event: r.event_type.as_str(),
+                domain: &r.publish_domain,
+                app: &r.app,
+                stream: &r.stream,
+                download_url: r.download_url.as_deref(),
+                play_url: r.play_url.as_deref(),
             },
         }
     }
@@ -678,6 +702,20 @@ impl<'a> CallbackRef<'a> {
                 download_url: self.str(F::DownloadUrl),
                 play_url: self.str(F::PlayUrl),
             },
+        }
+    }
+
+    pub(crate) fn rule_values(&self) -> Values<'_> {
+        let opt = |f: F| self.raw.strings[f as usize].as_deref();
+        let v = self.signed_values();
+        Values {
+            kind: v.kind,
+            event: v.event,
+            domain: v.domain,
+            app: v.app,
+            stream: v.stream,
+            download_url: opt(F::DownloadUrl).filter(|_| v.kind == Kind::Record),
+            play_url: opt(F::PlayUrl).filter(|_| v.kind == Kind::Record),
         }
     }
 

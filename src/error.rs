@@ -34,6 +34,10 @@ pub enum ErrorCode {
     InvalidKey,
     /// The body is larger than the configured maximum.
     BodyTooLarge,
+    /// A correctly signed callback carries a value the receiver does not expect: an event name
+    /// outside the documented set (unless `allow_unknown_events`), or a domain or app outside
+    /// the `domains` / `apps` allow-lists. Checked after the signature (spec §6).
+    UnexpectedValue,
     /// A signed URL uses a method that cannot be checked offline (method C, AES `auth_info`,
     /// whose construction Huawei does not publish; spec §5).
     UnsupportedMethod,
@@ -41,7 +45,7 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every code, in documentation order.
-    pub const ALL: [ErrorCode; 13] = [
+    pub const ALL: [ErrorCode; 14] = [
         ErrorCode::MalformedJson,
         ErrorCode::UnknownCallback,
         ErrorCode::MissingField,
@@ -54,6 +58,7 @@ impl ErrorCode {
         ErrorCode::Md5NotAllowed,
         ErrorCode::InvalidKey,
         ErrorCode::BodyTooLarge,
+        ErrorCode::UnexpectedValue,
         ErrorCode::UnsupportedMethod,
     ];
 
@@ -72,6 +77,7 @@ impl ErrorCode {
             ErrorCode::Md5NotAllowed => "MD5_NOT_ALLOWED",
             ErrorCode::InvalidKey => "INVALID_KEY",
             ErrorCode::BodyTooLarge => "BODY_TOO_LARGE",
+            ErrorCode::UnexpectedValue => "UNEXPECTED_VALUE",
             ErrorCode::UnsupportedMethod => "UNSUPPORTED_METHOD",
         }
     }

@@ -9,6 +9,7 @@ use crate::callback::{parse, Callback, Kind};
 use crate::error::{Error, ErrorCode};
 use crate::key::validate_secret;
 use crate::options::Options;
+use crate::rules::{check_expected, check_shape, open_boundaries, Boundary, ValueRules};
 use crate::signature::{compute_hex, hmac_parts, signed_fields, Algorithm, Digits};
 use crate::verify::{
     check_size, check_time, detect_algorithm, md5_not_allowed, mismatch, no_key, signature_fields,
@@ -157,6 +158,12 @@ pub struct Explanation {
     pub unsigned_fields: Vec<&'static str>,
     /// `false` unless the callback would be accepted with HMAC-SHA256.
     pub body_authenticated: bool,
+    /// The boundaries of the HMAC string-to-sign where moving 1 to 4 characters between two
+    /// adjacent signed values gives a callback that these options would still accept with the
+    /// same signature (the string has no separators; spec §6). Empty for MD5 (which binds no
+    /// field at all) and when `auth_timestamp` is unknown. Set `domains` and `apps` to close
+    /// the `domain|app` and `app|stream` boundaries.
+    pub open_boundaries: Vec<Boundary>,
 }
 
 impl Explanation {
@@ -183,6 +190,7 @@ impl Explanation {
             signed_fields: Vec::new(),
             unsigned_fields: Vec::new(),
             body_authenticated: false,
+            open_boundaries: Vec::new(),
         }
     }
 
@@ -225,6 +233,15 @@ pub fn explain(body: &[u8], options: &Options, now: u64) -> Explanation {
             x.problem(e);
         }
     }
+    if let Err(e) = ValueRules::new(options) {
+        x.problem(e);
+    }
+    // The lists as given, even when an entry is unusable: explain still checks against them.
+    let rules = ValueRules {
+        domains: options.domains.clone(),
+        apps: options.apps.clone(),
+        allow_unknown_events: options.allow_unknown_events,
+    };
     if let Err(e) = check_size(body.len(), options.max_body_bytes) {
         x.problem(e);
     }
@@ -238,6 +255,9 @@ pub fn explain(body: &[u8], options: &Options, now: u64) -> Explanation {
             return x.finish();
         }
     };
+    if let Err(e) = check_shape(&callback.rule_values()) {
+        x.problem(e);
+    }
     let kind = callback.kind();
     x.kind = Some(kind);
     x.event = Some(callback.event().to_owned());
@@ -343,6 +363,43 @@ pub fn explain(body: &[u8], options: &Options, now: u64) -> Explanation {
         );
     }
 
+    if let Err(e) = check_expected(&callback.rule_values(), &rules) {
+        if e.code() == ErrorCode::UnexpectedValue && !rules.allow_unknown_events {
+            let known = match kind {
+                Kind::Stream => crate::rules::STREAM_EVENTS,
+                Kind::Record => crate::rules::RECORD_EVENTS,
+            };
+            if !known.contains(&callback.event()) {
+                x.hint("Only the documented event names are accepted by default; set allow_unknown_events if Huawei added one you subscribed to.");
+            }
+        }
+        x.problem(e);
+    }
+    if algorithm == Algorithm::HmacSha256 {
+        x.open_boundaries = open_boundaries(&callback.rule_values(), ts, options, &rules, now);
+        if !x.open_boundaries.is_empty() {
+            let shown: Vec<String> = x
+                .open_boundaries
+                .iter()
+                .map(|b| {
+                    format!(
+                        "{}|{} (for example {} {} + {} {})",
+                        b.before,
+                        b.after,
+                        b.before,
+                        crate::error::quote(&b.example.0),
+                        b.after,
+                        crate::error::quote(&b.example.1)
+                    )
+                })
+                .collect();
+            x.hint(format!(
+                "The string-to-sign has no separators: with these options the same signature also verifies with characters moved across {}. Set domains and apps to the values you expect to close them.",
+                shown.join(", ")
+            ));
+        }
+    }
+
     let tolerance = options.tolerance_secs;
     let expires_at = ts.saturating_add(tolerance);
     let left = i128::from(ts) + i128::from(tolerance) - i128::from(now);
@@ -407,7 +464,7 @@ fn mismatch_hints(
     ));
     if algorithm == Algorithm::HmacSha256 {
         x.hint(format!(
-            "The signature covers only {} (values after JSON unescaping, exact bytes): re-indenting or re-ordering the JSON does not change it; editing any of these values does.",
+            "The signature covers only {} (values after JSON unescaping, exact bytes, no separators): re-indenting or re-ordering the JSON does not change it; editing one of these values does, moving characters between two adjacent ones does not.",
             signed_fields(cb.kind(), algorithm).join(" + ")
         ));
     }

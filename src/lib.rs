@@ -11,6 +11,7 @@ mod json;
 pub mod json_out;
 mod key;
 mod options;
+mod rules;
 mod sign;
 mod signature;
 mod url;
@@ -26,6 +27,7 @@ pub use key::{Key, MAX_KEY_CHARS, MIN_KEY_CHARS};
 pub use options::{
     Options, DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_FUTURE_SECS, DEFAULT_TOLERANCE_SECS,
 };
+pub use rules::{Boundary, RECORD_EVENTS, STREAM_EVENTS, URL_SCHEMES};
 pub use sign::{sign, to_json, Signed};
 #[doc(hidden)]
 pub use signature::primitives;

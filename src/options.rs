@@ -39,6 +39,25 @@ pub struct Options {
     /// Larger bodies are refused with `BODY_TOO_LARGE` before parsing.
     /// **Default: 1,048,576** bytes (1 MiB).
     pub max_body_bytes: usize,
+    /// The ingest domains to accept (`domain` of stream notifications, `publish_domain` of
+    /// recording callbacks), compared ignoring ASCII case. A callback for another domain is
+    /// refused with `UNEXPECTED_VALUE` after its signature is checked. Each entry must be a DNS
+    /// host name (`INVALID_KEY` otherwise). **Default: empty — any domain.** Set it: Huawei's
+    /// string-to-sign has no separators, so without this list the holder of one genuine
+    /// callback can move characters between `domain` and `app` (spec §6).
+    pub domains: Vec<String>,
+    /// The `app` names to accept (exact bytes); others are `UNEXPECTED_VALUE` after the
+    /// signature check. **Default: empty — any app.** Set it: it is
+    /// the only defence against moving characters between `app` and `stream` (`live` +
+    /// `room123` signs exactly like `liveroom1` + `23`).
+    pub apps: Vec<String>,
+    /// Accept event names outside the documented set (`PUBLISH`, `PUBLISH_DONE`,
+    /// `RECORD_START`, `RECORD_NEW_FILE_START`, `RECORD_FILE_COMPLETE`, `RECORD_OVER`,
+    /// `RECORD_FAILED`). Recording event subscriptions are explicit in Huawei's API
+    /// (`notify_event_subscription`), so a new event never arrives by surprise.
+    /// **Default: false** — any other name is `UNEXPECTED_VALUE`, which also stops a re-split
+    /// of the event name into the domain (`PUBLISH` + `push…` signs like `PUBLISHp` + `ush…`).
+    pub allow_unknown_events: bool,
 }
 
 impl Options {
@@ -52,7 +71,8 @@ impl Options {
 }
 
 impl Default for Options {
-    /// No keys (add at least one), tolerance 300 s, max future 86,400 s, MD5 refused, 1 MiB.
+    /// No keys (add at least one), tolerance 300 s, max future 86,400 s, MD5 refused, 1 MiB,
+    /// any domain and app, documented events only.
     fn default() -> Options {
         Options {
             keys: Vec::new(),
@@ -60,6 +80,9 @@ impl Default for Options {
             max_future_secs: DEFAULT_MAX_FUTURE_SECS,
             allow_md5: false,
             max_body_bytes: DEFAULT_MAX_BODY_BYTES,
+            domains: Vec::new(),
+            apps: Vec::new(),
+            allow_unknown_events: false,
         }
     }
 }

@@ -8,6 +8,7 @@ use crate::callback::{parse_ref, Callback, CallbackRef, Kind, SignedValues};
 use crate::ct::{eq_mask, FirstMatch};
 use crate::error::{Error, ErrorCode};
 use crate::options::Options;
+use crate::rules::{check_expected, check_shape, ValueRules};
 use crate::signature::{
     hmac_key, hmac_parts, hmac_parts_sha256, md5, md5_key, signed_fields, Algorithm, Digits,
     HmacSha256,
@@ -93,6 +94,7 @@ pub struct Verifier {
     max_future_secs: u64,
     allow_md5: bool,
     max_body_bytes: usize,
+    rules: ValueRules,
 }
 
 impl fmt::Debug for Verifier {
@@ -107,13 +109,17 @@ impl fmt::Debug for Verifier {
             .field("max_future_secs", &self.max_future_secs)
             .field("allow_md5", &self.allow_md5)
             .field("max_body_bytes", &self.max_body_bytes)
+            .field("domains", &self.rules.domains)
+            .field("apps", &self.rules.apps)
+            .field("allow_unknown_events", &self.rules.allow_unknown_events)
             .finish()
     }
 }
 
 impl Verifier {
-    /// Validates the options and prepares each key. `INVALID_KEY` when there is no key or a key
-    /// is not 32 to 128 characters without whitespace or control characters.
+    /// Validates the options and prepares each key. `INVALID_KEY` when there is no key, a key
+    /// is not 32 to 128 characters without whitespace or control characters, or an entry of
+    /// `domains` is not a host name.
     pub fn new(options: Options) -> Result<Verifier, Error> {
         if options.keys.is_empty() {
             return Err(no_key());
@@ -127,19 +133,23 @@ impl Verifier {
                 md5: md5_key(key.secret().as_bytes()),
             });
         }
+        let rules = ValueRules::new(&options)?;
         Ok(Verifier {
             keys,
             tolerance_secs: options.tolerance_secs,
             max_future_secs: options.max_future_secs,
             allow_md5: options.allow_md5,
             max_body_bytes: options.max_body_bytes,
+            rules,
         })
     }
 
     /// Parses and verifies a callback body at time `now` (Unix seconds; the crate never reads a
-    /// clock). Checks, in order, and fails at the first problem: body size, parsing, presence of
+    /// clock). Checks, in order, and fails at the first problem: body size, parsing, the shape of
+    /// the signed values (host name, URLs: `INVALID_FIELD`/`MISSING_FIELD`), presence of
     /// `auth_sign` and `auth_timestamp`, the signature's format, the MD5 policy, the signature
-    /// against every key (constant time, no early exit), then expiry and the future bound.
+    /// against every key (constant time, no early exit), the expected values (documented events,
+    /// `domains`, `apps`: `UNEXPECTED_VALUE`), then expiry and the future bound.
     pub fn verify(&self, body: &[u8], now: u64) -> Result<Verified, Error> {
         let v = self.verify_ref(body, now)?;
         Ok(Verified {
@@ -157,6 +167,8 @@ impl Verifier {
     pub fn verify_ref<'a>(&self, body: &'a [u8], now: u64) -> Result<VerifiedRef<'a>, Error> {
         check_size(body.len(), self.max_body_bytes)?;
         let callback = parse_ref(body)?;
+        let values = callback.rule_values();
+        check_shape(&values)?;
         let kind = callback.kind();
         let (ts, sign) = signature_fields(kind, callback.auth_timestamp(), callback.auth_sign())?;
         let (algorithm, received) = detect_algorithm(kind, sign)?;
@@ -166,6 +178,7 @@ impl Verifier {
         let received = &received[..algorithm.hex_len() / 2];
         let key_index =
             self.match_key(&callback.signed_values(), ts, received, algorithm, || {})?;
+        check_expected(&values, &self.rules)?;
         check_time(ts, now, self.tolerance_secs, self.max_future_secs)?;
         Ok(VerifiedRef {
             key_index,

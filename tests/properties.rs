@@ -20,6 +20,25 @@ fn text() -> impl Strategy<Value = String> {
     ]
 }
 
+/// A DNS host name (the shape verify requires of `domain` / `publish_domain`).
+fn host() -> impl Strategy<Value = String> {
+    "[a-z0-9]([a-z0-9-]{0,8}[a-z0-9])?(\\.[a-zA-Z0-9]([a-z0-9-]{0,8}[a-z0-9])?){0,3}"
+}
+
+/// An absolute http(s) URL ending in a path (so that appending a character keeps it one).
+fn url() -> impl Strategy<Value = String> {
+    (
+        "https?",
+        host(),
+        proptest::option::of(0u16..),
+        "(/[a-zA-Z0-9._~%\u{e9}\u{76f4}-]{0,12}){1,3}(\\?[a-z=&0-9]{0,10})?",
+    )
+        .prop_map(|(scheme, host, port, path)| match port {
+            Some(p) => format!("{scheme}://{host}:{p}{path}"),
+            None => format!("{scheme}://{host}{path}"),
+        })
+}
+
 fn stream() -> impl Strategy<Value = Callback> {
     (
         prop_oneof![
@@ -27,7 +46,7 @@ fn stream() -> impl Strategy<Value = Callback> {
             Just(StreamEvent::PublishDone),
             text().prop_map(StreamEvent::Other)
         ],
-        (text(), text(), text()),
+        (host(), text(), text()),
         (
             proptest::option::of(text()),
             proptest::option::of(text()),
@@ -68,15 +87,19 @@ fn record() -> impl Strategy<Value = Callback> {
             Just(RecordEvent::RecordFailed),
             "[A-Z_]{1,20}X".prop_map(RecordEvent::Other),
         ],
-        (text(), text(), text()),
+        (host(), text(), text()),
         (
-            proptest::option::of(text()),
-            proptest::option::of(text()),
+            // play_url only beside a download_url: the other shape is refused as ambiguous.
+            prop_oneof![
+                Just((None, None)),
+                url().prop_map(|d| (Some(d), None)),
+                (url(), url()).prop_map(|(d, p)| (Some(d), Some(p))),
+            ],
             proptest::option::of(any::<u64>()),
         ),
     )
         .prop_map(
-            |(event_type, (publish_domain, app, stream), (download_url, play_url, file_size))| {
+            |(event_type, (publish_domain, app, stream), ((download_url, play_url), file_size))| {
                 Callback::Record(RecordCallback {
                     event_type,
                     publish_domain,
@@ -103,6 +126,7 @@ fn callback_and_algorithm() -> impl Strategy<Value = (Callback, Algorithm)> {
 fn verifier(key: &str) -> Verifier {
     Verifier::new(Options {
         allow_md5: true,
+        allow_unknown_events: true,
         tolerance_secs: u64::MAX,
         max_future_secs: u64::MAX,
         ..Options::new([Key::new(key)])
@@ -112,11 +136,16 @@ fn verifier(key: &str) -> Verifier {
 
 /// Changes one signed field of `cb` (chosen by `which`) so that its bytes differ.
 fn tamper(cb: &mut Callback, which: usize, algorithm: Algorithm) -> &'static str {
+    // One character more or different, keeping a host name or URL one.
     fn change(s: &mut String) {
-        if s.pop().is_none() {
+        if s.ends_with('x') {
+            s.pop();
+            s.push('y');
+        } else {
             s.push('x');
         }
     }
+    const CHANGED_URL: &str = "https://changed.example.com/x";
     if algorithm == Algorithm::Md5 {
         let Callback::Record(r) = cb else {
             unreachable!()
@@ -171,12 +200,20 @@ fn tamper(cb: &mut Callback, which: usize, algorithm: Algorithm) -> &'static str
                 "stream"
             }
             4 => {
-                // Absent and empty both sign as "": make the change visible in the bytes.
-                r.download_url = Some(format!("{}!", r.download_url.take().unwrap_or_default()));
+                match &mut r.download_url {
+                    Some(u) => change(u),
+                    None => r.download_url = Some(CHANGED_URL.into()),
+                }
                 "download_url"
             }
             5 => {
-                r.play_url = Some(format!("{}!", r.play_url.take().unwrap_or_default()));
+                match &mut r.play_url {
+                    Some(u) => change(u),
+                    None => r.play_url = Some(CHANGED_URL.into()),
+                }
+                // A play_url needs a download_url beside it (else it is refused as ambiguous
+                // before the signature is checked).
+                r.download_url.get_or_insert_with(|| CHANGED_URL.into());
                 "play_url"
             }
             _ => {

@@ -59,8 +59,24 @@ fn options(case: &Value) -> (Options, u64) {
         max_future_secs: int(&o["maxFutureSeconds"]).unwrap_or(d.max_future_secs),
         allow_md5: o["allowMd5"].as_bool().unwrap_or(d.allow_md5),
         max_body_bytes: int(&o["maxBodyBytes"]).map_or(d.max_body_bytes, |v| v as usize),
+        domains: strings(&o["domains"]),
+        apps: strings(&o["apps"]),
+        allow_unknown_events: o["allowUnknownEvents"]
+            .as_bool()
+            .unwrap_or(d.allow_unknown_events),
     };
     (options, int(&o["now"]).expect("every case has now"))
+}
+
+/// A list of strings option; absent = empty.
+fn strings(v: &Value) -> Vec<String> {
+    v.as_array()
+        .map(|a| {
+            a.iter()
+                .map(|s| s.as_str().expect("a string").to_owned())
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// The callback as the vector file's `parsed`: Huawei's names, integers as decimal strings.
@@ -349,6 +365,7 @@ fn sign_vectors() {
             Ok(signed) if signed.callback.auth_sign() == s["signature"].as_str() => {
                 let v = Verifier::new(Options {
                     allow_md5: true,
+                    allow_unknown_events: true,
                     ..Options::new([key])
                 })
                 .unwrap();

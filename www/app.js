@@ -211,6 +211,11 @@ const nowInput = $('now');
 const toleranceInput = $('tolerance');
 const maxFutureInput = $('max-future');
 const allowMd5 = $('allow-md5');
+const domainsInput = $('domains');
+const appsInput = $('apps');
+const allowUnknown = $('allow-unknown');
+/** A comma-separated list input as an array (blanks dropped). */
+const listOf = (input) => input.value.split(',').map((s) => s.trim()).filter((s) => s !== '');
 
 let verifyQueued = false;
 function scheduleVerify() {
@@ -223,8 +228,9 @@ function scheduleVerify() {
   });
 }
 
-for (const i of [payload, nowInput, toleranceInput, maxFutureInput]) i.addEventListener('input', scheduleVerify);
+for (const i of [payload, nowInput, toleranceInput, maxFutureInput, domainsInput, appsInput]) i.addEventListener('input', scheduleVerify);
 allowMd5.addEventListener('change', scheduleVerify);
+allowUnknown.addEventListener('change', scheduleVerify);
 
 // Now follows the clock (once a second) until it is edited or set by an example; "Current time"
 // makes it follow again.
@@ -295,6 +301,9 @@ function runVerify() {
       toleranceSeconds: intOption(tolerance),
       maxFutureSeconds: intOption(maxFuture),
       allowMd5: allowMd5.checked,
+      domains: listOf(domainsInput),
+      apps: listOf(appsInput),
+      allowUnknownEvents: allowUnknown.checked,
     });
   } catch (e) {
     $('details').hidden = true;
@@ -703,6 +712,9 @@ function saveFragment() {
   if (toleranceInput.value !== '300') p.set('tolerance', toleranceInput.value);
   if (maxFutureInput.value !== '86400') p.set('maxFuture', maxFutureInput.value);
   if (allowMd5.checked) p.set('md5', '1');
+  if (domainsInput.value) p.set('domains', domainsInput.value);
+  if (appsInput.value) p.set('apps', appsInput.value);
+  if (allowUnknown.checked) p.set('unknown', '1');
   if (mode() === 'sign') {
     p.set('event', signEvent.value);
     p.set('alg', signAlgorithm.value);
@@ -722,6 +734,9 @@ function restoreFragment() {
     if (p.has('tolerance')) toleranceInput.value = p.get('tolerance');
     if (p.has('maxFuture')) maxFutureInput.value = p.get('maxFuture');
     allowMd5.checked = p.get('md5') === '1';
+    domainsInput.value = p.get('domains') ?? '';
+    appsInput.value = p.get('apps') ?? '';
+    allowUnknown.checked = p.get('unknown') === '1';
     const ev = p.get('event');
     if (ev && [...signEvent.options].some((o) => o.value === ev)) {
       signEvent.value = ev;
@@ -776,6 +791,9 @@ function caseOptions(c) {
     toleranceSeconds: intOption(String(o.toleranceSeconds ?? d.toleranceSeconds ?? 300)),
     maxFutureSeconds: intOption(String(o.maxFutureSeconds ?? d.maxFutureSeconds ?? 86400)),
     allowMd5: o.allowMd5 ?? d.allowMd5 ?? false,
+    domains: o.domains ?? d.domains ?? [],
+    apps: o.apps ?? d.apps ?? [],
+    allowUnknownEvents: o.allowUnknownEvents ?? d.allowUnknownEvents ?? false,
   };
   if (o.maxBodyBytes != null || d.maxBodyBytes != null) opt.maxBodyBytes = intOption(String(o.maxBodyBytes ?? d.maxBodyBytes));
   return opt;
@@ -924,6 +942,9 @@ function loadCase(c) {
   toleranceInput.value = String(o.toleranceSeconds);
   maxFutureInput.value = String(o.maxFutureSeconds);
   allowMd5.checked = !!o.allowMd5;
+  domainsInput.value = o.domains.join(', ');
+  appsInput.value = o.apps.join(', ');
+  allowUnknown.checked = o.allowUnknownEvents;
   selectTab($('tab-verify'));
   scheduleVerify();
 }

@@ -12,7 +12,9 @@ import { Verifier, CallbackError } from 'huaweicloud-live-callback';
 const MAX_BODY_BYTES = 1024 * 1024;
 const keys = (process.env.HUAWEI_CALLBACK_KEY ?? '').split(',').map((k) => k.trim()).filter((k) => k !== '');
 // Throws a CallbackError (INVALID_KEY) at start-up when the key setting is unusable.
-const verifier = new Verifier({ keys, maxBodyBytes: MAX_BODY_BYTES });
+// Your ingest domains and apps: Huawei's string-to-sign has no separators, so these lists are
+// what stops characters moving between domain, app and stream under one signature.
+const verifier = new Verifier({ keys, maxBodyBytes: MAX_BODY_BYTES, domains: ['push.example.com'], apps: ['live'] });
 
 function handle(verified) {
   const cb = verified.callback;

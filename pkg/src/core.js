@@ -130,7 +130,10 @@ function readOptions(options, name) {
   const tolerance = arg.u64(arg.own(o, 'toleranceSeconds') ?? DEFAULT_TOLERANCE, `${name}.toleranceSeconds`);
   const maxFuture = arg.u64(arg.own(o, 'maxFutureSeconds') ?? DEFAULT_MAX_FUTURE, `${name}.maxFutureSeconds`);
   const max = arg.size(arg.own(o, 'maxBodyBytes'), `${name}.maxBodyBytes`, DEFAULT_MAX_BODY);
-  return { keys, ids: keys.map((k) => k.id), md5, tolerance, maxFuture, max };
+  const domains = arg.strings(o, 'domains', name) ?? [];
+  const apps = arg.strings(o, 'apps', name) ?? [];
+  const unknownEvents = arg.flag(o, 'allowUnknownEvents', name);
+  return { keys, ids: keys.map((k) => k.id), md5, tolerance, maxFuture, max, domains, apps, unknownEvents };
 }
 
 /**
@@ -138,7 +141,17 @@ function readOptions(options, name) {
  * @param {ReturnType<typeof readOptions>} r
  */
 function wasmOptions(r) {
-  const o = new b.Options(arg.hi(r.tolerance), arg.lo(r.tolerance), arg.hi(r.maxFuture), arg.lo(r.maxFuture), r.md5, r.max);
+  const o = new b.Options(
+    arg.hi(r.tolerance),
+    arg.lo(r.tolerance),
+    arg.hi(r.maxFuture),
+    arg.lo(r.maxFuture),
+    r.md5,
+    r.max,
+    r.unknownEvents,
+    r.domains,
+    r.apps,
+  );
   for (const k of r.keys) o.key(k.id, k.secret);
   return o;
 }
@@ -297,6 +310,9 @@ export function verify(body, options) {
     arg.lo(r.maxFuture),
     r.md5,
     r.max,
+    r.unknownEvents,
+    r.domains,
+    r.apps,
     put1.len,
     put1.ascii,
     arg.hi(now),

@@ -105,7 +105,9 @@ pub struct Case {
 ///   ts + tolerance + 1, ts - max_future, ts - max_future - 1, ts), where ts is the body's
 ///   auth_timestamp (else the realistic now)
 /// - byte 3: low nibble k > 0: replace the body's auth_sign by the right signature of key
-///   k - 1 (so that the fuzzer reaches the paths after a signature match); bit 7: in upper case
+///   k - 1 (so that the fuzzer reaches the paths after a signature match); bit 4:
+///   allow_unknown_events; bits 5-6 the allow-lists: none, the body's own domain and app,
+///   other ones, the body's own domain (in upper case) and another app; bit 7: in upper case
 /// - bytes 4..12: x, a little-endian u64
 pub fn derive_case(data: &[u8], any_keys: bool) -> Case {
     let mut h = [0u8; HEADER];
@@ -163,6 +165,31 @@ pub fn derive_case(data: &[u8], any_keys: bool) -> Case {
         8 => ts.saturating_sub(max_future_secs).saturating_sub(1),
         _ => ts,
     };
+    let (own_domain, own_app) = parse(&body)
+        .map(|cb| {
+            let v = ref_values(&cb);
+            (v.domain.to_owned(), v.app.to_owned())
+        })
+        .unwrap_or_default();
+    // Lists must be usable (the check_verify target wants a verifier): fall back to valid values.
+    let own_domain = Some(own_domain)
+        .filter(|d| ref_is_host(d))
+        .unwrap_or_else(|| "push.example.com".to_owned());
+    let own_app = Some(own_app)
+        .filter(|a| !a.is_empty())
+        .unwrap_or_else(|| "live".to_owned());
+    let (domains, apps) = match (h[3] >> 5) & 3 {
+        0 => (vec![], vec![]),
+        1 => (vec![own_domain], vec![own_app]),
+        2 => (
+            vec!["other.example.com".to_owned()],
+            vec!["otherapp".to_owned()],
+        ),
+        _ => (
+            vec![own_domain.to_ascii_uppercase()],
+            vec!["otherapp".to_owned()],
+        ),
+    };
     Case {
         opts: Options {
             keys,
@@ -170,6 +197,9 @@ pub fn derive_case(data: &[u8], any_keys: bool) -> Case {
             max_future_secs,
             allow_md5,
             max_body_bytes,
+            domains,
+            apps,
+            allow_unknown_events: h[3] & 0x10 != 0,
         },
         now,
         body,
@@ -251,9 +281,141 @@ pub fn key_is_valid(secret: &str) -> bool {
     (32..=128).contains(&n) && !secret.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
+/// The signed values of a callback by role (the reference's own view).
+pub struct RefValues<'c> {
+    pub kind: Kind,
+    pub event: &'c str,
+    pub domain: &'c str,
+    pub app: &'c str,
+    pub download_url: Option<&'c str>,
+    pub play_url: Option<&'c str>,
+}
+
+pub fn ref_values(cb: &Callback) -> RefValues<'_> {
+    match cb {
+        Callback::Stream(s) => RefValues {
+            kind: Kind::Stream,
+            event: s.event.as_str(),
+            domain: &s.domain,
+            app: &s.app,
+            download_url: None,
+            play_url: None,
+        },
+        Callback::Record(r) => RefValues {
+            kind: Kind::Record,
+            event: r.event_type.as_str(),
+            domain: &r.publish_domain,
+            app: &r.app,
+            download_url: r.download_url.as_deref(),
+            play_url: r.play_url.as_deref(),
+        },
+    }
+}
+
+/// RFC 1123 host name, restated: dot-separated labels of 1-63 of [A-Za-z0-9-], no hyphen at
+/// either end of a label, at most 253 bytes.
+pub fn ref_is_host(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 253
+        && s.split('.').all(|l| {
+            (1..=63).contains(&l.len())
+                && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+        })
+}
+
+/// http(s)://host[:port][/…|?…|#…], no whitespace or control character, no userinfo.
+pub fn ref_is_url(s: &str) -> bool {
+    if s.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return false;
+    }
+    let lower = s.to_ascii_lowercase();
+    let rest = if lower.starts_with("http://") {
+        &s[7..]
+    } else if lower.starts_with("https://") {
+        &s[8..]
+    } else {
+        return false;
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    if authority.contains('@') {
+        return false;
+    }
+    if let Some(v6) = authority.strip_prefix('[') {
+        let Some(close) = v6.find(']') else {
+            return false;
+        };
+        let (addr, port) = (&v6[..close], &v6[close + 1..]);
+        return !addr.is_empty()
+            && addr
+                .bytes()
+                .all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.')
+            && ref_port_ok(port);
+    }
+    match authority.rfind(':') {
+        Some(i) => ref_is_host(&authority[..i]) && ref_port_ok(&authority[i..]),
+        None => ref_is_host(authority),
+    }
+}
+
+fn ref_port_ok(p: &str) -> bool {
+    p.is_empty()
+        || (p.len() >= 2
+            && p.len() <= 6
+            && p.starts_with(':')
+            && p[1..].bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// The shape rules (checked right after parsing): host name, URLs, play_url without
+/// download_url.
+pub fn ref_shape(cb: &Callback) -> Result<(), ErrorCode> {
+    let v = ref_values(cb);
+    if !ref_is_host(v.domain) {
+        return Err(ErrorCode::InvalidField);
+    }
+    for url in [v.download_url, v.play_url].into_iter().flatten() {
+        if !ref_is_url(url) {
+            return Err(ErrorCode::InvalidField);
+        }
+    }
+    if v.play_url.is_some() && v.download_url.is_none() {
+        return Err(ErrorCode::MissingField);
+    }
+    Ok(())
+}
+
+/// The expected values (checked after the signature): documented events, the allow-lists.
+pub fn ref_expected(cb: &Callback, opts: &Options) -> Result<(), ErrorCode> {
+    let v = ref_values(cb);
+    let documented = match v.kind {
+        Kind::Stream => ["PUBLISH", "PUBLISH_DONE"].contains(&v.event),
+        Kind::Record => [
+            "RECORD_START",
+            "RECORD_NEW_FILE_START",
+            "RECORD_FILE_COMPLETE",
+            "RECORD_OVER",
+            "RECORD_FAILED",
+        ]
+        .contains(&v.event),
+    };
+    let domain_ok = opts.domains.is_empty()
+        || opts
+            .domains
+            .iter()
+            .any(|d| d.eq_ignore_ascii_case(v.domain));
+    let app_ok = opts.apps.is_empty() || opts.apps.iter().any(|a| a == v.app);
+    if (documented || opts.allow_unknown_events) && domain_ok && app_ok {
+        Ok(())
+    } else {
+        Err(ErrorCode::UnexpectedValue)
+    }
+}
+
 /// What `Verifier::new(opts)` + `verify(body, now)` must return, re-derived from the documented
-/// order: keys, size, parse, presence of the signature, its format, the MD5 policy, the
-/// signature against every key (first match wins), expiry, the future bound.
+/// order: keys, the domains' entries, size, parse, the shape of the signed values,
+/// presence of the signature, its format, the MD5 policy, the signature against every key
+/// (first match wins), the expected values, expiry, the future bound.
 pub fn reference_verify(
     opts: &Options,
     body: &[u8],
@@ -262,10 +424,14 @@ pub fn reference_verify(
     if opts.keys.is_empty() || opts.keys.iter().any(|k| !key_is_valid(k.secret())) {
         return Err(ErrorCode::InvalidKey);
     }
+    if opts.domains.iter().any(|d| !ref_is_host(d)) {
+        return Err(ErrorCode::InvalidKey);
+    }
     if body.len() > opts.max_body_bytes {
         return Err(ErrorCode::BodyTooLarge);
     }
     let cb = parse(body).map_err(|e| e.code())?;
+    ref_shape(&cb)?;
     let (Some(ts), Some(sig)) = (cb.auth_timestamp(), cb.auth_sign()) else {
         return Err(ErrorCode::MissingSignature);
     };
@@ -286,6 +452,7 @@ pub fn reference_verify(
         .iter()
         .position(|k| ref_signature(&cb, k.secret(), algorithm, ts) == received)
         .ok_or(ErrorCode::SignatureMismatch)?;
+    ref_expected(&cb, opts)?;
     if u128::from(now) > u128::from(ts) + u128::from(opts.tolerance_secs) {
         return Err(ErrorCode::Expired);
     }
@@ -916,14 +1083,20 @@ pub fn check_roundtrip(data: &[u8]) {
         .unwrap_or_else(|e| panic!("sign wrote invalid JSON {}: {e}", signed.body));
     assert_serde_agrees(&signed.callback, &value);
 
-    // verify accepts it at its own auth_timestamp, with one key or among several.
+    // verify accepts it at its own auth_timestamp, with one key or among several (any event
+    // name; a callback without the shape of a genuine one is refused with the shape's code).
     let one = Options {
         allow_md5: true,
+        allow_unknown_events: true,
         ..Options::new([key.as_str()])
     };
     let verifier = Verifier::new(one.clone()).expect("a valid key");
     let v = verifier.verify(body, ts);
     assert_verify_result(&v, &one, body, ts);
+    if let Err(code) = ref_shape(&signed.callback) {
+        assert_eq!(v.map_err(|e| e.code()).err(), Some(code));
+        return;
+    }
     let v = v.unwrap_or_else(|e| panic!("verify refused what sign made: {e:?}\n{}", signed.body));
     assert_eq!(v.callback, signed.callback);
     assert_eq!(v.algorithm, algorithm);
@@ -944,6 +1117,7 @@ pub fn check_roundtrip(data: &[u8]) {
         .expect("the key is in the list");
     let many = Options {
         allow_md5: true,
+        allow_unknown_events: true,
         ..Options::new(several)
     };
     let v = Verifier::new(many.clone())
@@ -953,8 +1127,23 @@ pub fn check_roundtrip(data: &[u8]) {
     assert_eq!(v.map(|v| v.key_index).ok(), Some(first));
 
     // MD5 only when allowed.
-    let strict = Verifier::new(Options::new([key.as_str()])).expect("a valid key");
+    let strict = Verifier::new(Options {
+        allow_unknown_events: true,
+        ..Options::new([key.as_str()])
+    })
+    .expect("a valid key");
     let r = strict.verify(body, ts).map(|v| v.algorithm);
+    // Under the default options, only the documented event names.
+    let defaults = Options {
+        allow_md5: true,
+        ..Options::new([key.as_str()])
+    };
+    let r0 = Verifier::new(defaults.clone())
+        .expect("a valid key")
+        .verify(body, ts)
+        .map(|_| ())
+        .map_err(|e| e.code());
+    assert_eq!(r0, ref_expected(&signed.callback, &defaults));
     match algorithm {
         Algorithm::Md5 => assert_eq!(r.map_err(|e| e.code()), Err(ErrorCode::Md5NotAllowed)),
         Algorithm::HmacSha256 => assert_eq!(r.ok(), Some(Algorithm::HmacSha256)),
@@ -1130,6 +1319,8 @@ pub fn check_roundtrip(data: &[u8]) {
                 }
             }
         };
+        // A change that breaks the shape of a genuine callback is refused for that first.
+        let want = ref_shape(&t).and(want);
         let tampered = to_json(&t);
         let got = verifier.verify(tampered.as_bytes(), now);
         assert_verify_result(&got, &one, tampered.as_bytes(), now);

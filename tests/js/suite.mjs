@@ -21,7 +21,7 @@ import { runUrlSuite } from './suites/url.mjs';
 const CODES = [
   'MALFORMED_JSON', 'UNKNOWN_CALLBACK', 'MISSING_FIELD', 'INVALID_FIELD', 'DUPLICATE_FIELD',
   'MISSING_SIGNATURE', 'SIGNATURE_MISMATCH', 'EXPIRED', 'TIMESTAMP_IN_FUTURE',
-  'MD5_NOT_ALLOWED', 'INVALID_KEY', 'BODY_TOO_LARGE',
+  'MD5_NOT_ALLOWED', 'INVALID_KEY', 'BODY_TOO_LARGE', 'UNEXPECTED_VALUE',
 ];
 const KEY = 'Pv4kQ9mZt2Lx7Wc3Rb8Nh5Jd1Fs6Gy0Ue2Ka7Mo9';
 const INTEGER_FIELDS = new Set([
@@ -89,6 +89,9 @@ function caseOptions(c) {
   if (o.maxFutureSeconds !== undefined) base.maxFutureSeconds = int(o.maxFutureSeconds);
   if (o.allowMd5 !== undefined) base.allowMd5 = o.allowMd5;
   if (o.maxBodyBytes !== undefined) base.maxBodyBytes = int(o.maxBodyBytes);
+  if (o.domains !== undefined) base.domains = o.domains;
+  if (o.apps !== undefined) base.apps = o.apps;
+  if (o.allowUnknownEvents !== undefined) base.allowUnknownEvents = o.allowUnknownEvents;
   return { base, now: int(o.now), full: { ...base, now: int(o.now) } };
 }
 
@@ -282,7 +285,7 @@ export function runSuite(lib, vectors, log = () => {}, corpus = undefined) {
       if (typeof out.body !== 'string') return `body ${show(out.body)}`;
       if (out.callback.auth_sign !== s.signature) return `auth_sign ${out.callback.auth_sign}, expected ${s.signature}`;
       if (out.callback.auth_timestamp !== exactInt(s.authTimestamp)) return `auth_timestamp ${show(out.callback.auth_timestamp)}`;
-      const v = lib.verify(out.body, { keys: [s.key], now: ts, allowMd5: true });
+      const v = lib.verify(out.body, { keys: [s.key], now: ts, allowMd5: true, allowUnknownEvents: true });
       if (v.kind !== s.kind || v.algorithm !== s.algorithm) return `verify gave ${v.kind}/${v.algorithm}`;
       if (!deepEqual(v.callback, out.callback)) return `verify().callback ${show(v.callback)} differs from sign().callback`;
       const x = lib.explain(out.body, { keys: [s.key], now: ts, allowMd5: true });
@@ -304,7 +307,7 @@ export function runSuite(lib, vectors, log = () => {}, corpus = undefined) {
   for (const [what, cb, algorithm] of roundTrips) {
     check(`sign → verify round trip: ${what}`, () => {
       const out = lib.sign(cb, { key: generated, algorithm, authTimestamp: 1700000000 });
-      const v = new lib.Verifier({ keys: ['x'.repeat(32), { id: 'gen', key: generated }], allowMd5: true }).verify(out.body, { now: 1700000001 });
+      const v = new lib.Verifier({ keys: ['x'.repeat(32), { id: 'gen', key: generated }], allowMd5: true, allowUnknownEvents: true }).verify(out.body, { now: 1700000001 });
       if (v.keyIndex !== 1 || v.keyId !== 'gen') return `keyIndex/keyId ${v.keyIndex}/${v.keyId}`;
       if (v.algorithm !== algorithm || v.bodyAuthenticated !== (algorithm !== 'MD5')) return `algorithm ${v.algorithm}`;
       for (const [k, val] of Object.entries(cb)) {
@@ -459,6 +462,164 @@ export function runSuite(lib, vectors, log = () => {}, corpus = undefined) {
     return e instanceof Error && e.code === 'EXPIRED' && e.message === 'm' && e.name === 'CallbackError' ? undefined : show(e);
   });
 
+
+  // ---------------------------------------------------------------- hardening (issue 9)
+  // The re-split cases themselves are in the vector file (resplit-*); these are the JS-only holes.
+  {
+    const S_KEY = KEY;
+    const stream = { event: 'PUBLISH', domain: 'push.example.com', app: 'live', stream: 's1' };
+    const ts = 1700000000;
+    const signedStream = lib.sign(stream, { key: S_KEY, authTimestamp: ts }).body;
+    const md5 = lib.sign({ event_type: 'RECORD_START', publish_domain: 'push.example.com', app: 'live', stream: 's1' },
+      { key: S_KEY, algorithm: 'MD5', authTimestamp: ts }).body;
+    const md5Tampered = md5.replace('"stream":"s1"', '"stream":"someone-else"');
+    const polluted = (props, fn) => {
+      const saved = props.map((p) => [p, Object.getOwnPropertyDescriptor(Object.prototype, p)]);
+      try {
+        for (const p of props) Object.defineProperty(Object.prototype, p.name, { value: p.value, configurable: true, writable: true });
+        return fn();
+      } finally {
+        for (const [p, d] of saved) {
+          if (d) Object.defineProperty(Object.prototype, p.name, d);
+          else delete Object.prototype[p.name];
+        }
+      }
+    };
+    check('hardening: Object.prototype.allowMd5 does not make an MD5 body verify', () =>
+      polluted([{ name: 'allowMd5', value: true }], () => throwsCode(() => lib.verify(md5Tampered, { key: S_KEY, now: ts }), 'MD5_NOT_ALLOWED')
+        ?? throwsCode(() => new lib.Verifier({ key: S_KEY }).verify(md5Tampered, { now: ts }), 'MD5_NOT_ALLOWED')));
+    check('hardening: Object.prototype.toleranceSeconds / now do not revive a year-old callback', () =>
+      polluted([{ name: 'toleranceSeconds', value: 1e12 }, { name: 'now', value: ts }],
+        () => throwsCode(() => lib.verify(signedStream, { key: S_KEY, now: ts + 366 * 86400 }), 'EXPIRED')
+          ?? throwsCode(() => new lib.Verifier({ key: S_KEY }).verify(signedStream, { now: ts + 366 * 86400 }), 'EXPIRED')));
+    check('hardening: Object.prototype.allowUnknownEvents and .domains are not read', () => {
+      const unknown = lib.sign({ ...stream, event: 'PUBLISH_PAUSED' }, { key: S_KEY, authTimestamp: ts }).body;
+      return polluted([{ name: 'allowUnknownEvents', value: true }, { name: 'domains', value: ['evil.example.com'] }], () => {
+        const v = lib.verify(signedStream, { key: S_KEY, now: ts }); // a polluted domains list would refuse it
+        return (v.event === 'PUBLISH' ? undefined : show(v)) ?? throwsCode(() => lib.verify(unknown, { key: S_KEY, now: ts }), 'UNEXPECTED_VALUE');
+      });
+    });
+    check('hardening: inherited keys are not read (no key configured)', () =>
+      polluted([{ name: 'keys', value: [S_KEY] }], () => throwsCode(() => lib.verify(signedStream, { now: ts }), 'INVALID_KEY')));
+    check('hardening: a class instance whose options are prototype getters is read as no options', () =>
+      throwsCode(() => lib.verify(signedStream, new (class { get keys() { return [S_KEY]; } })()), 'INVALID_KEY'));
+    check('hardening: sign reads only the callback\'s own fields (an inherited toJSON or field changes nothing)', () =>
+      polluted([{ name: 'toJSON', value() { return { event: 'PUBLISH_DONE', domain: 'x', app: 'y', stream: 'z' }; } }, { name: 'user_args', value: 'injected' }],
+        () => {
+          const out = lib.sign(stream, { key: S_KEY, authTimestamp: ts });
+          return out.body === signedStream ? undefined : `sign wrote ${out.body}`;
+        }));
+    // 3. Lone surrogates: never collapsed into U+FFFD.
+    const lone = lib.sign({ ...stream, stream: 's\uFFFD' }, { key: S_KEY, authTimestamp: ts }).body.replace('s\uFFFD', 's\uD800');
+    for (const [what, fn] of [
+      ['verify', () => lib.verify(lone, { key: S_KEY, now: ts })],
+      ['Verifier', () => new lib.Verifier({ key: S_KEY }).verify(lone, { now: ts })],
+      ['parse', () => lib.parse(lone)],
+    ]) {
+      check(`hardening: a lone surrogate in a string body is MALFORMED_JSON (${what})`, () => throwsCode(fn, 'MALFORMED_JSON'));
+    }
+    check('hardening: explain reports a lone surrogate in a string body as MALFORMED_JSON', () => {
+      const x = lib.explain(lone, { key: S_KEY, now: ts });
+      return x.verdict === 'MALFORMED' && x.error?.code === 'MALFORMED_JSON' ? undefined : show(x.error);
+    });
+    check('hardening: a surrogate pair (well-formed UTF-16) still verifies', () => {
+      const body = lib.sign({ ...stream, stream: 's\uD83C\uDFA5' }, { key: S_KEY, authTimestamp: ts }).body;
+      return lib.verify(body, { key: S_KEY, now: ts }).callback.stream === 's\uD83C\uDFA5' ? undefined : 'changed';
+    });
+    // 4. Integers above 2^53: exact, as bigint.
+    check('hardening: auth_timestamp 9007199254740993 comes back exactly (bigint)', () => {
+      const big = 9007199254740993n;
+      const out = lib.sign(stream, { key: S_KEY, authTimestamp: big });
+      const v = lib.verify(out.body, { key: S_KEY, now: big });
+      const p = lib.parse(out.body);
+      const x = lib.explain(out.body, { key: S_KEY, now: big });
+      for (const [what, got] of [['sign', out.callback.auth_timestamp], ['verify', v.callback.auth_timestamp],
+        ['parse', p.callback.auth_timestamp], ['explain', x.timing?.authTimestamp]]) {
+        if (got !== big) return `${what}: ${show(got)}`;
+      }
+      return typeof lib.verify(signedStream, { key: S_KEY, now: ts }).callback.auth_timestamp === 'number' ? undefined : 'small values are not numbers';
+    });
+    check('hardening: file_size 2^64 - 1 comes back exactly (bigint), through words and the JSON wire', () => {
+      const cb = { event_type: 'RECORD_FILE_COMPLETE', publish_domain: 'push.example.com', app: 'live', stream: 's1', download_url: 'https://obs.example.com/x.mp4', file_size: 18446744073709551615n };
+      const body = lib.sign(cb, { key: S_KEY, authTimestamp: ts }).body;
+      const escaped = body.replace('"stream":"s1"', '"stream":"\\u0073\\u0031"'); // forces the JSON wire
+      for (const b of [body, escaped]) {
+        const got = lib.verify(b, { key: S_KEY, now: ts }).callback.file_size;
+        if (got !== 18446744073709551615n) return show(got);
+      }
+      return undefined;
+    });
+    // 5. Every property read once: a getter that turns into a number on its second read.
+    const flipping = (first, later) => {
+      let n = 0;
+      return { get() { n += 1; return n === 1 ? first : later; }, enumerable: true };
+    };
+    for (const [what, fn] of [
+      ['keys[0].key', () => lib.verify(signedStream, { keys: [Object.defineProperty({}, 'key', flipping(S_KEY, 12345))], now: ts })],
+      ['keys[0].id', () => lib.verify(signedStream, { keys: [Object.defineProperties({ key: S_KEY }, { id: flipping('a', 7) })], now: ts })],
+      ['key', () => lib.verify(signedStream, Object.defineProperties({ now: ts }, { key: flipping(S_KEY, 1) }))],
+      ['options.now', () => lib.verify(signedStream, Object.defineProperties({ key: S_KEY }, { now: flipping(ts, 'x') }))],
+      ['options.domains', () => lib.verify(signedStream, Object.defineProperties({ key: S_KEY, now: ts }, { domains: flipping(['push.example.com'], 5) }))],
+      ['Verifier keys', () => new lib.Verifier(Object.defineProperties({}, { keys: flipping([S_KEY], 3) })).verify(signedStream, { now: ts })],
+      ['sign key', () => lib.sign(stream, Object.defineProperties({ authTimestamp: ts }, { key: flipping(S_KEY, 9) }))],
+      ['sign callback.stream', () => lib.sign(Object.defineProperties({ ...stream }, { stream: flipping('s1', 42) }), { key: S_KEY, authTimestamp: ts })],
+    ]) {
+      check(`hardening: a getter read once (${what}) gives the ordinary result`, () => {
+        try {
+          const r = fn();
+          return r && (r.event === 'PUBLISH' || typeof r.body === 'string') ? undefined : show(r);
+        } catch (e) {
+          return `threw ${show(e)}`;
+        }
+      });
+    }
+    // 6. No key value in any error, whatever its type.
+    for (const [what, bad] of [['a number', 123456789012345], ['a bigint', 98765432109876543210n], ['an object', { toString: () => 'SECRETSECRET' }]]) {
+      const needle = typeof bad === 'object' ? 'SECRETSECRET' : String(bad);
+      for (const [where, fn] of [
+        ['verify key', () => lib.verify(signedStream, { key: bad })],
+        ['verify keys[0]', () => lib.verify(signedStream, { keys: [bad] })],
+        ['keys[0].key', () => lib.verify(signedStream, { keys: [{ key: bad }] })],
+        ['Verifier', () => new lib.Verifier({ keys: [bad] })],
+        ['explain', () => lib.explain(signedStream, { key: bad })],
+        ['sign', () => lib.sign(stream, { key: bad, authTimestamp: ts })],
+      ]) {
+        check(`hardening: ${what} given as a key is not echoed (${where})`, () => {
+          try {
+            fn();
+            return 'no error';
+          } catch (e) {
+            return String(e && e.message).includes(needle) || String(e).includes(needle) ? `the error shows the key: ${e.message}` : undefined;
+          }
+        });
+      }
+    }
+    // 1. The options, in JS.
+    check('hardening: domains and apps refuse other values with UNEXPECTED_VALUE naming the field, value and list', () => {
+      try {
+        lib.verify(signedStream, { key: S_KEY, now: ts, apps: ['other'] });
+        return 'accepted';
+      } catch (e) {
+        return e.code === 'UNEXPECTED_VALUE' && e.message.includes('app') && e.message.includes('"live"') && e.message.includes('["other"]') ? undefined : show(e);
+      }
+    });
+    check('hardening: a domains entry that is not a host name is INVALID_KEY at construction', () =>
+      throwsCode(() => new lib.Verifier({ key: S_KEY, domains: ['not a host'] }), 'INVALID_KEY'));
+    check('hardening: domains must be an array of strings', () => throwsArgError(() => lib.verify(signedStream, { key: S_KEY, domains: 'push.example.com' }), 'options.domains'));
+    check('hardening: explain names the open boundaries, and none once domains and apps are set', () => {
+      const open = lib.explain(signedStream, { key: S_KEY, now: ts }).openBoundaries.map((b) => `${b.before}|${b.after}`).join(' ');
+      const closed = lib.explain(signedStream, { key: S_KEY, now: ts, domains: ['push.example.com'], apps: ['live'] }).openBoundaries;
+      return open === 'domain|app app|stream' && closed.length === 0 ? undefined : `${open} / ${show(closed)}`;
+    });
+    check('hardening: sign refuses a millisecond authTimestamp in plain words', () => {
+      try {
+        lib.sign(stream, { key: S_KEY, authTimestamp: 1700000000000 });
+        return 'accepted';
+      } catch (e) {
+        return e instanceof TypeError && /milliseconds/.test(e.message) ? undefined : show(e);
+      }
+    });
+  }
 
   // ---------------------------------------------------------------- the JS boundary (issue 6)
   // Every API entry × a table of hostile JS values. A call may succeed, or throw

@@ -101,6 +101,8 @@ function typeable(c) {
   if (c.body.length > 65536) return false;
   // An <input> drops line breaks from its value: such keys cannot be typed.
   if (c.keys.some((k) => /[\r\n]/.test(k.key))) return false;
+  // The Domains and Apps fields are comma-separated lists: an empty or comma entry cannot be typed.
+  if ([...(c.options.domains ?? []), ...(c.options.apps ?? [])].some((v) => v.trim() === '' || v.includes(','))) return false;
   return true;
 }
 
@@ -121,6 +123,9 @@ async function fillCase(page, c) {
   await page.getByLabel('Tolerance (s)', { exact: true }).fill(String(o.toleranceSeconds ?? defaults.toleranceSeconds));
   await page.getByLabel('Max future (s)', { exact: true }).fill(String(o.maxFutureSeconds ?? defaults.maxFutureSeconds));
   await page.getByLabel('Allow MD5', { exact: true }).setChecked(!!(o.allowMd5 ?? defaults.allowMd5));
+  await page.getByLabel('Domains', { exact: true }).fill((o.domains ?? defaults.domains ?? []).join(', '));
+  await page.getByLabel('Apps', { exact: true }).fill((o.apps ?? defaults.apps ?? []).join(', '));
+  await page.getByLabel('Allow unknown events', { exact: true }).setChecked(!!(o.allowUnknownEvents ?? defaults.allowUnknownEvents));
 }
 
 /** What the page shows about the current payload. */

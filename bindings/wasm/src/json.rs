@@ -318,6 +318,20 @@ impl Json {
         self.strings("unsignedFields", &x.unsigned_fields);
         self.key("bodyAuthenticated");
         self.bool(x.body_authenticated);
+        self.key("openBoundaries");
+        self.0.push('[');
+        for b in &x.open_boundaries {
+            self.open();
+            self.str_field("before", b.before);
+            self.str_field("after", b.after);
+            self.key("example");
+            self.0.push('[');
+            self.string(&b.example.0);
+            self.string(&b.example.1);
+            self.0.push(']');
+            self.close();
+        }
+        self.0.push(']');
         self.key("callback");
         match &x.callback {
             Some(cb) => self.callback(cb),

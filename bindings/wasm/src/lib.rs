@@ -157,6 +157,7 @@ pub struct Options {
 impl Options {
     /// `max_body_bytes` arrives as a non-negative integer `f64` (checked by the JS side); the
     /// cast saturates, and no wasm32 body can be larger than `usize::MAX` anyway.
+    #[allow(clippy::too_many_arguments)]
     #[wasm_bindgen(constructor)]
     pub fn new(
         tolerance_hi: u32,
@@ -165,6 +166,9 @@ impl Options {
         max_future_lo: u32,
         allow_md5: bool,
         max_body_bytes: f64,
+        allow_unknown_events: bool,
+        domains: Vec<String>,
+        apps: Vec<String>,
     ) -> Options {
         Options {
             inner: hw::Options {
@@ -173,6 +177,9 @@ impl Options {
                 max_future_secs: u64_from(max_future_hi, max_future_lo),
                 allow_md5,
                 max_body_bytes: max_body_bytes as usize,
+                domains,
+                apps,
+                allow_unknown_events,
             },
         }
     }
@@ -233,6 +240,9 @@ pub fn verify_once(
     max_future_lo: u32,
     allow_md5: bool,
     max_body_bytes: f64,
+    allow_unknown_events: bool,
+    domains: Vec<String>,
+    apps: Vec<String>,
     len: usize,
     ascii: bool,
     now_hi: u32,
@@ -245,6 +255,9 @@ pub fn verify_once(
         max_future_lo,
         allow_md5,
         max_body_bytes,
+        allow_unknown_events,
+        domains,
+        apps,
     );
     o.key(id, secret);
     match hw::Verifier::new(o.inner) {

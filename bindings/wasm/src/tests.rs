@@ -20,7 +20,7 @@ fn error(s: &str) -> (String, String) {
 }
 
 fn options(keys: &[(Option<&str>, &str)]) -> Options {
-    let mut o = Options::new(0, 300, 0, 86_400, false, 1_048_576.0);
+    let mut o = Options::new(0, 300, 0, 86_400, false, 1_048_576.0, true, vec![], vec![]);
     for (id, k) in keys {
         o.key(id.map(str::to_owned), (*k).to_owned());
     }
@@ -92,7 +92,17 @@ fn result_words_agree_with_the_wire_on_every_vector() {
         let (Some(body), true) = (case["body"].as_str(), case["expect"]["ok"] == true) else {
             continue;
         };
-        let mut o = Options::new(u32::MAX, u32::MAX, u32::MAX, u32::MAX, true, 1e9);
+        let mut o = Options::new(
+            u32::MAX,
+            u32::MAX,
+            u32::MAX,
+            u32::MAX,
+            true,
+            1e9,
+            true,
+            vec![],
+            vec![],
+        );
         for k in case["keys"].as_array().unwrap() {
             o.key(
                 k["id"].as_str().map(str::to_owned),

@@ -15,7 +15,8 @@ function verifierFor(env) {
   const setting = env.HUAWEI_CALLBACK_KEY ?? '';
   if (cached === null || cached.setting !== setting) {
     const keys = setting.split(',').map((k) => k.trim()).filter((k) => k !== '');
-    cached = { setting, verifier: new Verifier({ keys }) };
+    // Your ingest domains and apps: the string-to-sign has no separators (SECURITY.md).
+    cached = { setting, verifier: new Verifier({ keys, domains: ['push.example.com'], apps: ['live'] }) };
   }
   return cached.verifier;
 }

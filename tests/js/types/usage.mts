@@ -47,13 +47,19 @@ function describe(r: Verified): string {
 
 const p = parse('{"event":"PUBLISH","domain":"d","app":"a","stream":"s"}');
 if (p.kind === 'record') {
-  const size: number | undefined = p.callback.file_size;
+  // Integers above 2^53 - 1 are bigints: the type says so.
+  const size: number | bigint | undefined = p.callback.file_size;
+  // @ts-expect-error a file_size may be a bigint
+  const rounded: number | undefined = p.callback.file_size;
+  void rounded;
   void size;
 }
 
 const x: Explanation = explain(signed.body, { keys: [key], now: 1 });
 const code: ErrorCode | undefined = x.error?.code;
-const left: number | undefined = x.timing?.secondsLeft;
+const left: number | bigint | undefined = x.timing?.secondsLeft;
+const open: string[] = x.openBoundaries.map((b) => `${b.before}|${b.after}`);
+void open;
 
 try {
   verify(signed.body, { keys: [key] });

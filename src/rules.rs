@@ -1,0 +1,483 @@
+//! The rules about the signed values that close what Huawei's string-to-sign leaves open
+//! (spec §6), shared by [`crate::Verifier`] and [`crate::explain`].
+//!
+//! The string-to-sign is a plain concatenation with no separators, so characters can move
+//! across the boundary of two adjacent signed values without changing the signature: a genuine
+//! `PUBLISH_DONE` for `push.example.com` also "verifies" as a `PUBLISH` for
+//! `_DONEpush.example.com`. Three layers refuse such re-splits:
+//! - **shape** (always): `domain`/`publish_domain` is a DNS host name; `download_url` and
+//!   `play_url` are absolute `http`/`https` URLs; a recording callback with `play_url` but no
+//!   `download_url` is refused as ambiguous (no documented body has that shape);
+//! - **documented events** (unless [`Options::allow_unknown_events`]): `PUBLISH`,
+//!   `PUBLISH_DONE` and the five `RECORD_*` events;
+//! - **allow-lists** ([`Options::domains`], [`Options::apps`]): the only defence for the
+//!   `domain|app` and `app|stream` boundaries, whose both sides are ordinary names.
+//!
+//! The `stream|auth_timestamp` boundary is closed by the time bounds: moving a digit multiplies
+//! or divides `auth_timestamp` by ten.
+
+use crate::callback::Kind;
+use crate::error::{quote, Error, ErrorCode};
+use crate::options::Options;
+
+/// The documented `event` values of stream notifications (spec §1).
+pub const STREAM_EVENTS: &[&str] = &["PUBLISH", "PUBLISH_DONE"];
+/// The documented `event_type` values of recording callbacks (spec §2).
+pub const RECORD_EVENTS: &[&str] = &[
+    "RECORD_START",
+    "RECORD_NEW_FILE_START",
+    "RECORD_FILE_COMPLETE",
+    "RECORD_OVER",
+    "RECORD_FAILED",
+];
+/// The URL schemes `download_url` and `play_url` may use. Recordings are downloaded from OBS
+/// or VOD over HTTP(S); no other scheme appears in Huawei's documents.
+pub const URL_SCHEMES: &[&str] = &["http", "https"];
+
+/// The signed values of a callback, by role, with the presence of the two optional ones.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Values<'x> {
+    pub(crate) kind: Kind,
+    /// `event` or `event_type`.
+    pub(crate) event: &'x str,
+    /// `domain` or `publish_domain`.
+    pub(crate) domain: &'x str,
+    pub(crate) app: &'x str,
+    pub(crate) stream: &'x str,
+    /// Recording callbacks only.
+    pub(crate) download_url: Option<&'x str>,
+    /// Recording callbacks only.
+    pub(crate) play_url: Option<&'x str>,
+}
+
+impl Values<'_> {
+    fn domain_field(&self) -> &'static str {
+        match self.kind {
+            Kind::Stream => "domain",
+            Kind::Record => "publish_domain",
+        }
+    }
+
+    fn event_field(&self) -> &'static str {
+        match self.kind {
+            Kind::Stream => "event",
+            Kind::Record => "event_type",
+        }
+    }
+}
+
+/// The value rules of a [`crate::Verifier`], checked and kept from [`Options`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct ValueRules {
+    pub(crate) domains: Vec<String>,
+    pub(crate) apps: Vec<String>,
+    pub(crate) allow_unknown_events: bool,
+}
+
+impl ValueRules {
+    /// The rules of `options`; `INVALID_KEY` ("or another option is unusable") for an entry
+    /// of `domains` that is not a host name: it could never match, and a misconfiguration must
+    /// fail loudly at start-up, not refuse every callback.
+    pub(crate) fn new(options: &Options) -> Result<ValueRules, Error> {
+        for (i, d) in options.domains.iter().enumerate() {
+            if let Err(why) = host_name(d) {
+                return Err(Error::new(
+                    ErrorCode::InvalidKey,
+                    format!(
+                        "invalid option domains[{i}]: {} is not a DNS host name ({why})",
+                        quote(d)
+                    ),
+                ));
+            }
+        }
+        Ok(ValueRules {
+            domains: options.domains.clone(),
+            apps: options.apps.clone(),
+            allow_unknown_events: options.allow_unknown_events,
+        })
+    }
+}
+
+/// The shape every genuine callback has (`INVALID_FIELD` / `MISSING_FIELD`), checked right
+/// after parsing.
+pub(crate) fn check_shape(v: &Values<'_>) -> Result<(), Error> {
+    if let Err(why) = host_name(v.domain) {
+        return Err(Error::new(
+            ErrorCode::InvalidField,
+            format!(
+                "invalid field {}: {} is not a DNS host name ({why})",
+                v.domain_field(),
+                quote(v.domain)
+            ),
+        ));
+    }
+    if v.kind == Kind::Record {
+        for (field, value) in [("download_url", v.download_url), ("play_url", v.play_url)] {
+            if let Some(url) = value {
+                if let Err(why) = absolute_url(url) {
+                    return Err(Error::new(
+                        ErrorCode::InvalidField,
+                        format!(
+                            "invalid field {field}: {} is not an absolute http or https URL ({why})",
+                            quote(url)
+                        ),
+                    ));
+                }
+            }
+        }
+        if v.play_url.is_some() && v.download_url.is_none() {
+            return Err(Error::new(
+                ErrorCode::MissingField,
+                "missing field download_url: the recording callback has play_url but no download_url, which no genuine callback has; the signature cannot tell the two apart (download_url + play_url are signed without a separator)",
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The values the receiver expects (`UNEXPECTED_VALUE`), checked after the signature.
+pub(crate) fn check_expected(v: &Values<'_>, rules: &ValueRules) -> Result<(), Error> {
+    if !rules.allow_unknown_events {
+        let known = match v.kind {
+            Kind::Stream => STREAM_EVENTS,
+            Kind::Record => RECORD_EVENTS,
+        };
+        if !known.contains(&v.event) {
+            return Err(Error::new(
+                ErrorCode::UnexpectedValue,
+                format!(
+                    "unexpected value {} {}: not a documented event ({}); set allow_unknown_events to accept other names",
+                    v.event_field(),
+                    quote(v.event),
+                    known.join(", ")
+                ),
+            ));
+        }
+    }
+    if !rules.domains.is_empty()
+        && !rules
+            .domains
+            .iter()
+            .any(|d| d.eq_ignore_ascii_case(v.domain))
+    {
+        return Err(unexpected(
+            v.domain_field(),
+            v.domain,
+            "domains",
+            &rules.domains,
+        ));
+    }
+    if !rules.apps.is_empty() && !rules.apps.iter().any(|a| a == v.app) {
+        return Err(unexpected("app", v.app, "apps", &rules.apps));
+    }
+    Ok(())
+}
+
+fn unexpected(field: &str, value: &str, option: &str, list: &[String]) -> Error {
+    const SHOWN: usize = 8;
+    let mut shown: Vec<String> = list.iter().take(SHOWN).map(|s| quote(s)).collect();
+    if list.len() > SHOWN {
+        shown.push(format!("… {} more", list.len() - SHOWN));
+    }
+    Error::new(
+        ErrorCode::UnexpectedValue,
+        format!(
+            "unexpected value {field} {}: not in {option} [{}]",
+            quote(value),
+            shown.join(", ")
+        ),
+    )
+}
+
+/// RFC 1123 host name: 1 to 253 characters in dot-separated labels of 1 to 63 ASCII letters,
+/// digits and hyphens, no label starting or ending with a hyphen, no trailing dot. `Err`
+/// says what is wrong.
+pub(crate) fn host_name(s: &str) -> Result<(), String> {
+    if s.is_empty() {
+        return Err("it is empty".to_owned());
+    }
+    if s.len() > 253 {
+        return Err(format!("{} bytes; at most 253", s.len()));
+    }
+    let mut start = 0;
+    for (n, label) in s.split('.').enumerate() {
+        if label.is_empty() {
+            return Err(format!("label {} is empty", n + 1));
+        }
+        if label.len() > 63 {
+            return Err(format!(
+                "label {} has {} characters; at most 63",
+                n + 1,
+                label.len()
+            ));
+        }
+        if let Some((i, c)) = label
+            .char_indices()
+            .find(|&(_, c)| !(c.is_ascii_alphanumeric() || c == '-'))
+        {
+            let at = s[..start + i].chars().count();
+            return Err(format!(
+                "character {at} {} is not a letter, digit, hyphen or dot",
+                quote(c.encode_utf8(&mut [0; 4]))
+            ));
+        }
+        if label.starts_with('-') || label.ends_with('-') {
+            return Err(format!("label {} starts or ends with a hyphen", n + 1));
+        }
+        start += label.len() + 1;
+    }
+    Ok(())
+}
+
+/// `scheme://authority[/path][?query][#fragment]` with a scheme of [`URL_SCHEMES`] (any case),
+/// a host (a host name, or an IPv6 literal in brackets), an optional port of 1 to 5 digits, and
+/// no whitespace or control character anywhere. `Err` says what is wrong.
+pub(crate) fn absolute_url(s: &str) -> Result<(), String> {
+    let Some((scheme, rest)) = s.split_once("://") else {
+        return Err("no scheme://".to_owned());
+    };
+    if !URL_SCHEMES.iter().any(|k| k.eq_ignore_ascii_case(scheme)) {
+        return Err(format!("scheme {}", quote(scheme)));
+    }
+    if let Some(c) = s.chars().find(|c| c.is_whitespace() || c.is_control()) {
+        return Err(format!("it contains {}", quote(c.encode_utf8(&mut [0; 4]))));
+    }
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let authority = &rest[..end];
+    if authority.contains('@') {
+        return Err("credentials in the authority".to_owned());
+    }
+    let (host, port) = match authority.strip_prefix('[') {
+        Some(v6) => match v6.split_once(']') {
+            Some((addr, after))
+                if !addr.is_empty()
+                    && addr
+                        .bytes()
+                        .all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.') =>
+            {
+                (None, after)
+            }
+            _ => return Err("a malformed IPv6 address".to_owned()),
+        },
+        None => match authority.rsplit_once(':') {
+            Some((h, _)) => (Some(h), &authority[h.len()..]),
+            None => (Some(authority), ""),
+        },
+    };
+    if let Some(host) = host {
+        host_name(host).map_err(|why| format!("host {}: {why}", quote(host)))?;
+    }
+    if !port.is_empty() {
+        let digits = port.strip_prefix(':').unwrap_or("x");
+        if digits.is_empty() || digits.len() > 5 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(format!("port {}", quote(port)));
+        }
+    }
+    Ok(())
+}
+
+/// A boundary between two adjacent signed values that a re-split could cross unnoticed.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Boundary {
+    /// The signed field before the boundary.
+    pub before: &'static str,
+    /// The signed field after it.
+    pub after: &'static str,
+    /// A value that the same signature also "verifies" with under the options in force:
+    /// the two fields' values after moving characters across the boundary.
+    pub example: (String, String),
+}
+
+/// The boundaries of the HMAC string-to-sign of `v` at which moving 1 to 4 characters either
+/// way gives a callback that the same options would still accept (shape, expected values and
+/// time), for [`crate::explain`]. `ts` is the signed `auth_timestamp`.
+pub(crate) fn open_boundaries(
+    v: &Values<'_>,
+    ts: u64,
+    options: &Options,
+    rules: &ValueRules,
+    now: u64,
+) -> Vec<Boundary> {
+    let digits = ts.to_string();
+    let parts: Vec<(&'static str, String)> = match v.kind {
+        Kind::Stream => vec![
+            ("event", v.event.to_owned()),
+            ("domain", v.domain.to_owned()),
+            ("app", v.app.to_owned()),
+            ("stream", v.stream.to_owned()),
+            ("auth_timestamp", digits),
+        ],
+        Kind::Record => vec![
+            ("auth_timestamp", digits),
+            ("event_type", v.event.to_owned()),
+            ("publish_domain", v.domain.to_owned()),
+            ("app", v.app.to_owned()),
+            ("stream", v.stream.to_owned()),
+            ("download_url", v.download_url.unwrap_or("").to_owned()),
+            ("play_url", v.play_url.unwrap_or("").to_owned()),
+        ],
+    };
+    let mut open = Vec::new();
+    for b in 0..parts.len() - 1 {
+        let found = (1..=4usize)
+            .flat_map(|k| [(k, true), (k, false)])
+            .find_map(|(k, left)| {
+                let (a, c) = (&parts[b].1, &parts[b + 1].1);
+                let (a2, c2) = shift(a, c, k, left)?;
+                accepted(v.kind, &parts, b, &a2, &c2, options, rules, now).then_some((a2, c2))
+            });
+        if let Some(example) = found {
+            open.push(Boundary {
+                before: parts[b].0,
+                after: parts[b + 1].0,
+                example,
+            });
+        }
+    }
+    open
+}
+
+/// `a|c` with `k` characters moved from the end of `a` to the start of `c` (`left`: from the
+/// start of `c` to the end of `a`); `None` when the side giving them has fewer.
+fn shift(a: &str, c: &str, k: usize, left: bool) -> Option<(String, String)> {
+    if left {
+        let cut = c.char_indices().nth(k).map_or(c.len(), |(i, _)| i);
+        (c.chars().count() >= k).then(|| (format!("{a}{}", &c[..cut]), c[cut..].to_owned()))
+    } else {
+        let n = a.chars().count();
+        let cut = a
+            .char_indices()
+            .nth(n.checked_sub(k)?)
+            .map_or(a.len(), |(i, _)| i);
+        Some((a[..cut].to_owned(), format!("{}{c}", &a[cut..])))
+    }
+}
+
+/// Whether the variant with parts `b` and `b + 1` replaced passes every rule a verifier
+/// applies after the signature (which is unchanged by construction).
+#[allow(clippy::too_many_arguments)]
+fn accepted(
+    kind: Kind,
+    parts: &[(&'static str, String)],
+    b: usize,
+    a2: &str,
+    c2: &str,
+    options: &Options,
+    rules: &ValueRules,
+    now: u64,
+) -> bool {
+    let value = |i: usize| -> &str {
+        if i == b {
+            a2
+        } else if i == b + 1 {
+            c2
+        } else {
+            &parts[i].1
+        }
+    };
+    let field = |name: &str| parts.iter().position(|(f, _)| *f == name).map(value);
+    // auth_timestamp must stay canonical decimal digits: anything else cannot be sent.
+    let Some(ts) = field("auth_timestamp").and_then(crate::callback::decimal_u64) else {
+        return false;
+    };
+    let opt = |name: &str| field(name).filter(|s| !s.is_empty());
+    let (event, domain) = match kind {
+        Kind::Stream => (field("event"), field("domain")),
+        Kind::Record => (field("event_type"), field("publish_domain")),
+    };
+    let v = Values {
+        kind,
+        event: event.unwrap_or(""),
+        domain: domain.unwrap_or(""),
+        app: field("app").unwrap_or(""),
+        stream: field("stream").unwrap_or(""),
+        download_url: opt("download_url"),
+        play_url: opt("play_url"),
+    };
+    check_shape(&v).is_ok()
+        && check_expected(&v, rules).is_ok()
+        && crate::verify::check_time(ts, now, options.tolerance_secs, options.max_future_secs)
+            .is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn host_names() {
+        for ok in [
+            "push.example.com",
+            "a",
+            "x-1.b2",
+            "EXAMPLE.com",
+            &"a".repeat(63),
+        ] {
+            assert_eq!(host_name(ok), Ok(()), "{ok}");
+        }
+        for (bad, why) in [
+            ("", "empty"),
+            ("_DONEpush.example.com", "character 0 \"_\""),
+            ("a..b", "label 2 is empty"),
+            ("a.", "label 2 is empty"),
+            ("-a.b", "hyphen"),
+            ("a b", "character 1 \" \""),
+            ("é.com", "character 0"),
+        ] {
+            let e = host_name(bad).unwrap_err();
+            assert!(e.contains(why), "{bad}: {e}");
+        }
+        assert!(host_name(&"a".repeat(64))
+            .unwrap_err()
+            .contains("at most 63"));
+        assert!(host_name(&["a"; 128].join("."))
+            .unwrap_err()
+            .contains("at most 253"));
+    }
+
+    #[test]
+    fn urls() {
+        for ok in [
+            "https://obs.example.com/a/b.mp4",
+            "HTTP://h",
+            "http://h:8080/x?y=1#z",
+            "https://[2001:db8::1]:443/p",
+            "https://h/%E4%B8%AD?q=中",
+        ] {
+            assert_eq!(absolute_url(ok), Ok(()), "{ok}");
+        }
+        for bad in [
+            "",
+            ".mp4",
+            "ttps://h/x",
+            "ftp://h/x",
+            "https://",
+            "https://h/a b",
+            "https://u@h/x",
+            "https://h:/x",
+            "https://h:123456/x",
+            "https://h_/x",
+            "https://[zz]/x",
+            "https://h/\u{0}",
+        ] {
+            assert!(absolute_url(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn shifts_move_whole_characters() {
+        assert_eq!(
+            shift("ab", "cd", 1, false),
+            Some(("a".into(), "bcd".into()))
+        );
+        assert_eq!(
+            shift("ab", "cd", 2, true),
+            Some(("abcd".into(), String::new()))
+        );
+        assert_eq!(shift("ab", "cd", 3, true), None);
+        assert_eq!(
+            shift("应用", "x", 1, false),
+            Some(("应".into(), "用x".into()))
+        );
+    }
+}
