@@ -8,7 +8,7 @@
 
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
-import { verify, Verifier, parse, sign, explain, generateKey, signUrl, verifyUrl, explainUrl, CallbackError } from '../node.mjs';
+import { Verifier, parse, sign, explain, generateKey, signUrl, verifyUrl, explainUrl, CallbackError } from '../node.mjs';
 import { samples, sampleCallback } from './samples.js';
 import { UsageError, parseArgs, integer, seconds } from './cli/args.js';
 import { colours, explainLines, visible } from './cli/format.js';
@@ -148,11 +148,14 @@ export async function main(argv, io = {}) {
 // ---------------------------------------------------------------------------------------------
 // Arguments shared by several commands.
 
-/** The keys: every --key, else HUAWEI_CALLBACK_KEY split at commas; none is a usage error. */
+/**
+ * The keys: every --key as given, else HUAWEI_CALLBACK_KEY split at commas, each trimmed (as
+ * the README's quick starts read it: a pasted key often ends in a newline); none is a usage error.
+ */
 function readKeys(ctx, flags) {
   if (flags.key) return flags.key;
   const env = ctx.env.HUAWEI_CALLBACK_KEY;
-  if (env !== undefined && env !== '') return env.split(',');
+  if (env !== undefined && env !== '') return env.split(',').map((k) => k.trim());
   throw new UsageError('no key: give --key KEY (repeat it for rotation) or set HUAWEI_CALLBACK_KEY=key1,key2');
 }
 
@@ -164,34 +167,10 @@ function policyOptions(ctx, flags) {
   if (flags.maxFuture !== undefined) options.maxFutureSeconds = integer(flags.maxFuture, '--max-future');
   if (flags.maxBodyBytes !== undefined) options.maxBodyBytes = integer(flags.maxBodyBytes, '--max-body-bytes');
   if (flags.allowMd5) options.allowMd5 = true;
-  if (flags.domain) {
-    requireAllowList('domains', '--domain');
-    options.domains = flags.domain;
-  }
-  if (flags.app) {
-    requireAllowList('apps', '--app');
-    options.apps = flags.app;
-  }
+  if (flags.domain) options.domains = flags.domain;
+  if (flags.app) options.apps = flags.app;
   if (flags.allowUnknownEvents) options.allowUnknownEvents = true;
   return options;
-}
-
-/**
- * An allow-list flag must never be ignored: a package without the `domains`/`apps` options
- * would accept every domain, the opposite of what the flag asks. Checks once that the option
- * refuses a callback outside its list (a throwaway key, a fixed time), else a UsageError.
- */
-function requireAllowList(option, flag) {
-  const key = generateKey(32);
-  const t = 1600000000;
-  const { body } = sign(sampleCallback('PUBLISH', t), { key, authTimestamp: t });
-  try {
-    verify(body, { key, now: t, [option]: ['allow-list-probe.invalid'] });
-  } catch (e) {
-    if (e instanceof CallbackError) return;
-    throw e; // a TypeError: the package rejects the option itself (exit 2)
-  }
-  throw new UsageError(`${flag} needs a newer huaweicloud-live-callback (this one would ignore it and accept any value): upgrade it or leave ${flag} out`);
 }
 
 /** The options without secrets, for echoing: each key is replaced by its position. */

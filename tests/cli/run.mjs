@@ -298,8 +298,10 @@ function pickCases() {
   for (const c of vectors.cases) {
     if (typeof c.body !== 'string' || (c.body.isWellFormed && !c.body.isWellFormed())) continue;
     if (c.keys.some((k) => typeof k.key !== 'string' || k.key.includes('\0'))) continue;
-    if (Object.keys(c.options || {}).some((k) => !['now', 'toleranceSeconds', 'maxFutureSeconds', 'allowMd5', 'maxBodyBytes'].includes(k))) continue;
-    const tag = c.expect.ok ? `ok:${c.expect.event}:${c.expect.algorithm}` : `err:${c.expect.error}`;
+    if (Object.keys(c.options || {}).some((k) => !['now', 'toleranceSeconds', 'maxFutureSeconds', 'allowMd5', 'maxBodyBytes', 'domains', 'apps', 'allowUnknownEvents'].includes(k))) continue;
+    if ([...(c.options?.domains || []), ...(c.options?.apps || [])].some((v) => typeof v !== 'string' || v.includes('\0'))) continue;
+    const opts = Object.keys(c.options || {}).filter((k) => k !== 'now').sort().join('+');
+    const tag = c.expect.ok ? `ok:${c.expect.event}:${c.expect.algorithm}:${opts}` : `err:${c.expect.error}:${opts}`;
     if (seen.has(tag) && c.expect.error !== 'INVALID_KEY') continue;
     seen.add(tag);
     picked.push(c);
@@ -314,6 +316,9 @@ function caseArgs(c) {
   if (o.maxFutureSeconds !== undefined) args.push('--max-future', String(o.maxFutureSeconds));
   if (o.maxBodyBytes !== undefined) args.push('--max-body-bytes', String(o.maxBodyBytes));
   if (o.allowMd5) args.push('--allow-md5');
+  if (o.allowUnknownEvents) args.push('--allow-unknown-events');
+  for (const d of o.domains || []) args.push('--domain', d);
+  for (const a of o.apps || []) args.push('--app', a);
   return args;
 }
 
@@ -364,25 +369,43 @@ test('verify: keys from HUAWEI_CALLBACK_KEY (comma-separated, rotation), --key w
   eq(json(expired).code, 'EXPIRED', 'a 2020 sample checked now');
   const iso = await run(['verify', '--key', KEY, '--now', '2020-04-27T02:23:20Z'], { input: c.body });
   exit(iso, 0);
-  const spaced = await run(['verify', '--now', now], { input: c.body, extraEnv: { HUAWEI_CALLBACK_KEY: `${OTHER}, ${KEY}` } });
-  exit(spaced, 2); // ' KEY' is not a key: the core says so, nothing is trimmed
-  assert(spaced.stderr.includes('INVALID_KEY') && spaced.stderr.includes('whitespace'), show(spaced));
+  // The variable's entries are trimmed, as the README's quick starts read it; --key is taken as given.
+  const spaced = await run(['verify', '--now', now, '--json'], { input: c.body, extraEnv: { HUAWEI_CALLBACK_KEY: `${OTHER}, ${KEY}\n` } });
+  exit(spaced, 0);
+  eq(json(spaced).verified.keyIndex, 1, 'trimmed env key');
+  const flagSpaced = await run(['verify', '--now', now, '--key', ` ${KEY}`], { input: c.body });
+  exit(flagSpaced, 2); // ' KEY' is not a key: the core says so
+  assert(flagSpaced.stderr.includes('INVALID_KEY') && flagSpaced.stderr.includes('whitespace'), show(flagSpaced));
 });
 
-test('--domain/--app are never ignored: a callback outside the list is refused (exit 1) or the flag is (exit 2)', async () => {
+test('--domain/--app/--allow-unknown-events reach the core: outside the lists is UNEXPECTED_VALUE (exit 1)', async () => {
   const c = vectors.cases.find((x) => x.name === 'stream/PUBLISH/hmac/valid-doc-example');
   const base = ['verify', '--key', KEY, '--now', String(c.options.now), '--json'];
-  for (const flag of [['--domain', 'other.example.com'], ['--app', 'vod']]) {
-    const r = await run([...base, ...flag], { input: c.body });
-    assert(r.code === 1 || r.code === 2, `${flag.join(' ')} accepted a callback outside the list\n${show(r)}`);
-    if (r.code === 1) {
-      eq(json(r).code, 'UNEXPECTED_VALUE', `${flag[0]} refusal code`);
-      const inList = await run([...base, flag[0], flag[0] === '--domain' ? 'push.example.com' : 'live', ...flag], { input: c.body });
-      exit(inList, 0);
-    } else {
-      assert(r.stderr.includes(`${flag[0]} needs a newer huaweicloud-live-callback`), show(r));
-    }
+  for (const [flag, value, good] of [['--domain', 'other.example.com', 'push.example.com'], ['--app', 'vod', 'live']]) {
+    const r = await run([...base, flag, value], { input: c.body });
+    exit(r, 1);
+    eq(json(r).code, 'UNEXPECTED_VALUE', `${flag} refusal code`);
+    assert(json(r).message.includes(value), `${flag}: the message names the list`);
+    const inList = await run([...base, flag, value, flag, good], { input: c.body });
+    exit(inList, 0);
   }
+  const bad = await run([...base, '--domain', 'not a host'], { input: c.body });
+  exit(bad, 2); // a domains entry that is not a host name: the core's INVALID_KEY, a usage error here
+  // An undocumented event name: refused unless --allow-unknown-events.
+  const odd = await run(['sign', '--event', 'PUBLISH', '--set', 'event=PUBLISH_PAUSED', '--key', KEY, '--timestamp', '1800000000']);
+  exit(odd, 0);
+  const refused = await run(['verify', '--key', KEY, '--now', '1800000000', '--json'], { input: odd.stdout });
+  exit(refused, 1);
+  eq(json(refused).code, 'UNEXPECTED_VALUE', 'unknown event');
+  const allowed = await run(['verify', '--key', KEY, '--now', '1800000000', '--allow-unknown-events'], { input: odd.stdout });
+  exit(allowed, 0);
+  // explain without allow-lists shows the open boundaries; with both, none.
+  const open = await run(['explain', '--key', KEY, '--now', String(c.options.now)], { input: c.body });
+  exit(open, 0);
+  assert(/^open      domain\|app, app\|stream /m.test(open.stdout), show(open));
+  const pinned = await run(['explain', '--key', KEY, '--now', String(c.options.now), '--domain', 'push.example.com', '--app', 'live'], { input: c.body });
+  exit(pinned, 0);
+  assert(!/^open /m.test(pinned.stdout), show(pinned));
 });
 
 test('explain: the string to sign on one line, field by field, the first difference marked, time window, hints; --json', async () => {

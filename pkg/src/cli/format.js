@@ -130,6 +130,10 @@ export function explainLines(c, x) {
         `at most ${t.maxFutureSeconds} s in the future`,
     );
   }
+  if (Array.isArray(x.openBoundaries) && x.openBoundaries.length > 0) {
+    const list = x.openBoundaries.map((b) => `${b.before}|${b.after}`).join(', ');
+    out.push(`${label('open')}${c.yellow(list)} ${c.dim('(characters can move across these boundaries: set --domain and --app)')}`);
+  }
   if (x.problems.length > 0) {
     out.push(c.dim('problems:'));
     for (const p of x.problems) out.push(`  ${c.red(p.code)} ${p.message}`);

@@ -1,7 +1,7 @@
 // --help texts of the command line: the tool's and each command's, each with an example.
 
 const KEYS = `  --key KEY             a callback key (repeat for rotation); default: HUAWEI_CALLBACK_KEY,
-                        comma-separated. Prefer the variable: flags show up in \`ps\`.`;
+                        comma-separated, each trimmed. Prefer the variable: flags show up in \`ps\`.`;
 const POLICY = `  --now T               the time to check against (Unix seconds or ISO 8601); default: now
   --tolerance S         accepted while now <= auth_timestamp + S (default 300)
   --max-future S        auth_timestamp at most S seconds ahead of now (default 86400)

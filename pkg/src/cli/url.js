@@ -18,7 +18,7 @@ checked offline: UNSUPPORTED_METHOD. verify exits 0 when the URL verifies, 1 whe
 usage error; explain prints the hashed string, the signatures, the window and hints.
 
   --key KEY             the domain's URL-validation key (32 letters and digits; repeat for
-                        rotation); default: HUAWEI_URL_KEY, comma-separated. Never printed.
+                        rotation); default: HUAWEI_URL_KEY, comma-separated, trimmed. Never printed.
   --method M            A, B, D (or a_md5, b_md5, d_sha256); sign: default D;
                         verify/explain: default the method whose parameters the URL carries
   --time T              sign: the start of validity (Unix seconds or ISO 8601); default: now
@@ -58,7 +58,7 @@ SPECS.explain = SPECS.verify;
 function urlKeys(ctx, flags) {
   if (flags.key) return flags.key;
   const env = ctx.env.HUAWEI_URL_KEY;
-  if (env !== undefined && env !== '') return env.split(',');
+  if (env !== undefined && env !== '') return env.split(',').map((k) => k.trim());
   throw new UsageError('no key: give --key KEY (the domain\'s URL-validation key) or set HUAWEI_URL_KEY=key1,key2');
 }
 
