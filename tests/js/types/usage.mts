@@ -77,7 +77,7 @@ if (v.kind === 'record') {
 
 // Sample bodies (tests, tools): typed by event, signable as they are.
 const sample: SampleStream = sampleCallback('PUBLISH', 1700000000);
-const fileSize: number | undefined = sampleCallback('RECORD_FILE_COMPLETE', 1700000000).file_size;
+const fileSize: number | bigint | undefined = sampleCallback('RECORD_FILE_COMPLETE', 1700000000).file_size;
 const signedSample = sign({ ...samples.RECORD_OVER }, { key, authTimestamp: 1700000000 });
 // @ts-expect-error samples are frozen
 samples.PUBLISH.stream = 'x';
