@@ -235,10 +235,11 @@ function applyFields(callback, flags) {
       } catch {
         throw new UsageError(`--set ${field}:= needs a JSON value, like --set ${field}:=1024 or --set '${field}:="text"'`);
       }
-    } else if (NUMERIC.has(field) && /^[0-9]+$/.test(raw)) {
+    } else if (NUMERIC.has(field) && /^[0-9]+$/.test(raw) && Number.isSafeInteger(Number(raw))) {
       value = Number(raw);
     }
-    callback[field] = value;
+    // An own data property even for a name like __proto__ (which assignment would not create).
+    Object.defineProperty(callback, field, { value, enumerable: true, writable: true, configurable: true });
   }
   return callback;
 }

@@ -491,6 +491,14 @@ test('sign: --event with --set/--unset, a FILE re-signed, stdin, MD5, --json; al
   eq(cb.play_url, 'https://play.example.com/live/room42.m3u8', 'play_url');
   eq(cb.asset_id, undefined, 'asset_id removed');
   eq(cb.auth_timestamp, 1800000000, 'auth_timestamp from --timestamp');
+  // __proto__ is an own field like any other: an object there is refused by the package, a
+  // string is an unknown field; neither reaches the signed stream through the prototype.
+  const proto = await run(['sign', '--event', 'PUBLISH', '--set', '__proto__:={"stream":"evil"}', '--key', KEY]);
+  exit(proto, 2);
+  assert(proto.stderr.includes('callback.__proto__'), show(proto));
+  const protoText = await run(['sign', '--event', 'PUBLISH', '--set', '__proto__=x', '--key', KEY]);
+  exit(protoText, 0);
+  eq(JSON.parse(protoText.stdout).stream, 'example_stream', '--set __proto__ does not change the signed stream');
   assert(independentlyValid(body, KEY), 'signature checked with node:crypto');
   const v = await run(['verify', '--key', KEY, '--now', '1800000001'], { input: body });
   exit(v, 0);
