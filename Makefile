@@ -26,8 +26,10 @@ test: $(TEST_TARGETS)
 test-rust: lint
 	$(CARGO) test --all-targets
 	$(CARGO) test --doc
+	$(CARGO) test --features serde --test serde
 	python3 scripts/gen_vectors.py --check
 
 lint:
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --all-targets -- -D warnings
+	$(CARGO) clippy --features serde --all-targets -- -D warnings

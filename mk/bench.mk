@@ -4,7 +4,7 @@
 # Everything is in scripts/bench.sh (it builds pkg/ first; scratch: build/bench/); the runners
 # are benches/js/*.mjs and benches/verify.rs. Not in TEST_TARGETS: timings are never a test.
 #   make bench                                   every section, about 3-5 minutes
-#   make bench BENCH_SECTIONS="size memory"      a subset: node workerd size cold native memory
+#   make bench BENCH_SECTIONS="size memory"      a subset: node workerd size cold native memory http
 
 .PHONY: bench
 bench:

@@ -2,7 +2,8 @@
 # the thin wasm-bindgen crate bindings/wasm/.
 #   make pkg        build pkg/dist/ (git-ignored) when stale: wasm32 release build, wasm-bindgen
 #                   (web + nodejs glue sharing one .wasm), wasm-opt; then `npm pack ./pkg` works
-#   make test-pkg   bindings host tests + clippy, publint --strict, the tsc type test, npm pack,
+#   make test-pkg   bindings host tests + clippy, publint --strict, attw --pack, the tsc type tests
+#                   (nodenext, node16, bundler; ESM and CJS), npm pack,
 #                   install the tarball into build/scratch/node, the suite under Node ESM and CJS
 # Tools: scripts/toolchain.sh (wasm32 Rust, wasm-bindgen CLI, wasm-opt), and publint +
 # typescript pinned in tests/js/tools/package-lock.json (npm ci; dev tools only).
@@ -12,7 +13,7 @@ TEST_TARGETS += test-pkg
 PKG_STAMP := pkg/dist/.built
 PKG_INPUTS := $(shell find src bindings/wasm/src -name '*.rs' 2>/dev/null) \
 	Cargo.toml Cargo.lock bindings/wasm/Cargo.toml \
-	pkg/package.json pkg/index.d.ts $(wildcard pkg/src/*.js pkg/*.mjs pkg/*.cjs) scripts/build-pkg.sh
+	pkg/package.json pkg/index.d.ts $(wildcard pkg/src/*.js pkg/src/adapters/*.js pkg/*.mjs pkg/*.cjs) scripts/build-pkg.sh
 PKG_TOOLS_DIR := tests/js/tools
 PKG_TOOLS_STAMP := $(PKG_TOOLS_DIR)/node_modules/.pkg-tools-installed
 PKG_SCRATCH := build/scratch/node
@@ -33,8 +34,11 @@ test-pkg: pkg $(PKG_TOOLS_STAMP)
 	$(CARGO) test -p huaweicloud-live-callback-wasm
 	$(CARGO) clippy -p huaweicloud-live-callback-wasm --all-targets -- -D warnings
 	$(PKG_TOOLS_DIR)/node_modules/.bin/publint --strict ./pkg
+	$(PKG_TOOLS_DIR)/node_modules/.bin/attw --pack ./pkg --format table-flipped
 	scripts/pack-install.sh $(PKG_SCRATCH) >/dev/null
 	rm -rf $(PKG_SCRATCH)/types && cp -r tests/js/types $(PKG_SCRATCH)/types
-	$(PKG_TOOLS_DIR)/node_modules/.bin/tsc -p $(PKG_SCRATCH)/types/tsconfig.json
+	for c in tsconfig tsconfig.node16 tsconfig.bundler; do \
+		$(PKG_TOOLS_DIR)/node_modules/.bin/tsc -p $(PKG_SCRATCH)/types/$$c.json || exit 1; \
+	done
 	node tests/js/run-node.mjs $(PKG_SCRATCH)
 	node tests/js/run-node.cjs $(PKG_SCRATCH)

@@ -13,6 +13,11 @@
 #                fresh workerd process's first response with and without the package
 #   e. native    cargo bench --bench verify (criterion) next to the wasm figure of (a)
 #   f. memory    benches/js/memory.mjs: 1,000,000 mixed verifies in one Node process
+#   h. http      benches/js/http.mjs: requests/s of a node:http server using createNodeMiddleware
+#                against the same server answering 200 unverified (loopback, keep-alive)
+#   i. state     benches/js/state.mjs: createStreamTracker `apply` per callback with the memory
+#                store, and Redis round trips per apply (a redis-server of our own; counted by
+#                the client and by INFO commandstats)
 #   g. summary   every target, met or MISSED, with its figure
 #
 # Scratch: build/bench/ (the peers of benches/js/package-lock.json, the packed package, the
@@ -20,10 +25,11 @@
 # pinned to CPU 1 (`taskset -c 1`) when there are two CPUs or more. Tools: the workerd binary
 # and esbuild pinned in tests/js/runtimes/package-lock.json (installed as run.sh does), twiggy
 # 0.7.0 (cargo install when missing), wasm-bindgen from scripts/toolchain.sh.
-# Env: BENCH_SECTIONS="node workerd size cold native memory" (a subset), BENCH_ROUNDS and
+# Env: BENCH_SECTIONS="node workerd size cold native memory http state" (a subset), BENCH_ROUNDS and
 # BENCH_BATCH (node.mjs), BENCH_NATIVE_FILTER (criterion filter, default "cached key"; empty runs
 # every criterion bench), BENCH_WORKERD_CLOCK=outside, BENCH_COLD_RUNS, BENCH_MEMORY_CALLS,
-# BENCH_SCRATCH (another scratch directory than build/bench).
+# BENCH_SCRATCH (another scratch directory than build/bench), BENCH_HTTP_SECONDS, BENCH_HTTP_ROUNDS,
+# BENCH_HTTP_MAX, BENCH_HTTP_CONNECTIONS (http.mjs).
 # Exit status: 1 when a section failed to run (a MISSED target is not a failure).
 set -euo pipefail
 ROOT=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd)
@@ -32,7 +38,7 @@ B=${BENCH_SCRATCH:-$ROOT/build/bench}
 RES=$B/results
 RUNTIMES=$ROOT/tests/js/runtimes
 VECTORS=$ROOT/tests/vectors/callbacks.json
-SECTIONS=${BENCH_SECTIONS:-node workerd size cold native memory}
+SECTIONS=${BENCH_SECTIONS:-node workerd size cold native memory http state}
 export BENCH_SECTIONS=$SECTIONS
 export BENCH_ROOT=$ROOT BENCH_VECTORS=$VECTORS
 START=$(date +%s)
@@ -55,7 +61,8 @@ if ! cmp -s "$RUNTIMES/package-lock.json" "$RUNTIMES/node_modules/.runtimes-lock
 fi
 
 TWIGGY=$(command -v twiggy 2>/dev/null || echo "${CARGO_HOME:-$HOME/.cargo}/bin/twiggy")
-if ! [[ -x $TWIGGY && $("$TWIGGY" --version 2>/dev/null) == *" 0.7.0" ]]; then
+# Only the size section uses twiggy.
+if wants size && ! [[ -x $TWIGGY && $("$TWIGGY" --version 2>/dev/null) == *" 0.7.0" ]]; then
     log "cargo install twiggy --version 0.7.0"
     (cd / && cargo install twiggy --version 0.7.0 </dev/null >&2)
     TWIGGY=${CARGO_HOME:-$HOME/.cargo}/bin/twiggy
@@ -114,6 +121,15 @@ native_section() {
     (cd "$B" && "${PIN[@]}" node native.mjs)
 }
 memory_section() { (cd "$B" && "${PIN[@]}" node --expose-gc memory.mjs); }
+http_section() { (cd "$B" && "${PIN[@]}" node http.mjs); }
+state_section() {
+    local redis
+    redis=$(scripts/toolchain.sh redis-server) || return 1
+    if [[ ! -f tests/state/node_modules/.state-installed ]]; then
+        (cd tests/state && npm ci --no-audit --no-fund --loglevel=error </dev/null >&2 && touch node_modules/.state-installed) || return 1
+    fi
+    (cd "$B" && "${PIN[@]}" node state.mjs "$redis")
+}
 
 log "pinned to CPU 1: ${PIN[*]:-no (taskset or a second CPU missing)}; load average now: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo n/a)"
 wants node && section a 'Node: ops/s against node:crypto and the other peers' node_section
@@ -122,6 +138,8 @@ wants size && section c 'size: what a Worker imports, and the .wasm by crate' si
 wants cold && section d 'cold start: instantiate + first verify' cold_section
 wants native && section e 'native Rust (criterion) against the wasm build' native_section
 wants memory && section f 'memory: mixed verifies in one process' memory_section
+wants http && section h 'HTTP: createNodeMiddleware against a bare node:http server' http_section
+wants state && section i 'state: tracker apply (memory store), Redis round trips per apply' state_section
 
 printf '\n== g. summary ==\n'
 (cd "$B" && node summary.mjs) || true

@@ -11,6 +11,7 @@
 //   /pkg-web.js               a generated module: `export * from` the package's browser entry,
 //                             found in pkg/package.json (exports -> browser condition)
 //   /vectors/callbacks.json   tests/vectors/callbacks.json   (the page's self-check and examples)
+//   /vectors/urls.json        tests/vectors/urls.json        (the Signed URL tab's self-check)
 //
 // Every response carries a strict Content-Security-Policy; only GET and HEAD are answered; paths
 // are decoded once, normalised and must stay inside their folder after symlinks are resolved.
@@ -120,6 +121,7 @@ export function createServer({ repo = REPO, pkgDir = path.join(repo, 'pkg') } = 
   const wwwDir = path.join(repo, 'www');
   pkgDir = path.resolve(pkgDir);
   const vectorFile = path.join(repo, 'tests', 'vectors', 'callbacks.json');
+  const urlVectorFile = path.join(repo, 'tests', 'vectors', 'urls.json');
 
   async function sendFile(req, res, root, rel) {
     const full = safeJoin(root, rel);
@@ -169,6 +171,10 @@ export function createServer({ repo = REPO, pkgDir = path.join(repo, 'pkg') } = 
       }
       if (pathname === '/vectors/callbacks.json') {
         const body = await readFile(vectorFile);
+        return send(res, 200, body, MIME['.json'], req.method === 'HEAD');
+      }
+      if (pathname === '/vectors/urls.json') {
+        const body = await readFile(urlVectorFile);
         return send(res, 200, body, MIME['.json'], req.method === 'HEAD');
       }
       if (pathname.startsWith('/pkg/')) {

@@ -16,6 +16,10 @@
 #                     (see "Pinned versions"); print its absolute path.
 #   wasm-opt          Ensure binaryen's wasm-opt (npm package); print its path.
 #   chromium          Ensure Debian's chromium; print its path (/usr/bin/chromium).
+#   redis-server      Ensure Debian's redis-server (the state tests start their own on a free
+#                     loopback port); print its path (/usr/bin/redis-server). Tries the install
+#                     with the current package lists first and runs `apt-get update` only when
+#                     that fails; each apt step is bounded (timeout 900 s, dpkg lock 600 s).
 #   all               All of the above that install something; prints nothing.
 #   status            Show what is present, install nothing (exit 1 if something is missing).
 #   help              This text.
@@ -27,49 +31,8 @@
 #   	scripts/toolchain.sh cargo-wasm build --release --lib
 #   	wb=$$(scripts/toolchain.sh wasm-bindgen) && $$wb --target web --out-dir ... x.wasm
 #
-# Profile notes (measured with rustc 1.96 / wasm-bindgen 0.2.130 / binaryen 132):
-#   * do not set `strip = true` for the wasm build: it drops the target_features
-#     section, wasm-bindgen warns, and wasm-opt then rejects the module
-#     (memory.copy needs bulk-memory). Let `wasm-opt -Oz` strip instead.
-#   * debian route only (std is built from source): panic=immediate-abort
-#     (RUSTFLAGS "-Zunstable-options -Cpanic=immediate-abort" for the wasm target,
-#     or profile `panic = "immediate-abort"` + CARGO_UNSTABLE_PANIC_IMMEDIATE_ABORT=true)
-#     and CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size shrink the output;
-#     the old `-Z build-std-features=panic_immediate_abort` is a compile error now.
-#
-# How the wasm32 Rust toolchain is chosen (wasm-env / cargo-wasm):
-#   1. "rustup" route: if `rustc` on PATH (or $RUSTC) already has a wasm32 std
-#      installed (<sysroot>/lib/rustlib/wasm32-unknown-unknown/lib/libstd-*.rlib),
-#      plain `cargo` is used. `rustup target add` is NOT tried by default: it
-#      hangs where the rustup dist server is unreachable. Set
-#      TOOLCHAIN_TRY_RUSTUP=1 to try it, bounded by `timeout 20`.
-#   2. "debian" route otherwise: Debian's rustc-web/cargo-web (/usr/bin/rustc,
-#      /usr/bin/cargo) plus rust-web-src, which builds std from source with
-#      `-Z build-std=std,panic_abort` (RUSTC_BOOTSTRAP=1; the std sources' own
-#      crates.io deps are fetched on the first build). Linker: wasm-ld of
-#      the LLVM major that rustc reports (package lld-NN), else wasm-ld from
-#      package lld. A cold build of std + a small crate takes about 1 minute.
-#   Force a route with WASM_ROUTE=rustup|debian.
-#
-# Where things are installed / cached:
-#   * wasm-bindgen CLI: searched (exact version match) in $TOOLCHAIN_CACHE_DIR/bin,
-#     <repo>/.cache/bin, ${CARGO_HOME:-~/.cargo}/bin and PATH. When missing it is
-#     installed with `cargo install --root ${TOOLCHAIN_CACHE_DIR:-$CARGO_HOME}`
-#     (about 3 minutes on 2 cores), i.e. into ~/.cargo/bin by default: unlike an
-#     in-tree cache, that survives fresh clones (CI runs in one), so the 3 minutes
-#     are paid once per machine. Set TOOLCHAIN_CACHE_DIR=<repo>/.cache (git-ignored)
-#     to keep it inside the work tree instead.
-#   * wasm-opt: npm package binaryen in $TOOLCHAIN_NPM_DIR/node_modules
-#     (default <repo>/build/tools, git-ignored); about 1 s to install, 100 MB.
-#   * Debian packages: apt-get (as root, or via `sudo -n`), `apt-get update`
-#     once before the first install, DEBIAN_FRONTEND=noninteractive, waiting
-#     up to 10 min for a dpkg lock held by another apt.
-#
-# Pinned versions (override with the environment variable of the same name):
-#   WASM_BINDGEN_VERSION  default: the wasm-bindgen version in <repo>/Cargo.lock,
-#                         else the `=x.y.z` requirement in <repo>/Cargo.toml,
-#                         else 0.2.130.
-#   BINARYEN_VERSION      default 132.0.0 (npm binaryen; wasm-opt version 132).
+# The notes on profiles, how the wasm32 toolchain is chosen, where things are cached and the
+# pinned versions are in BUILDING.md.
 #
 # Messages go to stderr; stdout carries only the requested path / exports.
 set -euo pipefail
@@ -300,6 +263,24 @@ cmd_chromium() {
     echo /usr/bin/chromium
 }
 
+# ---------------------------------------------------------------- redis-server
+cmd_redis_server() {
+    local bin=/usr/bin/redis-server apt=(env DEBIAN_FRONTEND=noninteractive timeout 900
+        apt-get -o DPkg::Lock::Timeout=600)
+    if ! deb_installed redis-server || [[ ! -x $bin ]]; then
+        command -v apt-get >/dev/null 2>&1 || die "missing redis-server and no apt-get on this machine"
+        log "apt-get install redis-server"
+        if ! as_root "${apt[@]}" install -y -q redis-server >&2; then
+            log "install failed: apt-get update, then once more"
+            as_root "${apt[@]}" -qq update >&2 || die "apt-get update failed"
+            as_root "${apt[@]}" install -y -q redis-server >&2 || die "apt-get install redis-server failed"
+        fi
+    fi
+    [[ -x $bin ]] || die "package redis-server installed but $bin is missing"
+    "$bin" --version >/dev/null || die "$bin does not run"
+    echo "$bin"
+}
+
 # ---------------------------------------------------------------------- status
 cmd_status() {
     local ok=0 v p
@@ -320,6 +301,7 @@ cmd_status() {
         log "wasm-opt (binaryen $v): MISSING"; ok=1
     fi
     if deb_installed chromium; then log "chromium: /usr/bin/chromium"; else log "chromium: MISSING"; ok=1; fi
+    if deb_installed redis-server; then log "redis-server: /usr/bin/redis-server"; else log "redis-server: MISSING"; ok=1; fi
     return $ok
 }
 
@@ -334,7 +316,8 @@ main() {
         wasm-bindgen) cmd_wasm_bindgen ;;
         wasm-opt) cmd_wasm_opt ;;
         chromium) cmd_chromium ;;
-        all) ensure_wasm_env; cmd_wasm_bindgen >/dev/null; cmd_wasm_opt >/dev/null; cmd_chromium >/dev/null ;;
+        redis-server) cmd_redis_server ;;
+        all) ensure_wasm_env; cmd_wasm_bindgen >/dev/null; cmd_wasm_opt >/dev/null; cmd_chromium >/dev/null; cmd_redis_server >/dev/null ;;
         status) cmd_status ;;
         help | -h | --help) usage ;;
         *) usage >&2; die "unknown command '$cmd'" ;;

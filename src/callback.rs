@@ -51,7 +51,7 @@ impl StreamEvent {
         }
     }
 
-    fn from_name(s: Cow<'_, str>) -> StreamEvent {
+    pub(crate) fn from_name(s: Cow<'_, str>) -> StreamEvent {
         match &*s {
             "PUBLISH" => StreamEvent::Publish,
             "PUBLISH_DONE" => StreamEvent::PublishDone,
@@ -92,7 +92,7 @@ impl RecordEvent {
         }
     }
 
-    fn from_name(s: Cow<'_, str>) -> RecordEvent {
+    pub(crate) fn from_name(s: Cow<'_, str>) -> RecordEvent {
         match &*s {
             "RECORD_START" => RecordEvent::RecordStart,
             "RECORD_NEW_FILE_START" => RecordEvent::RecordNewFileStart,
@@ -106,6 +106,7 @@ impl RecordEvent {
 
 /// A stream status notification (spec §1). Field names are Huawei's.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct StreamNotification {
     /// `event`: `PUBLISH` or `PUBLISH_DONE`. Signed.
     pub event: StreamEvent,
@@ -116,31 +117,42 @@ pub struct StreamNotification {
     /// `stream`: the stream name. Signed.
     pub stream: String,
     /// `user_args` (also accepted as `usr_args`): the pusher's query string. **Not signed.**
+    #[cfg_attr(feature = "serde", serde(alias = "usr_args"))]
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub user_args: Option<String>,
     /// `client_ip`: the pushing device's IP, possibly masked (`100.111.*.*`). **Not signed.**
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub client_ip: Option<String>,
     /// `node_ip`: the receiving node's IP. **Not signed.**
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub node_ip: Option<String>,
     /// `publish_timestamp`: Unix seconds, one value per push session, shared by its `PUBLISH`
     /// and `PUBLISH_DONE`. Sent as a string (a stray trailing comma is tolerated) or a number.
     /// **Not signed.**
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub publish_timestamp: Option<u64>,
     /// `auth_timestamp`: Unix seconds; present when a key is configured. Signed.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub auth_timestamp: Option<u64>,
     /// `auth_sign`: the signature, as received; present when a key is configured.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub auth_sign: Option<String>,
 }
 
 /// A recording callback (spec §2). Field names are Huawei's.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct RecordCallback {
     /// `event_type`. Signed (HMAC-SHA256 only).
     pub event_type: RecordEvent,
     /// `project_id`. Not signed.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub project_id: Option<String>,
     /// `job_id`: the file's name (`RECORD_NEW_FILE_START`, `RECORD_FILE_COMPLETE`). Not signed.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub job_id: Option<String>,
     /// `task_id`: identifies the recording task. Not signed.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub task_id: Option<String>,
     /// `publish_domain`: the ingest domain. Signed (HMAC-SHA256 only).
     pub publish_domain: String,
@@ -149,37 +161,53 @@ pub struct RecordCallback {
     /// `stream`. Signed (HMAC-SHA256 only).
     pub stream: String,
     /// `record_format`: `HLS`, `FLV` or `MP4`. Not signed.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub record_format: Option<String>,
     /// `download_url` (`RECORD_FILE_COMPLETE`). Signed (HMAC-SHA256 only; absent = empty).
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub download_url: Option<String>,
     /// `play_url`: in the signing formula but in no documented body. Signed (HMAC-SHA256 only;
     /// absent = empty).
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub play_url: Option<String>,
     /// `asset_id`: VOD media asset id or file id. Not signed.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub asset_id: Option<String>,
     /// `file_size` in bytes. Not signed.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub file_size: Option<u64>,
     /// `record_duration` in seconds. Not signed.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub record_duration: Option<u64>,
     /// `start_time` (`yyyy-mm-ddThh:mm:ssZ`, kept as text). Not signed.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub start_time: Option<String>,
     /// `end_time` (`yyyy-mm-ddThh:mm:ssZ`, kept as text). Not signed.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub end_time: Option<String>,
     /// `width` in pixels. Not signed.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub width: Option<u64>,
     /// `height` in pixels. Not signed.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub height: Option<u64>,
     /// `obs_location`. Not signed.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub obs_location: Option<String>,
     /// `obs_bucket`. Not signed.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub obs_bucket: Option<String>,
     /// `obs_object`. Not signed.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub obs_object: Option<String>,
     /// `error_message` (`RECORD_FAILED`). Not signed.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub error_message: Option<String>,
     /// `auth_timestamp`: Unix seconds; present when a key is configured. Signed (both schemes).
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub auth_timestamp: Option<u64>,
     /// `auth_sign`: the signature, as received; present when a key is configured.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub auth_sign: Option<String>,
 }
 
@@ -188,6 +216,8 @@ pub struct RecordCallback {
 // for a value that is built once per request.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(untagged))]
 pub enum Callback {
     /// A stream status notification.
     Stream(StreamNotification),

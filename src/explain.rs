@@ -59,6 +59,7 @@ impl Verdict {
 
 /// One field's contribution to the string-to-sign.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Part {
     /// The field name.
     pub field: &'static str,
@@ -70,6 +71,7 @@ pub struct Part {
 
 /// The check of one configured key.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct KeyCheck {
     /// The key's position in the options.
     pub index: usize,
@@ -85,6 +87,7 @@ pub struct KeyCheck {
 
 /// The callback's times against `now`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Timing {
     /// The callback's `auth_timestamp`.
     pub auth_timestamp: u64,
@@ -102,6 +105,7 @@ pub struct Timing {
 
 /// A problem found, with the code `verify` would use for it.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Problem {
     /// The error code.
     pub code: ErrorCode,
@@ -111,6 +115,7 @@ pub struct Problem {
 
 /// Everything [`explain`] found.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Explanation {
     /// The outcome in one word.
     pub verdict: Verdict,

@@ -12,8 +12,11 @@ pub mod json_out;
 mod key;
 mod options;
 mod rules;
+#[cfg(feature = "serde")]
+mod serde_impls;
 mod sign;
 mod signature;
+pub mod state;
 mod url;
 mod verify;
 

@@ -278,6 +278,7 @@ pub(crate) fn absolute_url(s: &str) -> Result<(), String> {
 
 /// A boundary between two adjacent signed values that a re-split could cross unnoticed.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Boundary {
     /// The signed field before the boundary.
     pub before: &'static str,

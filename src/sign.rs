@@ -9,6 +9,7 @@ use crate::signature::{compute_hex, Algorithm};
 /// A signed callback: the JSON body to send, and the callback with `auth_timestamp` and
 /// `auth_sign` set.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Signed {
     /// Compact JSON, fields in Huawei's documented order, `auth_timestamp` as a JSON number and
     /// `publish_timestamp` as a string of digits (as Huawei sends them).

@@ -16,6 +16,7 @@ use crate::signature::{
 
 /// A callback that passed verification.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Verified {
     /// The typed callback, with Huawei's field names.
     pub callback: Callback,

@@ -2,6 +2,8 @@
 // Everything runs here, in the package's WebAssembly build; nothing is sent anywhere.
 // The key lives only in the inputs and in this module's memory: never in the URL, never in storage.
 
+import { setupUrlTab, checkUrlVectors } from './url.js';
+
 const $ = (id) => document.getElementById(id);
 
 /** The package (web build), once loaded. */
@@ -108,7 +110,7 @@ function currentUnixTime() {
 // ---------------------------------------------------------------------------------------------
 // Tabs
 
-const tabs = [$('tab-verify'), $('tab-sign')];
+const tabs = [$('tab-verify'), $('tab-sign'), $('tab-url')];
 
 function selectTab(tab, focus = false) {
   for (const t of tabs) {
@@ -119,6 +121,7 @@ function selectTab(tab, focus = false) {
   }
   if (focus) tab.focus();
   if (tab.id === 'tab-sign') runSign();
+  if (tab.id === 'tab-url') urlTab.run();
   saveFragment();
 }
 
@@ -142,7 +145,10 @@ for (const t of tabs) {
 // such); nothing is ever submitted.
 for (const f of document.querySelectorAll('form')) f.addEventListener('submit', (e) => e.preventDefault());
 
-const mode = () => ($('tab-sign').getAttribute('aria-selected') === 'true' ? 'sign' : 'verify');
+const mode = () => ($('tab-sign').getAttribute('aria-selected') === 'true' ? 'sign'
+  : $('tab-url').getAttribute('aria-selected') === 'true' ? 'url' : 'verify');
+// The Signed URL tab (www/url.js); its key stays in its input, never in the fragment.
+const urlTab = setupUrlTab(() => lib);
 
 // ---------------------------------------------------------------------------------------------
 // Keys (verify mode): one input per key, for rotation. Values stay in the inputs only.
@@ -750,6 +756,7 @@ function restoreFragment() {
     if (p.has('ts')) signTimestamp.value = p.get('ts');
     if (p.has('url')) signUrl.value = p.get('url');
     if (p.get('mode') === 'sign') selectTab($('tab-sign'));
+    if (p.get('mode') === 'url') selectTab($('tab-url'));
   } finally {
     restoring = false;
   }
@@ -916,7 +923,36 @@ async function selfCheck() {
   $('selfcheck-details').hidden = failures.length === 0;
 }
 
-$('selfcheck-run').addEventListener('click', selfCheck);
+/** The URL vectors (tests/vectors/urls.json), in their own status line. */
+async function urlSelfCheck() {
+  const out = $('url-selfcheck');
+  out.dataset.state = 'pending';
+  let urls;
+  try {
+    const r = await fetch('vectors/urls.json');
+    if (!r.ok) throw new Error(`HTTP ${r.status}`);
+    urls = await r.json();
+  } catch (e) {
+    out.dataset.state = 'error';
+    out.textContent = `URL self-check: could not run (${e.message})`;
+    return;
+  }
+  if (!lib) {
+    out.dataset.state = 'error';
+    out.textContent = 'URL self-check: could not run (the package did not load)';
+    return;
+  }
+  const [agree, total, failures] = checkUrlVectors(lib, urls);
+  out.dataset.state = agree === total ? 'pass' : 'fail';
+  out.textContent = `URL self-check: ${agree}/${total} URL vectors agree`;
+  $('url-selfcheck-failures').replaceChildren(...failures.map(([n, b]) => el('li', {}, el('code', { text: n }), `: ${b.join('; ')}`)));
+  $('url-selfcheck-details').hidden = failures.length === 0;
+}
+
+$('selfcheck-run').addEventListener('click', () => {
+  selfCheck();
+  urlSelfCheck();
+});
 
 // The example buttons: a vector by name, else the first that fits.
 const EXAMPLES = {
@@ -999,10 +1035,12 @@ async function main() {
   if (lib) {
     runVerify();
     runSign();
+    urlTab.run();
   }
   await vectorsLoad;
   document.documentElement.dataset.ready = 'true';
   await selfCheck();
+  await urlSelfCheck();
 }
 
 main();

@@ -27,8 +27,13 @@ for (const [label, name] of [
 ]) {
   const { body, key, now } = pick(name);
   const verifier = new lib.Verifier({ keys: [key] });
+  // Issue 9: what the value options cost (the shape checks run in every row).
+  const pinned = new lib.Verifier({ keys: [key], domains: ['other.example.com', 'push.example.com'], apps: ['live'] });
+  const loose = new lib.Verifier({ keys: [key], allowUnknownEvents: true });
   const impls = {
     'ours: new Verifier().verify': (b, t) => verifier.verify(b, { now: t }),
+    'ours: + domains, apps': (b, t) => pinned.verify(b, { now: t }),
+    'ours: + allowUnknownEvents': (b, t) => loose.verify(b, { now: t }),
     'ours: verify(body, opts)': (b, t) => lib.verify(b, { keys: [key], now: t }),
     'node:crypto': nodeCrypto(crypto, key),
     'hash-wasm (reused)': await hashWasm(hw, key),
@@ -50,6 +55,12 @@ const r = results['recording callback, 709 bytes'];
 const cached = s['ours: new Verifier().verify'] / s['node:crypto'];
 const plain = s['ours: verify(body, opts)'] / s['node:crypto'];
 const recordRatio = s['ours: new Verifier().verify'] / r['ours: new Verifier().verify'];
+console.log('\noption costs (verifies/s with the option / without, same process, interleaved):');
+for (const [label, res] of [['stream', s], ['record', r]]) {
+  for (const opt of ['ours: + domains, apps', 'ours: + allowUnknownEvents']) {
+    console.log(`  ${label} ${opt.slice(6)}: ${(res[opt] / res['ours: new Verifier().verify']).toFixed(3)}x`);
+  }
+}
 const mark = (ok) => (ok ? 'met' : 'MISSED');
 console.log('\ntargets (Node):');
 console.log(`  new Verifier().verify >= 2.0x node:crypto: ${cached.toFixed(2)}x  ${mark(cached >= 2)}`);

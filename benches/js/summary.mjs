@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RESULTS, load, parseNodeOutput } from './bench-util.mjs';
 
-const selected = (process.env.BENCH_SECTIONS || 'node workerd size cold native memory').split(/\s+/);
+const selected = (process.env.BENCH_SECTIONS || 'node workerd size cold native memory http').split(/\s+/);
 const sections = [
   ['a', 'node', () => {
     const t = parseNodeOutput(readFileSync(join(RESULTS, 'node.txt'), 'utf8')).targets;
@@ -18,6 +18,7 @@ const sections = [
   ['d', 'cold', () => load('cold')?.targets],
   ['e', 'native', () => load('native')?.targets],
   ['f', 'memory', () => load('memory')?.targets],
+  ['h', 'http', () => load('http')?.targets],
 ];
 let missing = 0;
 let met = 0;

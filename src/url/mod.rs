@@ -332,7 +332,7 @@ pub(crate) fn validate_url_key(secret: &str) -> Result<(), String> {
             "it has {chars} characters; a URL-validation key has exactly {URL_KEY_CHARS}"
         ));
     }
-    if let Some(at) = secret.bytes().position(|b| !b.is_ascii_alphanumeric()) {
+    if let Some(at) = secret.chars().position(|c| !c.is_ascii_alphanumeric()) {
         return Err(format!(
             "character {at} is not an ASCII letter or digit; a URL-validation key has only those"
         ));

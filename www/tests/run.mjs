@@ -23,6 +23,7 @@ import { listen } from '../../scripts/serve.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const VECTORS = JSON.parse(readFileSync(path.join(REPO, 'tests/vectors/callbacks.json'), 'utf8'));
+const URL_VECTORS = JSON.parse(readFileSync(path.join(REPO, 'tests/vectors/urls.json'), 'utf8'));
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const SHOTS = process.env.WWW_SCREENSHOTS || path.join(REPO, 'screenshots');
 const FILTER = process.env.WWW_TEST_FILTER || '';
@@ -513,7 +514,7 @@ function curlArgs(command) {
 
 test('sign: every event of both kinds, both algorithms: the body verifies; curl and fetch carry it exactly', async () => {
   await withPage({}, async (page) => {
-    await page.getByRole('tab', { name: 'Sign' }).click();
+    await page.getByRole('tab', { name: 'Sign', exact: true }).click();
     assert.equal(await page.locator('#panel-sign').isVisible(), true);
     await page.getByRole('button', { name: 'Generate' }).click();
     const key = await page.getByLabel('Signing key', { exact: true }).inputValue();
@@ -579,7 +580,7 @@ test('sign: every event of both kinds, both algorithms: the body verifies; curl 
 
 test('sign: a bad key or field is explained, not signed', async () => {
   await withPage({}, async (page) => {
-    await page.getByRole('tab', { name: 'Sign' }).click();
+    await page.getByRole('tab', { name: 'Sign', exact: true }).click();
     await page.getByLabel('Signing key', { exact: true }).fill('short');
     let s = await signAndRead(page, { event: 'RECORD_FILE_COMPLETE', algorithm: 'HMAC-SHA256' });
     assert.equal(s.body, '');
@@ -599,7 +600,7 @@ test('privacy: every request is same-origin; the key is in no URL, storage, cook
     await page.getByLabel('Key', { exact: true }).fill(secret);
     await page.getByRole('button', { name: 'Add key' }).click();
     await page.getByLabel('Key 2', { exact: true }).fill(`${secret}2`);
-    await page.getByRole('tab', { name: 'Sign' }).click();
+    await page.getByRole('tab', { name: 'Sign', exact: true }).click();
     await page.getByLabel('Signing key', { exact: true }).fill(`${secret}3`);
     await page.getByLabel('auth_timestamp', { exact: true }).fill('1700000000');
     assert.ok((await page.locator('#signed-body').textContent()).includes('auth_sign'), 'signed');
@@ -680,7 +681,7 @@ test('fragment: shared state is restored, the key is not', async () => {
 test('fragment: sign-mode fields are restored, the signing key is not', async () => {
   let href;
   await withPage({}, async (page) => {
-    await page.getByRole('tab', { name: 'Sign' }).click();
+    await page.getByRole('tab', { name: 'Sign', exact: true }).click();
     await page.getByLabel('Event', { exact: true }).selectOption('RECORD_FAILED');
     await page.getByLabel('Algorithm', { exact: true }).selectOption('MD5');
     await page.getByLabel('error_message', { exact: true }).fill('OBS said no & gave up');
@@ -721,7 +722,7 @@ test('keyboard: tabs by arrow keys, controls reachable by Tab, Generate by Enter
     await page.keyboard.press('Enter');
     assert.match(await page.getByLabel('Signing key', { exact: true }).inputValue(), /^[A-Za-z0-9]{32,}$/);
     // Back to the tabs with the keyboard.
-    await page.getByRole('tab', { name: 'Sign' }).focus();
+    await page.getByRole('tab', { name: 'Sign', exact: true }).focus();
     await page.keyboard.press('ArrowLeft');
     assert.equal(await page.locator('#panel-verify').isVisible(), true);
     // Every control in the verify panel has an accessible name.
@@ -730,6 +731,97 @@ test('keyboard: tabs by arrow keys, controls reachable by Tab, Generate by Enter
         .filter((e) => !(e.labels && e.labels.length) && !e.getAttribute('aria-label') && !e.textContent.trim())
         .map((e) => e.id || e.outerHTML.slice(0, 60)));
     assert.deepEqual(unnamed, []);
+  });
+});
+
+// ------------------------------------------------------------------------------------------------
+// The Signed URL tab (www/url.js)
+
+const URL_KEY = 'GCTbw44s6MPLh4GqgDpnfuFHgy25Enly';
+
+test('url: the URL self-check reports N/N URL vectors agree', async () => {
+  await withPage({}, async (page) => {
+    await page.waitForSelector('#url-selfcheck[data-state="pass"], #url-selfcheck[data-state="fail"], #url-selfcheck[data-state="error"]', { timeout: 120000 });
+    const total = URL_VECTORS.sign.length + URL_VECTORS.verify.length;
+    const failures = await page.locator('#url-selfcheck-failures li').allTextContents();
+    assert.equal(await page.locator('#url-selfcheck').textContent(), `URL self-check: ${total}/${total} URL vectors agree`, failures.slice(0, 5).join('\n'));
+  });
+});
+
+test('url: the URL self-check can fail: a doctored URL vector is reported', async () => {
+  const { context, page } = await newPage({ expectConsoleErrors: true });
+  try {
+    const doctored = JSON.parse(JSON.stringify(URL_VECTORS));
+    const victim = doctored.verify.find((c) => c.name === 'verify/D/huawei');
+    victim.expect.keyIndex = 3;
+    await page.route('**/vectors/urls.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(doctored) }));
+    await page.reload();
+    await page.waitForSelector('#url-selfcheck[data-state="fail"]', { timeout: 120000 });
+    const failures = await page.locator('#url-selfcheck-failures li').allTextContents();
+    assert.equal(failures.length, 1);
+    assert.ok(failures[0].includes('verify/D/huawei'), failures[0]);
+  } finally {
+    await context.close();
+  }
+});
+
+test('url: builds signed push and playback URLs (Huawei example for D), checks one, explains a tampered one', async () => {
+  await withPage({}, async (page) => {
+    await page.getByRole('tab', { name: 'Signed URL' }).click();
+    assert.equal(await page.locator('#panel-url').isVisible(), true);
+    await page.getByLabel('URL-validation key', { exact: true }).fill(URL_KEY);
+    await page.getByLabel('Application', { exact: true }).fill('livetest');
+    await page.getByLabel('Stream name', { exact: true }).fill('huawei1');
+    await page.getByLabel('Start of validity (Unix seconds)', { exact: true }).fill(String(0x5eed5888));
+    const push = await page.locator('#url-built code[data-url="Push (RTMP)"]').textContent();
+    assert.equal(push, 'rtmp://push.example.com/livetest/huawei1?hwSecret=ce201856a0957413319e883c8ccae13602f01d3d91e21daf5161964cf708a6a8&hwTime=5eed5888');
+    const hls = await page.locator('#url-built code[data-url="Playback (HLS)"]').textContent();
+    assert.match(hls, /^https:\/\/play\.example\.com\/livetest\/huawei1\.m3u8\?hwSecret=ce201856/);
+    // Method B: Huawei's example too.
+    await page.getByLabel('Signing method', { exact: true }).selectOption('B');
+    assert.match(await page.locator('#url-built code[data-url="Push (RTMP)"]').textContent(), /txSecret=5cdc845362c332a4ec3e09ac5d5571d6&txTime=5eed5888$/);
+    await page.getByLabel('Signing method', { exact: true }).selectOption('D');
+    // Check it at its start: valid.
+    await page.getByLabel('URL to check', { exact: true }).fill(push);
+    await page.getByLabel('Check at (Unix seconds)', { exact: true }).fill(String(0x5eed5888 + 10));
+    await page.waitForFunction(() => document.getElementById('url-verdict').dataset.verdict === 'VALID');
+    assert.equal(await page.locator('#url-x-hashed').textContent(), 'huawei15eed5888');
+    // Tampered stream: INVALID, with the hashed string, both signatures and the other-domain hint.
+    await page.getByLabel('URL to check', { exact: true }).fill(push.replace('huawei1', 'huawei2'));
+    await page.waitForFunction(() => document.getElementById('url-verdict').dataset.verdict === 'INVALID');
+    assert.match(await page.locator('#url-verdict').textContent(), /SIGNATURE_MISMATCH/);
+    assert.notEqual(await page.locator('#url-x-received').textContent(), await page.locator('#url-x-expected').textContent());
+    assert.match(await page.locator('#url-hints').textContent(), /another domain/);
+    // Expired an hour later, with the window.
+    await page.getByLabel('URL to check', { exact: true }).fill(push);
+    await page.getByLabel('Check at (Unix seconds)', { exact: true }).fill(String(0x5eed5888 + 3600));
+    await page.waitForFunction(() => document.getElementById('url-verdict').dataset.verdict === 'EXPIRED');
+    assert.match(await page.locator('#url-x-window').textContent(), /expired 1800 s ago/);
+    // Method C: refused.
+    await page.getByLabel('Signing method', { exact: true }).selectOption('C');
+    assert.match(await page.locator('#url-built').textContent(), /UNSUPPORTED_METHOD/);
+    // The key is in no URL, storage or history state.
+    const state = await page.evaluate(() => location.href + JSON.stringify(Object.entries(localStorage)) + JSON.stringify(Object.entries(sessionStorage)) + JSON.stringify(history.state) + document.cookie);
+    assert.ok(!state.includes(URL_KEY), state);
+    assert.ok(state.includes('mode=url'), state);
+  });
+});
+
+test('url: an expiry written as the start is explained; the tab survives a reload from its fragment', async () => {
+  await withPage({}, async (page) => {
+    await page.getByRole('tab', { name: 'Signed URL' }).click();
+    await page.getByLabel('URL-validation key', { exact: true }).fill(URL_KEY);
+    await page.getByLabel('Start of validity (Unix seconds)', { exact: true }).fill(String(1700000000 + 1800));
+    const push = await page.locator('#url-built code[data-url="Push (RTMP)"]').textContent();
+    await page.getByLabel('URL to check', { exact: true }).fill(push);
+    await page.getByLabel('Check at (Unix seconds)', { exact: true }).fill('1700000000');
+    await page.waitForFunction(() => document.getElementById('url-verdict').dataset.verdict === 'EXPIRED');
+    assert.match(await page.locator('#url-verdict').textContent(), /TIMESTAMP_IN_FUTURE/);
+    assert.match(await page.locator('#url-hints').textContent(), /expiry used as the start/);
+    await page.reload();
+    await page.waitForSelector('html[data-ready="true"]');
+    assert.equal(await page.locator('#panel-url').isVisible(), true);
+    assert.equal(await page.getByLabel('URL-validation key', { exact: true }).inputValue(), '');
   });
 });
 
@@ -749,7 +841,7 @@ test('screenshots: light, dark and narrow (look at them)', async () => {
       await page.waitForSelector('#selfcheck[data-state="pass"]', { timeout: 120000 });
       if (example) await page.getByRole('button', { name: example, exact: true }).click();
       if (mode === 'sign') {
-        await page.getByRole('tab', { name: 'Sign' }).click();
+        await page.getByRole('tab', { name: 'Sign', exact: true }).click();
         await page.getByLabel('Event', { exact: true }).selectOption('RECORD_FILE_COMPLETE');
         await page.getByRole('button', { name: 'Generate' }).click();
         await page.getByLabel('auth_timestamp', { exact: true }).fill('1700000000');

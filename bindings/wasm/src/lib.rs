@@ -27,6 +27,8 @@ use wasm_bindgen::prelude::*;
 
 mod json;
 #[cfg(feature = "tools")]
+mod state;
+#[cfg(feature = "tools")]
 mod url;
 
 use json::Json;
@@ -112,6 +114,15 @@ pub fn output_buffer() -> usize {
 #[wasm_bindgen]
 pub fn take_wire() -> String {
     IO.with(|io| std::mem::take(&mut io.borrow_mut().wire))
+}
+
+/// The documented event names (stream notifications, then recording callbacks), comma-separated:
+/// the core's lists, for the JS side's route tables.
+#[wasm_bindgen]
+pub fn known_events() -> String {
+    let mut all = hw::STREAM_EVENTS.to_vec();
+    all.extend_from_slice(hw::RECORD_EVENTS);
+    all.join(",")
 }
 
 /// The field names, comma-separated, in the order of the codes of the result words.

@@ -11,6 +11,7 @@ import {
   sign,
   verify,
   type ErrorCode,
+  type Callback,
   type Explanation,
   type RecordCallback,
   type SampleStream,
@@ -75,6 +76,69 @@ if (v.kind === 'record') {
   void v.callback.domain;
 }
 
+// Issue 11: `event` narrows `callback` under the default options.
+const d: Verified = verify(signed.body, { key, now: 1700000001, domains: ['push.example.com'], apps: ['live'] });
+if (d.event === 'PUBLISH') {
+  const domain: string = d.callback.domain;
+  const ev: 'PUBLISH' = d.callback.event;
+  void [domain, ev];
+}
+if (d.event === 'RECORD_FILE_COMPLETE') {
+  const url: string | undefined = d.callback.download_url;
+  void url;
+}
+// @ts-expect-error 'PUBLISHH' is no event: the comparison can never be true
+if (d.event === 'PUBLISHH') void d;
+// Unknown events only when the options say so, and then typed as any name.
+const anyEvent = verify(signed.body, { key, allowUnknownEvents: true });
+const name: string = anyEvent.event;
+if (anyEvent.event === 'PUBLISH_PAUSED') void anyEvent;
+const strictVerifier = new Verifier({ key });
+// @ts-expect-error under the default options no event is 'PUBLISH_PAUSED'
+if (strictVerifier.verify(signed.body).event === 'PUBLISH_PAUSED') void 0;
+const looseVerifier = new Verifier({ key, allowUnknownEvents: true });
+const looseName: string = looseVerifier.verify(signed.body).event;
+// Options that need a key require one.
+// @ts-expect-error no key
+new Verifier({});
+// @ts-expect-error an empty key list
+new Verifier({ keys: [] });
+// @ts-expect-error key and keys together
+verify(signed.body, { key, keys: [key] });
+// @ts-expect-error no key at all
+verify(signed.body, { now: 1 });
+const fromEnv: string[] = 'a,b'.split(',');
+new Verifier({ keys: fromEnv });
+// sign accepts any Callback.
+const someCallback = streamCb as Callback;
+const resigned = sign(someCallback, { key, authTimestamp: 1700000002 });
+const resignedCb: Callback = resigned.callback;
+const typedStream: StreamNotification<'PUBLISH_DONE'> = sign(
+  { event: 'PUBLISH_DONE', domain: 'd', app: 'a', stream: 's' },
+  { key, authTimestamp: 1 },
+).callback;
+// @ts-expect-error stream notifications are never MD5-signed
+sign({ event: 'PUBLISH', domain: 'd', app: 'a', stream: 's' }, { key, algorithm: 'MD5', authTimestamp: 1 });
+void [name, looseName, resignedCb, typedStream];
+
+void [streamCb, recordCb, once, describe, code, left];
+
+// Signed URLs (issue 14)
+import { signUrl, verifyUrl, explainUrl } from 'huaweicloud-live-callback';
+import type { VerifiedUrl, UrlExplanation, SignUrlOptions } from 'huaweicloud-live-callback';
+
+const signOpts: SignUrlOptions = { key, method: 'D', time: 1_700_000_000n };
+const signedUrl: string = signUrl('rtmp://push.example.com/live/s', signOpts);
+const vu: VerifiedUrl = verifyUrl(signedUrl, { keys: [key, { id: 'new', key }], timeoutSeconds: 1800, now: 1_700_000_000 });
+const urlMethod: 'A' | 'B' | 'D' = vu.method;
+const urlExpiry: number | bigint = vu.expiresAt;
+const ux: UrlExplanation = explainUrl(signedUrl, { key, timeoutSeconds: 1800 });
+const urlHints: string[] = ux.hints;
+// @ts-expect-error timeoutSeconds is required: Huawei documents no default
+verifyUrl(signedUrl, { key });
+// @ts-expect-error time is required
+signUrl('rtmp://push.example.com/live/s', { key });
+void [urlMethod, urlExpiry, urlHints, vu.keyId, ux.window?.secondsLeft];
 // Sample bodies (tests, tools): typed by event, signable as they are.
 const sample: SampleStream = sampleCallback('PUBLISH', 1700000000);
 const fileSize: number | bigint | undefined = sampleCallback('RECORD_FILE_COMPLETE', 1700000000).file_size;

@@ -1,0 +1,53 @@
+// Request-level API (issue 12): receive a Huawei Cloud Live callback from a fetch-API Request
+// (Workers, Deno, Bun, Hono, Next.js, Node's global Request) or from node:http / Express /
+// Connect, without writing the glue: the raw body is read with a size cap, verified by the
+// core, the outcome mapped to a status code, and the callback handed to one handler or to a
+// handler per event. Duck-typed; no node:* import (it bundles for browsers and workers).
+//
+// Status codes (the same in every adapter):
+//   405 (Allow: POST)   any method but POST
+//   413                 a body above maxBodyBytes (Content-Length up front, else while reading)
+//   401 'unauthorized'  any other verification failure; the code goes to onError, never to the sender
+//   200 'ok'            once the handler resolved (an event without a route too: onUnhandled)
+//   500                 the handler threw or rejected (Huawei may send the callback again), or
+//                       the body was consumed before us (the answer names the fix)
+// Invalid keys or options throw at construction, never per request.
+
+import { prepare, readNodeBody, readRequestBody, run, sendNode, toResponse } from './receive.js';
+
+/**
+ * Reads a fetch-API Request's body as a stream (stopping at `maxBodyBytes`) and verifies it.
+ * @param {Request} request
+ * @param {object} options the options of `verify` (keys, now, maxBodyBytes, …)
+ * @returns {Promise<object>} the Verified callback
+ */
+export async function verifyRequest(request, options) {
+  const p = prepare(options, () => {}, 'verifyRequest');
+  return p.verify(await readRequestBody(request, p.max));
+}
+
+/**
+ * A fetch-API handler `(request, ...rest) => Promise<Response>` that verifies the callback and
+ * passes it to `handlers` (a function, or an object of functions by event name).
+ */
+export function createHandler(options, handlers) {
+  const p = prepare(options, handlers, 'createHandler');
+  return async function huaweiCallbackHandler(request, ...rest) {
+    const method = request && typeof request === 'object' ? request.method : undefined;
+    const outcome = await run(p, method, () => readRequestBody(request, p.max), [request, ...rest], [request]);
+    return toResponse(outcome);
+  };
+}
+
+/**
+ * A node:http / Express / Connect middleware `(req, res, next) => Promise<void>` that reads the
+ * raw body itself (or takes req.rawBody / a Buffer req.body a parser left), verifies it and
+ * answers itself. The handler gets `(verified, req, res)`; if it answers itself, that stands.
+ */
+export function createNodeMiddleware(options, handlers) {
+  const p = prepare(options, handlers, 'createNodeMiddleware');
+  return async function huaweiCallbackMiddleware(req, res) {
+    const outcome = await run(p, req.method, () => readNodeBody(req, p.max), [req, res], [req]);
+    sendNode(res, outcome);
+  };
+}
