@@ -13,7 +13,9 @@ TEST_TARGETS += test-pkg
 PKG_STAMP := pkg/dist/.built
 PKG_INPUTS := $(shell find src bindings/wasm/src -name '*.rs' 2>/dev/null) \
 	Cargo.toml Cargo.lock bindings/wasm/Cargo.toml \
-	pkg/package.json pkg/index.d.ts $(wildcard pkg/src/*.js pkg/src/adapters/*.js pkg/*.mjs pkg/*.cjs) scripts/build-pkg.sh
+	pkg/package.json pkg/index.d.ts pkg/verify.d.ts \
+	$(wildcard pkg/src/*.js pkg/src/adapters/*.js pkg/*.mjs pkg/*.cjs pkg/verify/*.mjs pkg/verify/*.cjs) \
+	scripts/build-pkg.sh
 PKG_TOOLS_DIR := tests/js/tools
 PKG_TOOLS_STAMP := $(PKG_TOOLS_DIR)/node_modules/.pkg-tools-installed
 PKG_SCRATCH := build/scratch/node

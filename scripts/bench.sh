@@ -8,7 +8,8 @@
 #   b. workerd   benches/js/workerd.mjs: our sync Verifier.verify against crypto.subtle in one
 #                isolate of a bundled Worker served by the pinned workerd binary
 #   c. size      benches/js/size.mjs: what a Worker ships (esbuild --minify, gzip -9 of the JS
-#                and of the .wasm) and the .wasm by crate (twiggy on a build that keeps names)
+#                and of the .wasm) on the verify-only build (/verify) and on the full one, and
+#                each .wasm by crate (twiggy on a build that keeps names)
 #   d. cold      benches/js/coldstart.mjs: import + first verify in fresh Node processes, and a
 #                fresh workerd process's first response with and without the package
 #   e. native    cargo bench --bench verify (criterion) next to the wasm figure of (a)
@@ -100,14 +101,17 @@ section() { # section LETTER TITLE COMMAND...
 node_section() { (cd "$B" && "${PIN[@]}" node node.mjs "$VECTORS") | tee "$RES/node.txt"; }
 workerd_section() { (cd "$B" && "${PIN[@]}" node workerd.mjs); }
 size_section() {
-    local wb raw named=$B/named
+    local wb named=$B/named gen=$ROOT/build/pkg-gen name
     # (set -e does not apply inside a function called with ||: every step checks its status.)
     wb=$(scripts/toolchain.sh wasm-bindgen) || return 1
-    raw=${CARGO_TARGET_DIR:-$ROOT/target}/wasm32-unknown-unknown/release/hwlc.wasm
-    [[ -f $raw ]] || { echo "no $raw: make pkg should have built it"; return 1; }
     rm -rf "$named"
-    "$wb" --target web --keep-debug --no-typescript --out-dir "$named" "$raw" || return 1
-    (cd "$B" && BENCH_TWIGGY=$TWIGGY BENCH_NAMED_WASM=$named/hwlc_bg.wasm node size.mjs)
+    # The raw cargo outputs of both builds, kept by scripts/build-pkg.sh (make pkg).
+    for name in hwlc hwlc-lean; do
+        [[ -f $gen/$name.wasm ]] || { echo "no $gen/$name.wasm: make pkg should have built it"; return 1; }
+        "$wb" --target web --keep-debug --no-typescript --out-dir "$named/$name" "$gen/$name.wasm" || return 1
+    done
+    (cd "$B" && BENCH_TWIGGY=$TWIGGY BENCH_NAMED_WASM=$named/hwlc/hwlc_bg.wasm \
+        BENCH_NAMED_WASM_LEAN=$named/hwlc-lean/hwlc-lean_bg.wasm node size.mjs)
 }
 cold_section() { (cd "$B" && "${PIN[@]}" node coldstart.mjs); }
 native_section() {

@@ -12,6 +12,8 @@
 //                             found in pkg/package.json (exports -> browser condition)
 //   /vectors/callbacks.json   tests/vectors/callbacks.json   (the page's self-check and examples)
 //   /vectors/urls.json        tests/vectors/urls.json        (the Signed URL tab's self-check)
+//   /vectors/cases.mjs        tests/js/suites/cases.mjs      (the case reader the page shares
+//                                                            with THE suite, tests/js/suite.mjs)
 //
 // Every response carries a strict Content-Security-Policy; only GET and HEAD are answered; paths
 // are decoded once, normalised and must stay inside their folder after symlinks are resolved.
@@ -122,6 +124,7 @@ export function createServer({ repo = REPO, pkgDir = path.join(repo, 'pkg') } = 
   pkgDir = path.resolve(pkgDir);
   const vectorFile = path.join(repo, 'tests', 'vectors', 'callbacks.json');
   const urlVectorFile = path.join(repo, 'tests', 'vectors', 'urls.json');
+  const caseReaderFile = path.join(repo, 'tests', 'js', 'suites', 'cases.mjs');
 
   async function sendFile(req, res, root, rel) {
     const full = safeJoin(root, rel);
@@ -176,6 +179,10 @@ export function createServer({ repo = REPO, pkgDir = path.join(repo, 'pkg') } = 
       if (pathname === '/vectors/urls.json') {
         const body = await readFile(urlVectorFile);
         return send(res, 200, body, MIME['.json'], req.method === 'HEAD');
+      }
+      if (pathname === '/vectors/cases.mjs') {
+        const body = await readFile(caseReaderFile);
+        return send(res, 200, body, MIME['.mjs'], req.method === 'HEAD');
       }
       if (pathname.startsWith('/pkg/')) {
         return sendFile(req, res, pkgDir, pathname.slice('/pkg/'.length));

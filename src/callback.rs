@@ -8,6 +8,7 @@ use std::collections::BTreeSet;
 
 use crate::error::{quote, Error, ErrorCode};
 use crate::json::{for_each_member, Value};
+use crate::msg::msg;
 use crate::rules::Values;
 
 /// Which of the two callback kinds a body is.
@@ -864,9 +865,12 @@ impl<'a> Raw<'a> {
             if f == F::UserArgs && key != self.user_args_name {
                 return Err(Error::new(
                     ErrorCode::DuplicateField,
-                    format!(
-                        "duplicate field: both \"{}\" and \"{key}\" are present (two spellings of one field)",
-                        self.user_args_name
+                    msg!(
+                        "duplicate field: both \"",
+                        self.user_args_name,
+                        "\" and \"",
+                        key,
+                        "\" are present (two spellings of one field)"
                     ),
                 ));
             }
@@ -894,24 +898,30 @@ impl<'a> Raw<'a> {
 fn duplicate(key: &str) -> Error {
     Error::new(
         ErrorCode::DuplicateField,
-        format!(
-            "duplicate field {}: a field may appear only once (compared after unescaping)",
-            quote(key)
+        msg!(
+            "duplicate field ",
+            quote(key),
+            ": a field may appear only once (compared after unescaping)"
         ),
     )
 }
 
 fn wrong_type(field: &str, expected: &str, got: &Value<'_>) -> Error {
     let shown = match got {
-        Value::Str(s) => format!(" {}", quote(s)),
-        Value::Num(n) => format!(" {}", quote(n).trim_matches('"')),
+        Value::Str(s) => msg!(" ", quote(s)),
+        Value::Num(n) => msg!(" ", quote(n).trim_matches('"')),
         _ => String::new(),
     };
     Error::new(
         ErrorCode::InvalidField,
-        format!(
-            "invalid field {field}: expected {expected}, got {}{shown}",
-            got.type_name()
+        msg!(
+            "invalid field ",
+            field,
+            ": expected ",
+            expected,
+            ", got ",
+            got.type_name(),
+            shown
         ),
     )
 }
@@ -928,9 +938,14 @@ fn integer(field: &str, n: &str) -> Result<u64, Error> {
         };
         Error::new(
             ErrorCode::InvalidField,
-            format!(
-                "invalid field {field}: {} {why}; expected a non-negative integer",
-                quote(n).trim_matches('"')
+            msg!(
+                "invalid field ",
+                field,
+                ": ",
+                quote(n).trim_matches('"'),
+                " ",
+                why,
+                "; expected a non-negative integer"
             ),
         )
     })
@@ -969,13 +984,18 @@ fn auth_timestamp(v: Value<'_>) -> Result<u64, Error> {
         Value::Str(s) => decimal_u64(&s).ok_or_else(|| {
             Error::new(
                 ErrorCode::InvalidField,
-                format!(
-                    "invalid field auth_timestamp: {} is not a decimal Unix time (digits only, no leading zero)",
-                    quote(&s)
+                msg!(
+                    "invalid field auth_timestamp: ",
+                    quote(&s),
+                    " is not a decimal Unix time (digits only, no leading zero)"
                 ),
             )
         }),
-        v => Err(wrong_type("auth_timestamp", "a number or a decimal string", &v)),
+        v => Err(wrong_type(
+            "auth_timestamp",
+            "a number or a decimal string",
+            &v,
+        )),
     }
 }
 
@@ -991,9 +1011,10 @@ fn publish_timestamp(v: Value<'_>) -> Result<u64, Error> {
             value.ok_or_else(|| {
                 Error::new(
                     ErrorCode::InvalidField,
-                    format!(
-                        "invalid field publish_timestamp: {} is not a Unix time in seconds",
-                        quote(&s)
+                    msg!(
+                        "invalid field publish_timestamp: ",
+                        quote(&s),
+                        " is not a Unix time in seconds"
                     ),
                 )
             })
@@ -1033,9 +1054,12 @@ impl Raw<'_> {
             };
             return Err(Error::new(
                 ErrorCode::MissingField,
-                format!(
-                    "missing field {}: {what} must carry it (it is signed)",
-                    missing.name()
+                msg!(
+                    "missing field ",
+                    missing.name(),
+                    ": ",
+                    what,
+                    " must carry it (it is signed)"
                 ),
             ));
         }

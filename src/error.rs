@@ -146,7 +146,8 @@ pub(crate) fn quote(value: &str) -> String {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
             c if (c as u32) < 0x20 || c == '\u{7f}' => {
-                out.push_str(&format!("\\u{:04x}", c as u32));
+                out.push_str("\\u");
+                crate::msg::push_hex4(&mut out, c as u32, false);
             }
             c => out.push(c),
         }

@@ -12,6 +12,7 @@
 use std::borrow::Cow;
 
 use crate::error::{Error, ErrorCode};
+use crate::msg::msg;
 
 /// Deepest nesting accepted, the top-level object counting as 1 (`serde_json`'s default limit
 /// accepts one level less: 127).
@@ -46,7 +47,7 @@ impl Value<'_> {
 fn malformed(pos: usize, what: &str) -> Error {
     Error::new(
         ErrorCode::MalformedJson,
-        format!("malformed JSON at byte {pos}: {what}"),
+        msg!("malformed JSON at byte ", pos, ": ", what),
     )
 }
 
@@ -73,9 +74,10 @@ pub(crate) fn for_each_member<'a>(
         Err(e) => {
             return Err(Error::new(
                 ErrorCode::MalformedJson,
-                format!(
-                    "malformed JSON: the body is not UTF-8 (invalid byte at {})",
-                    e.valid_up_to()
+                msg!(
+                    "malformed JSON: the body is not UTF-8 (invalid byte at ",
+                    e.valid_up_to(),
+                    ")"
                 ),
             ))
         }
@@ -100,7 +102,7 @@ pub(crate) fn for_each_member<'a>(
             };
             return Err(malformed(
                 r.pos,
-                &format!("expected a JSON object, found {found}"),
+                &msg!("expected a JSON object, found ", found),
             ));
         }
         None => {
@@ -405,7 +407,7 @@ impl<'a> Reader<'a> {
                     if depth == MAX_DEPTH {
                         return Err(malformed(
                             self.pos,
-                            &format!("nesting deeper than {MAX_DEPTH} levels"),
+                            &msg!("nesting deeper than ", MAX_DEPTH, " levels"),
                         ));
                     }
                     stack[depth] = open == b'{';

@@ -3,6 +3,7 @@
 use core::fmt;
 
 use crate::error::{Error, ErrorCode};
+use crate::msg::{msg, Hex4};
 
 /// The shortest key accepted, in characters (spec §1: 32 to 128 characters).
 pub const MIN_KEY_CHARS: usize = 32;
@@ -53,10 +54,10 @@ impl Key {
     pub fn validate(&self, index: usize) -> Result<(), Error> {
         validate_secret(&self.secret).map_err(|why| {
             let name = match &self.id {
-                Some(id) => format!("key {index} (id {})", crate::error::quote(id)),
-                None => format!("key {index}"),
+                Some(id) => msg!("key ", index, " (id ", crate::error::quote(id), ")"),
+                None => msg!("key ", index),
             };
-            Error::new(ErrorCode::InvalidKey, format!("invalid {name}: {why}"))
+            Error::new(ErrorCode::InvalidKey, msg!("invalid ", name, ": ", why))
         })
     }
 }
@@ -65,8 +66,13 @@ impl Key {
 pub(crate) fn validate_secret(secret: &str) -> Result<(), String> {
     let chars = secret.chars().count();
     if !(MIN_KEY_CHARS..=MAX_KEY_CHARS).contains(&chars) {
-        return Err(format!(
-            "it has {chars} characters; a key has {MIN_KEY_CHARS} to {MAX_KEY_CHARS}"
+        return Err(msg!(
+            "it has ",
+            chars,
+            " characters; a key has ",
+            MIN_KEY_CHARS,
+            " to ",
+            MAX_KEY_CHARS
         ));
     }
     if let Some((at, c)) = secret
@@ -79,9 +85,18 @@ pub(crate) fn validate_secret(secret: &str) -> Result<(), String> {
         } else {
             "a control character"
         };
-        return Err(format!(
-            "character {at} is {what} (U+{:04X}); keys are letters and digits",
-            c as u32
+        let code = Hex4 {
+            value: c as u32,
+            upper: true,
+        };
+        return Err(msg!(
+            "character ",
+            at,
+            " is ",
+            what,
+            " (U+",
+            code,
+            "); keys are letters and digits"
         ));
     }
     Ok(())

@@ -10,6 +10,7 @@ mod json;
 #[doc(hidden)]
 pub mod json_out;
 mod key;
+mod msg;
 mod options;
 mod rules;
 #[cfg(feature = "serde")]

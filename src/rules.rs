@@ -18,6 +18,7 @@
 
 use crate::callback::Kind;
 use crate::error::{quote, Error, ErrorCode};
+use crate::msg::msg;
 use crate::options::Options;
 
 /// The documented `event` values of stream notifications (spec §1).
@@ -83,9 +84,14 @@ impl ValueRules {
             if let Err(why) = host_name(d) {
                 return Err(Error::new(
                     ErrorCode::InvalidKey,
-                    format!(
-                        "invalid option domains[{i}]: {} is not a DNS host name ({why})",
-                        quote(d)
+                    msg!(
+                        "invalid option domains[",
+                        i,
+                        "]: ",
+                        quote(d),
+                        " is not a DNS host name (",
+                        why,
+                        ")"
                     ),
                 ));
             }
@@ -104,10 +110,14 @@ pub(crate) fn check_shape(v: &Values<'_>) -> Result<(), Error> {
     if let Err(why) = host_name(v.domain) {
         return Err(Error::new(
             ErrorCode::InvalidField,
-            format!(
-                "invalid field {}: {} is not a DNS host name ({why})",
+            msg!(
+                "invalid field ",
                 v.domain_field(),
-                quote(v.domain)
+                ": ",
+                quote(v.domain),
+                " is not a DNS host name (",
+                why,
+                ")"
             ),
         ));
     }
@@ -117,9 +127,14 @@ pub(crate) fn check_shape(v: &Values<'_>) -> Result<(), Error> {
                 if let Err(why) = absolute_url(url) {
                     return Err(Error::new(
                         ErrorCode::InvalidField,
-                        format!(
-                            "invalid field {field}: {} is not an absolute http or https URL ({why})",
-                            quote(url)
+                        msg!(
+                            "invalid field ",
+                            field,
+                            ": ",
+                            quote(url),
+                            " is not an absolute http or https URL (",
+                            why,
+                            ")"
                         ),
                     ));
                 }
@@ -145,11 +160,14 @@ pub(crate) fn check_expected(v: &Values<'_>, rules: &ValueRules) -> Result<(), E
         if !known.contains(&v.event) {
             return Err(Error::new(
                 ErrorCode::UnexpectedValue,
-                format!(
-                    "unexpected value {} {}: not a documented event ({}); set allow_unknown_events to accept other names",
+                msg!(
+                    "unexpected value ",
                     v.event_field(),
+                    " ",
                     quote(v.event),
-                    known.join(", ")
+                    ": not a documented event (",
+                    known.join(", "),
+                    "); set allow_unknown_events to accept other names"
                 ),
             ));
         }
@@ -177,14 +195,20 @@ fn unexpected(field: &str, value: &str, option: &str, list: &[String]) -> Error 
     const SHOWN: usize = 8;
     let mut shown: Vec<String> = list.iter().take(SHOWN).map(|s| quote(s)).collect();
     if list.len() > SHOWN {
-        shown.push(format!("… {} more", list.len() - SHOWN));
+        shown.push(msg!("… ", list.len() - SHOWN, " more"));
     }
     Error::new(
         ErrorCode::UnexpectedValue,
-        format!(
-            "unexpected value {field} {}: not in {option} [{}]",
+        msg!(
+            "unexpected value ",
+            field,
+            " ",
             quote(value),
-            shown.join(", ")
+            ": not in ",
+            option,
+            " [",
+            shown.join(", "),
+            "]"
         ),
     )
 }
@@ -197,18 +221,20 @@ pub(crate) fn host_name(s: &str) -> Result<(), String> {
         return Err("it is empty".to_owned());
     }
     if s.len() > 253 {
-        return Err(format!("{} bytes; at most 253", s.len()));
+        return Err(msg!(s.len(), " bytes; at most 253"));
     }
     let mut start = 0;
     for (n, label) in s.split('.').enumerate() {
         if label.is_empty() {
-            return Err(format!("label {} is empty", n + 1));
+            return Err(msg!("label ", n + 1, " is empty"));
         }
         if label.len() > 63 {
-            return Err(format!(
-                "label {} has {} characters; at most 63",
+            return Err(msg!(
+                "label ",
                 n + 1,
-                label.len()
+                " has ",
+                label.len(),
+                " characters; at most 63"
             ));
         }
         if let Some((i, c)) = label
@@ -216,13 +242,16 @@ pub(crate) fn host_name(s: &str) -> Result<(), String> {
             .find(|&(_, c)| !(c.is_ascii_alphanumeric() || c == '-'))
         {
             let at = s[..start + i].chars().count();
-            return Err(format!(
-                "character {at} {} is not a letter, digit, hyphen or dot",
-                quote(c.encode_utf8(&mut [0; 4]))
+            return Err(msg!(
+                "character ",
+                at,
+                " ",
+                quote(c.encode_utf8(&mut [0; 4])),
+                " is not a letter, digit, hyphen or dot"
             ));
         }
         if label.starts_with('-') || label.ends_with('-') {
-            return Err(format!("label {} starts or ends with a hyphen", n + 1));
+            return Err(msg!("label ", n + 1, " starts or ends with a hyphen"));
         }
         start += label.len() + 1;
     }
@@ -237,10 +266,10 @@ pub(crate) fn absolute_url(s: &str) -> Result<(), String> {
         return Err("no scheme://".to_owned());
     };
     if !URL_SCHEMES.iter().any(|k| k.eq_ignore_ascii_case(scheme)) {
-        return Err(format!("scheme {}", quote(scheme)));
+        return Err(msg!("scheme ", quote(scheme)));
     }
     if let Some(c) = s.chars().find(|c| c.is_whitespace() || c.is_control()) {
-        return Err(format!("it contains {}", quote(c.encode_utf8(&mut [0; 4]))));
+        return Err(msg!("it contains ", quote(c.encode_utf8(&mut [0; 4]))));
     }
     let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
     let authority = &rest[..end];
@@ -265,12 +294,12 @@ pub(crate) fn absolute_url(s: &str) -> Result<(), String> {
         },
     };
     if let Some(host) = host {
-        host_name(host).map_err(|why| format!("host {}: {why}", quote(host)))?;
+        host_name(host).map_err(|why| msg!("host ", quote(host), ": ", why))?;
     }
     if !port.is_empty() {
         let digits = port.strip_prefix(':').unwrap_or("x");
         if digits.is_empty() || digits.len() > 5 || !digits.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(format!("port {}", quote(port)));
+            return Err(msg!("port ", quote(port)));
         }
     }
     Ok(())

@@ -29,8 +29,12 @@ pub fn sign(
     algorithm: Algorithm,
     auth_timestamp: u64,
 ) -> Result<Signed, Error> {
-    validate_secret(key)
-        .map_err(|why| Error::new(ErrorCode::InvalidKey, format!("invalid key: {why}")))?;
+    validate_secret(key).map_err(|why| {
+        Error::new(
+            ErrorCode::InvalidKey,
+            crate::msg::msg!("invalid key: ", why),
+        )
+    })?;
     if algorithm == Algorithm::Md5 && callback.kind() == Kind::Stream {
         return Err(Error::new(
             ErrorCode::InvalidField,
@@ -58,7 +62,7 @@ pub fn to_json(callback: &Callback) -> String {
             w.str("user_args", s.user_args.as_deref());
             w.str("client_ip", s.client_ip.as_deref());
             w.str("node_ip", s.node_ip.as_deref());
-            let publish = s.publish_timestamp.map(|t| t.to_string());
+            let publish = s.publish_timestamp.map(|t| crate::msg::msg!(t));
             w.str("publish_timestamp", publish.as_deref());
             w.str("event", Some(s.event.as_str()));
             w.int("auth_timestamp", s.auth_timestamp);

@@ -7,6 +7,7 @@ use md5::Md5;
 use crate::callback::{parse_ref, Callback, CallbackRef, Kind, SignedValues};
 use crate::ct::{eq_mask, FirstMatch};
 use crate::error::{Error, ErrorCode};
+use crate::msg::msg;
 use crate::options::Options;
 use crate::rules::{check_expected, check_shape, ValueRules};
 use crate::signature::{
@@ -263,7 +264,7 @@ pub(crate) fn check_size(len: usize, max: usize) -> Result<(), Error> {
     if len > max {
         return Err(Error::new(
             ErrorCode::BodyTooLarge,
-            format!("body too large: {len} bytes > max_body_bytes {max}"),
+            msg!("body too large: ", len, " bytes > max_body_bytes ", max),
         ));
     }
     Ok(())
@@ -285,12 +286,15 @@ pub(crate) fn signature_fields(
             };
             Err(Error::new(
                 ErrorCode::MissingSignature,
-                format!(
-                    "missing signature: {missing} absent, and a key is configured, so the callback is refused (is the key set for this {} in the Huawei console?)",
+                msg!(
+                    "missing signature: ",
+                    missing,
+                    " absent, and a key is configured, so the callback is refused (is the key set for this ",
                     match kind {
                         Kind::Stream => "domain's stream notifications",
                         Kind::Record => "recording-callback rule",
-                    }
+                    },
+                    " in the Huawei console?)"
                 ),
             ))
         }
@@ -310,7 +314,13 @@ pub(crate) fn detect_algorithm(kind: Kind, sign: &str) -> Result<(Algorithm, [u8
             };
             return Err(Error::new(
                 ErrorCode::InvalidField,
-                format!("invalid field auth_sign: expected {expected}, got {n} bytes"),
+                msg!(
+                    "invalid field auth_sign: expected ",
+                    expected,
+                    ", got ",
+                    n,
+                    " bytes"
+                ),
             ));
         }
     };
@@ -322,7 +332,11 @@ pub(crate) fn detect_algorithm(kind: Kind, sign: &str) -> Result<(Algorithm, [u8
             .unwrap_or(0);
         return Err(Error::new(
             ErrorCode::InvalidField,
-            format!("invalid field auth_sign: character {at} is not a hexadecimal digit"),
+            msg!(
+                "invalid field auth_sign: character ",
+                at,
+                " is not a hexadecimal digit"
+            ),
         ));
     }
     Ok((algorithm, bytes))
@@ -343,13 +357,17 @@ pub(crate) fn mismatch(kind: Kind, algorithm: Algorithm, keys: usize) -> Error {
     let keys = if keys == 1 {
         "the configured key".to_owned()
     } else {
-        format!("any of the {keys} configured keys")
+        msg!("any of the ", keys, " configured keys")
     };
     Error::new(
         ErrorCode::SignatureMismatch,
-        format!(
-            "signature mismatch: auth_sign is not {}({formula}) with {keys}",
-            algorithm.as_str()
+        msg!(
+            "signature mismatch: auth_sign is not ",
+            algorithm.as_str(),
+            "(",
+            formula,
+            ") with ",
+            keys
         ),
     )
 }
@@ -363,8 +381,16 @@ pub(crate) fn check_time(ts: u64, now: u64, tolerance: u64, max_future: u64) -> 
         let late = now - ts - tolerance;
         return Err(Error::new(
             ErrorCode::Expired,
-            format!(
-                "expired: auth_timestamp {ts} + tolerance {tolerance} s < now {now} ({late} s too late)"
+            msg!(
+                "expired: auth_timestamp ",
+                ts,
+                " + tolerance ",
+                tolerance,
+                " s < now ",
+                now,
+                " (",
+                late,
+                " s too late)"
             ),
         ));
     }
@@ -372,8 +398,16 @@ pub(crate) fn check_time(ts: u64, now: u64, tolerance: u64, max_future: u64) -> 
         let ahead = ts - now;
         return Err(Error::new(
             ErrorCode::TimestampInFuture,
-            format!(
-                "timestamp in future: auth_timestamp {ts} > now {now} + max_future {max_future} s ({ahead} s ahead of now)"
+            msg!(
+                "timestamp in future: auth_timestamp ",
+                ts,
+                " > now ",
+                now,
+                " + max_future ",
+                max_future,
+                " s (",
+                ahead,
+                " s ahead of now)"
             ),
         ));
     }

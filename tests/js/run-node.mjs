@@ -46,5 +46,30 @@ try {
     console.log(`FAIL an error thrown through import is not instanceof the required CallbackError: ${e}`);
   }
 }
+// huaweicloud-live-callback/verify, the verify-only build: the suite's verify and parse checks
+// (the full package signs the inputs), one module instance for import and require, and its
+// CallbackError is its own class (another .wasm, another module graph).
+try {
+  const loader = join(scratch, 'load-esm-verify.mjs');
+  writeFileSync(loader, "export * as lean from 'huaweicloud-live-callback/verify';\nexport const resolved = import.meta.resolve('huaweicloud-live-callback/verify');\n");
+  const { lean, resolved: leanResolved } = await import(pathToFileURL(loader).href);
+  if (!leanResolved.endsWith('/node_modules/huaweicloud-live-callback/verify/node.mjs')) throw new Error(`resolved to ${leanResolved}, expected node_modules/…/verify/node.mjs`);
+  console.log(`node ${process.version} ESM: ${leanResolved}`);
+  const l = runSuite(lean, vectors, (line) => console.log(`FAIL lean: ${line}`), corpus, { lean: true, signer: lib });
+  r.passed += l.passed;
+  r.failed += l.failed;
+  console.log(`  huaweicloud-live-callback/verify: ${l.passed} passed, ${l.failed} failed`);
+  const leanRequired = createRequire(join(scratch, 'package.json'))('huaweicloud-live-callback/verify');
+  for (const name of Object.keys(lean)) {
+    if (leanRequired[name] === lean[name]) r.passed++;
+    else {
+      r.failed++;
+      console.log(`FAIL lean: import and require give two different ${name}`);
+    }
+  }
+} catch (e) {
+  r.failed++;
+  console.log(`FAIL huaweicloud-live-callback/verify: ${e && e.stack || e}`);
+}
 console.log(`${r.passed} passed, ${r.failed} failed`);
 process.exit(r.failed === 0 && r.passed > 0 ? 0 : 1);

@@ -19,7 +19,8 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
-import { listen } from '../../scripts/serve.mjs';
+import { browserEntry, listen } from '../../scripts/serve.mjs';
+import { caseOptions } from '../../tests/js/suites/cases.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const VECTORS = JSON.parse(readFileSync(path.join(REPO, 'tests/vectors/callbacks.json'), 'utf8'));
@@ -81,6 +82,8 @@ const byName = (name) => {
 };
 const defaults = VECTORS.defaults;
 
+// The test's own statement of the verdict rule (src/explain.rs, Verdict::for_error), an oracle
+// independent of the page: the page itself shows, and its self-check expects, explain's verdict.
 function expectedVerdict(expect) {
   if (expect.ok) return expect.algorithm === 'MD5' ? 'WEAK' : 'VALID';
   if (expect.error === 'EXPIRED' || expect.error === 'TIMESTAMP_IN_FUTURE') return 'EXPIRED';
@@ -119,14 +122,15 @@ async function fillCase(page, c) {
     await page.getByLabel(i === 0 ? 'Key' : `Key ${i + 1}`, { exact: true }).fill(c.keys[i].key);
   }
   if (c.keys.length === 0) await page.getByLabel('Key', { exact: true }).fill('');
-  const o = c.options;
+  // The case's options with the file's defaults filled in, by the reader THE suite uses.
+  const o = caseOptions(c, defaults);
   await page.getByLabel('Now', { exact: true }).fill(String(o.now));
-  await page.getByLabel('Tolerance (s)', { exact: true }).fill(String(o.toleranceSeconds ?? defaults.toleranceSeconds));
-  await page.getByLabel('Max future (s)', { exact: true }).fill(String(o.maxFutureSeconds ?? defaults.maxFutureSeconds));
-  await page.getByLabel('Allow MD5', { exact: true }).setChecked(!!(o.allowMd5 ?? defaults.allowMd5));
-  await page.getByLabel('Domains', { exact: true }).fill((o.domains ?? defaults.domains ?? []).join(', '));
-  await page.getByLabel('Apps', { exact: true }).fill((o.apps ?? defaults.apps ?? []).join(', '));
-  await page.getByLabel('Allow unknown events', { exact: true }).setChecked(!!(o.allowUnknownEvents ?? defaults.allowUnknownEvents));
+  await page.getByLabel('Tolerance (s)', { exact: true }).fill(String(o.toleranceSeconds));
+  await page.getByLabel('Max future (s)', { exact: true }).fill(String(o.maxFutureSeconds));
+  await page.getByLabel('Allow MD5', { exact: true }).setChecked(!!o.allowMd5);
+  await page.getByLabel('Domains', { exact: true }).fill((o.domains ?? []).join(', '));
+  await page.getByLabel('Apps', { exact: true }).fill((o.apps ?? []).join(', '));
+  await page.getByLabel('Allow unknown events', { exact: true }).setChecked(!!o.allowUnknownEvents);
 }
 
 /** What the page shows about the current payload. */
@@ -208,7 +212,11 @@ test('server: MIME types, CSP header, only GET/HEAD, bound to 127.0.0.1', async 
     assert.ok(csp.includes(d), `CSP has ${d}`);
   }
   assert.equal(index.headers['x-content-type-options'], 'nosniff');
-  assert.match((await rawGet('/app.js')).headers['content-type'], /^text\/javascript/);
+  for (const js of ['/js/main.js', '/js/self-check.js', '/js/url-view.js', '/vectors/cases.mjs']) {
+    const r = await rawGet(js);
+    assert.equal(r.status, 200, js);
+    assert.match(r.headers['content-type'], /^text\/javascript/, js);
+  }
   assert.match((await rawGet('/style.css')).headers['content-type'], /^text\/css/);
   assert.match((await rawGet('/vectors/callbacks.json')).headers['content-type'], /^application\/json/);
   const entry = await rawGet('/pkg-web.js');
@@ -281,6 +289,38 @@ test('self-check can fail: a vector file with a wrong expectation is reported', 
     const failures = await page.locator('#selfcheck-failures li').allTextContents();
     assert.equal(failures.length, 1);
     assert.ok(failures[0].includes(victim.name), failures[0]);
+  } finally {
+    await context.close();
+  }
+});
+
+test('self-check can fail: a verdict that differs between cases of one error code is reported', async () => {
+  // The page takes the expected verdict from the package (explain's), so the self-check holds the
+  // package to one verdict per expected outcome. Serve this page a build whose explain gives one
+  // EXPIRED case (not the first) another verdict: that case, and only it, must be reported.
+  const { context, page } = await newPage({ expectConsoleErrors: true });
+  try {
+    const unique = (c) => cases.filter((x) => x.body === c.body).length === 1;
+    const expired = cases.filter((c) => c.expect.error === 'EXPIRED' && typeof c.body === 'string' && unique(c));
+    assert.ok(expired.length >= 2, 'two EXPIRED cases, each with a body of its own');
+    const victim = expired[1];
+    const entry = JSON.stringify(`./pkg/${browserEntry(PKG_DIR)}`);
+    const src = `import * as real from ${entry};
+export * from ${entry};
+export function explain(body, options) {
+  const x = real.explain(body, options);
+  return body === ${JSON.stringify(victim.body)} ? { ...x, verdict: 'INVALID' } : x;
+}
+export default { ...real, explain };
+`;
+    await page.route('**/pkg-web.js', (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: src }));
+    await page.reload();
+    await page.waitForSelector('#selfcheck[data-state="fail"]', { timeout: 120000 });
+    const total = cases.length + (VECTORS.sign || []).length;
+    assert.equal(await page.locator('#selfcheck').textContent(), `self-check: ${total - 1}/${total} vectors agree`);
+    const failures = await page.locator('#selfcheck-failures li').allTextContents();
+    assert.equal(failures.length, 1, failures.join('\n'));
+    assert.ok(failures[0].includes(victim.name) && failures[0].includes('explain verdict INVALID for EXPIRED'), failures[0]);
   } finally {
     await context.close();
   }
@@ -735,7 +775,7 @@ test('keyboard: tabs by arrow keys, controls reachable by Tab, Generate by Enter
 });
 
 // ------------------------------------------------------------------------------------------------
-// The Signed URL tab (www/url.js)
+// The Signed URL tab (www/js/url-view.js)
 
 const URL_KEY = 'GCTbw44s6MPLh4GqgDpnfuFHgy25Enly';
 

@@ -3,18 +3,7 @@
 // signUrl / verifyUrl / explainUrl, in this page. The key stays in its input and this module's
 // memory: never in the page URL, never in storage, never sent anywhere.
 
-const $ = (id) => document.getElementById(id);
-
-function el(tag, attrs = {}, ...children) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === 'text') e.textContent = v;
-    else if (k === 'class') e.className = v;
-    else e.setAttribute(k, v);
-  }
-  for (const c of children) e.append(c);
-  return e;
-}
+import { $, el } from './dom.js';
 
 const now = () => Math.floor(Date.now() / 1000);
 
@@ -178,7 +167,8 @@ export function setupUrlTab(getLib) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Self-check: every case of tests/vectors/urls.json (served at vectors/urls.json)
+// The URL vectors: every case of tests/vectors/urls.json (served at vectors/urls.json); self-check.js
+// runs them and shows the result
 
 const MILLIS_ABOVE = 1e11;
 const int = (v) => (typeof v === 'string' ? BigInt(v) : v);

@@ -1,0 +1,14 @@
+// make bench, cold start in workerd: worker-cold.mjs on the verify-only build
+// (huaweicloud-live-callback/verify). The first request to a fresh workerd process builds a
+// Verifier and verifies one body. Compared by coldstart.mjs with worker-cold-baseline.mjs.
+// Bindings: CASE (text, JSON { body, key, now }).
+import { Verifier } from 'huaweicloud-live-callback/verify';
+
+export default {
+  async fetch(request, env) {
+    const c = JSON.parse(env.CASE);
+    const t0 = Date.now();
+    const r = new Verifier({ keys: [c.key] }).verify(c.body, { now: c.now });
+    return Response.json({ event: r.event, insideMs: Date.now() - t0 });
+  },
+};
