@@ -1031,3 +1031,35 @@ export declare class StoreError extends Error {
   code: 'STORE_FAILED' | 'STORE_FULL' | 'STORE_CORRUPT';
   cause?: unknown;
 }
+
+/** The events `samples` has a body for: every documented stream and recording event. */
+export type SampleEvent =
+  | 'PUBLISH'
+  | 'PUBLISH_DONE'
+  | 'RECORD_START'
+  | 'RECORD_NEW_FILE_START'
+  | 'RECORD_FILE_COMPLETE'
+  | 'RECORD_OVER'
+  | 'RECORD_FAILED';
+
+/** An unsigned sample stream notification (`publish_timestamp` a string, as Huawei sends it). */
+export type SampleStream = Omit<StreamNotification, 'publish_timestamp' | 'auth_timestamp' | 'auth_sign'> & {
+  publish_timestamp: string;
+};
+/** An unsigned sample recording callback. */
+export type SampleRecord = Omit<RecordCallback, 'auth_timestamp' | 'auth_sign'>;
+type SampleOf<E extends SampleEvent> = E extends 'PUBLISH' | 'PUBLISH_DONE' ? SampleStream : SampleRecord;
+
+/**
+ * Realistic, unsigned sample bodies of every documented event (modelled on the user guide's
+ * examples, masked values included), frozen; for tests and tools: `sign({ ...samples.PUBLISH }, …)`.
+ */
+export declare const samples: { readonly [E in SampleEvent]: Readonly<SampleOf<E>> };
+
+/**
+ * A fresh, mutable copy of `samples[event]` with its times moved to `now` (Unix seconds):
+ * `publish_timestamp` shortly before it, a RECORD_FILE_COMPLETE file ending at it.
+ * `undefined` for an event without a sample.
+ */
+export declare function sampleCallback<E extends SampleEvent>(event: E, now: number): SampleOf<E>;
+export declare function sampleCallback(event: string, now: number): SampleStream | SampleRecord | undefined;

@@ -5,3 +5,4 @@ export * from './url.js';
 export * from './request.js';
 export * from './adapters/index.js';
 export * from './state/index.js';
+export * from './samples.js';

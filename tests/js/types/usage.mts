@@ -6,12 +6,15 @@ import {
   explain,
   generateKey,
   parse,
+  sampleCallback,
+  samples,
   sign,
   verify,
   type ErrorCode,
   type Callback,
   type Explanation,
   type RecordCallback,
+  type SampleStream,
   type StreamNotification,
   type Verified,
 } from 'huaweicloud-live-callback';
@@ -136,3 +139,11 @@ verifyUrl(signedUrl, { key });
 // @ts-expect-error time is required
 signUrl('rtmp://push.example.com/live/s', { key });
 void [urlMethod, urlExpiry, urlHints, vu.keyId, ux.window?.secondsLeft];
+// Sample bodies (tests, tools): typed by event, signable as they are.
+const sample: SampleStream = sampleCallback('PUBLISH', 1700000000);
+const fileSize: number | bigint | undefined = sampleCallback('RECORD_FILE_COMPLETE', 1700000000).file_size;
+const signedSample = sign({ ...samples.RECORD_OVER }, { key, authTimestamp: 1700000000 });
+// @ts-expect-error samples are frozen
+samples.PUBLISH.stream = 'x';
+
+void [streamCb, recordCb, once, describe, code, left, sample, fileSize, signedSample];
