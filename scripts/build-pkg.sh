@@ -82,6 +82,8 @@ fs.writeFileSync(out + ".cjs", head + "\"use strict\";\nmodule.exports = \"" + b
 }
 
 OUT=pkg/dist
+# The licence texts and SECURITY.md travel in the tarball; the repository root keeps the one copy.
+cp LICENSE-MIT LICENSE-APACHE SECURITY.md pkg/
 rm -rf "$OUT"
 build_wasm hwlc "$OUT"
 # The verify-only build (huaweicloud-live-callback/verify): without the `tools` feature.
