@@ -2,7 +2,7 @@
 // bundles it and served by the workerd binary (tests/js/runtimes' pinned tooling) with a
 // generated config that declares its Durable Object namespace (in-memory storage), once
 // SQLite-backed (as wrangler.toml's new_sqlite_classes deploys it) and once key-value-backed.
-import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { KEY, notifications, rng, shuffle } from './lib.mjs';
@@ -12,7 +12,7 @@ const ROOT = resolve(HERE, '../..');
 const RUNTIMES = join(ROOT, 'tests', 'js', 'runtimes');
 
 /** Serves a bundle with a Durable Object namespace; resolves { url, host }. */
-async function serve({ dir, modules, start, compatibilityDate, sql }) {
+async function serve({ dir, modules, serveConfig, compatibilityDate, sql }) {
   const q = (s) => JSON.stringify(s);
   const config = `using Workerd = import "/workerd/workerd.capnp";
 
@@ -34,22 +34,7 @@ ${modules.map((m) => `    (name = ${q(m.name)}, ${m.type} = embed ${q(m.file)})`
   compatibilityDate = ${q(compatibilityDate)},
 );
 `;
-  writeFileSync(join(dir, 'config.capnp'), config);
-  const host = start(join(RUNTIMES, 'node_modules', '.bin', 'workerd'), ['serve', join(dir, 'config.capnp'), '--control-fd', '3'], { cwd: dir, extraFds: 1 });
-  const port = await new Promise((res, rej) => {
-    let buf = '';
-    const timer = setTimeout(() => rej(new Error(`workerd did not report a port; output:\n${host.output()}`)), 60000);
-    host.child.stdio[3].on('data', (d) => {
-      buf += d;
-      for (const line of buf.split('\n')) {
-        try {
-          const msg = JSON.parse(line);
-          if (msg.event === 'listen' && msg.socket === 'http') { clearTimeout(timer); res(msg.port); }
-        } catch { /* partial line */ }
-      }
-    });
-    host.child.on('exit', (code) => { clearTimeout(timer); rej(new Error(`workerd exited (${code}); output:\n${host.output()}`)); });
-  });
+  const { port, host } = await serveConfig(dir, config);
   return { url: `http://127.0.0.1:${port}`, host };
 }
 
@@ -60,15 +45,14 @@ export async function runDurableObject(hw, t, app) {
 
 /** Expired claims are swept by later writes; live ones never. */
 async function runSweep(t, app) {
-  const { start } = await import(join(RUNTIMES, 'common.mjs'));
-  const { bundleWorker } = await import(join(RUNTIMES, 'workerd-host.mjs'));
+  const { bundleWorker, serveConfig } = await import(join(RUNTIMES, 'workerd-host.mjs'));
   const entry = join(app, 'do-sweep.mjs');
   cpSync(join(HERE, 'fixtures', 'do-sweep.mjs'), entry);
   const outdir = join(ROOT, 'build', 'state', 'do-sweep');
   const { modules } = await bundleWorker({ entry, outdir });
   let server;
   try {
-    server = await serve({ dir: outdir, modules, start, compatibilityDate: '2025-09-01', sql: true });
+    server = await serve({ dir: outdir, modules, serveConfig, compatibilityDate: '2025-09-01', sql: true });
     const r = await (await fetch(`${server.url}/`, { signal: AbortSignal.timeout(60000) })).json();
     t.eq([r.first, r.fresh, r.still], [300, 300, 300], 'workerd DO sweep: 300 claims stored, 300 new ones claimed after they expired, all still held');
     console.log(`  workerd DO sweep: ${JSON.stringify(r)}`);
@@ -87,8 +71,7 @@ async function runOnce(hw, t0, app, sql) {
     ok: (c, name, d) => t0.ok(c, name.replace('workerd DO', label), d),
     eq: (a, b, name) => t0.eq(a, b, name.replace('workerd DO', label)),
   };
-  const { start } = await import(join(RUNTIMES, 'common.mjs'));
-  const { bundleWorker } = await import(join(RUNTIMES, 'workerd-host.mjs'));
+  const { bundleWorker, serveConfig } = await import(join(RUNTIMES, 'workerd-host.mjs'));
   // Staged inside the scratch project so that the bare import resolves to the installed tarball.
   const dir = join(app, 'examples', 'worker-durable-object');
   rmSync(dir, { recursive: true, force: true });
@@ -98,7 +81,7 @@ async function runOnce(hw, t0, app, sql) {
   const { modules } = await bundleWorker({ entry: join(dir, 'src', 'index.js'), outdir });
   let server;
   try {
-    server = await serve({ dir: outdir, modules, start, compatibilityDate: '2025-09-01', sql });
+    server = await serve({ dir: outdir, modules, serveConfig, compatibilityDate: '2025-09-01', sql });
     const post = async (body) => {
       const r = await fetch(`${server.url}/`, { method: 'POST', body, signal: AbortSignal.timeout(30000) });
       const text = await r.text();

@@ -86,6 +86,15 @@ ${modules.map((m) => `    (name = ${q(m.name)}, ${m.type} = embed ${q(m.file)})`
   compatibilityDate = ${q(compatibilityDate)},
 );
 `;
+  const { port, host } = await serveConfig(dir, config);
+  return { url: `http://127.0.0.1:${port}/`, host };
+}
+
+/**
+ * Writes `config` (a workerd capnp config) to `dir/config.capnp`, starts the pinned workerd on
+ * it and resolves once workerd reports the port of its `http` socket (bounded: 60 s).
+ */
+export async function serveConfig(dir, config) {
   writeFileSync(join(dir, 'config.capnp'), config);
   const host = start(join(BIN, 'workerd'), ['serve', join(dir, 'config.capnp'), '--control-fd', '3'], { cwd: dir, extraFds: 1 });
   const port = await new Promise((res, rej) => {
@@ -102,5 +111,5 @@ ${modules.map((m) => `    (name = ${q(m.name)}, ${m.type} = embed ${q(m.file)})`
     });
     host.child.on('exit', (code) => { clearTimeout(timer); rej(new Error(`workerd exited (${code}); output:\n${host.output()}`)); });
   });
-  return { url: `http://127.0.0.1:${port}/`, host };
+  return { port, host };
 }
