@@ -268,7 +268,11 @@ type RecordOf<E> = E extends string ? VerifiedRecord<E> | VerifiedRecordMd5<E> :
 export type Verified = StreamOf<KnownStreamEvent> | RecordOf<KnownRecordEvent>;
 
 /** What `verify` returns with `allowUnknownEvents: true`: `event` may be any name. */
-export type VerifiedAnyEvent = Verified | VerifiedStream<string> | VerifiedRecord<string> | VerifiedRecordMd5<string>;
+export type VerifiedAnyEvent =
+  | Verified
+  | VerifiedStream<string>
+  | VerifiedRecord<string>
+  | VerifiedRecordMd5<string>;
 
 /** `Verified`, or `VerifiedAnyEvent` when the options may set `allowUnknownEvents`. */
 export type VerifiedFor<O> = O extends { allowUnknownEvents: infer U }
@@ -278,7 +282,9 @@ export type VerifiedFor<O> = O extends { allowUnknownEvents: infer U }
   : Verified;
 
 /** Refuses `keys: []` at the type level (a verifier needs a key). */
-type NonEmptyKeys<O> = O extends { keys: readonly [] } ? { keys: readonly [KeyInput, ...KeyInput[]] } : unknown;
+type NonEmptyKeys<O> = O extends { keys: readonly [] }
+  ? { keys: readonly [KeyInput, ...KeyInput[]] }
+  : unknown;
 
 export type Parsed =
   | { kind: 'stream'; event: StreamEvent; callback: StreamNotification }
@@ -485,7 +491,16 @@ export declare function generateKey(length?: number): string;
  * `'C'` (`c_aes`: not supported, `UNSUPPORTED_METHOD`), `'D'` (`d_sha256`, recommended; the only
  * one Huawei offers for HLS playback). Huawei's names (`'d_sha256'`) and lower case are accepted.
  */
-export type UrlMethod = 'A' | 'B' | 'C' | 'D' | 'a_md5' | 'b_md5' | 'c_aes' | 'd_sha256' | (string & {});
+export type UrlMethod =
+  | 'A'
+  | 'B'
+  | 'C'
+  | 'D'
+  | 'a_md5'
+  | 'b_md5'
+  | 'c_aes'
+  | 'd_sha256'
+  | (string & {});
 
 /** Options of {@link signUrl}. */
 export interface SignUrlOptions {
@@ -686,7 +701,9 @@ export type Routes<A extends unknown[]> = {
  * annotate a single handler's (or onUnhandled's) parameter as `VerifiedAnyEvent`: other event
  * names reach it too.
  */
-export type Handlers<A extends unknown[]> = ((verified: Verified, ...args: A) => Awaitable<unknown>) | Routes<A>;
+export type Handlers<A extends unknown[]> =
+  | ((verified: Verified, ...args: A) => Awaitable<unknown>)
+  | Routes<A>;
 
 /** The options of every receiver: those of `Verifier`, plus the clock and the hooks. */
 export type ReceiverOptions<A extends unknown[], C extends unknown[] = A> = VerifierOptions & {
@@ -716,7 +733,10 @@ export type ReceiverOptions<A extends unknown[], C extends unknown[] = A> = Veri
  * const v = await verifyRequest(request, { keys: env.HUAWEI_CALLBACK_KEY.split(',') });
  * console.log(v.event, v.callback.stream);
  */
-export declare function verifyRequest<const O extends VerifyOptions>(request: Request, options: O & NonEmptyKeys<O>): Promise<VerifiedFor<O>>;
+export declare function verifyRequest<const O extends VerifyOptions>(
+  request: Request,
+  options: O & NonEmptyKeys<O>,
+): Promise<VerifiedFor<O>>;
 
 /**
  * A fetch-API handler for Workers, Deno.serve, Bun.serve and anything else that maps a Request
@@ -779,7 +799,10 @@ export interface NodeResponseLike {
  * createServer(createNodeMiddleware({ keys: ['…'] }, (v) => console.log(v.event))).listen(8080);
  * // Express: app.post('/huawei/callback', createNodeMiddleware({ keys }, handlers)); app.use(express.json());
  */
-export declare function createNodeMiddleware<Req extends NodeRequestLike = NodeRequestLike, Res extends NodeResponseLike = NodeResponseLike>(
+export declare function createNodeMiddleware<
+  Req extends NodeRequestLike = NodeRequestLike,
+  Res extends NodeResponseLike = NodeResponseLike,
+>(
   options: ReceiverOptions<[Req, Res], [Req]>,
   handlers: Handlers<[Req, Res]>,
 ): (req: Req, res: Res, next?: (error?: unknown) => void) => Promise<void>;
@@ -918,7 +941,10 @@ export interface LambdaHttpResult {
  * @example
  * export const handler = createLambdaHandler({ keys: process.env.HUAWEI_CALLBACK_KEY.split(',') }, (v) => …);
  */
-export declare function createLambdaHandler<E extends LambdaHttpEvent = LambdaHttpEvent, Ctx = unknown>(
+export declare function createLambdaHandler<
+  E extends LambdaHttpEvent = LambdaHttpEvent,
+  Ctx = unknown,
+>(
   options: ReceiverOptions<[E, Ctx]>,
   handlers: Handlers<[E, Ctx]>,
 ): (event: E, context: Ctx) => Promise<LambdaHttpResult>;
@@ -957,7 +983,13 @@ export interface StateStore {
    * else claims it for `claimTtlMs` and sets the state to the core's join of the stored state
    * and `fact`, kept `ttlMs`. `old`: the previous encoded state.
    */
-  join(key: string, fact: string, ttlMs: number, claimKey?: string, claimTtlMs?: number): Promise<{ duplicate: boolean; old: string | undefined }>;
+  join(
+    key: string,
+    fact: string,
+    ttlMs: number,
+    claimKey?: string,
+    claimTtlMs?: number,
+  ): Promise<{ duplicate: boolean; old: string | undefined }>;
   /** The encoded state, or undefined. */
   read(key: string): Promise<string | undefined>;
   /** `true` the first time `key` is claimed within `ttlMs`, else `false`. */
@@ -998,7 +1030,10 @@ export interface StreamTracker {
    * MISSING_FIELD without one) or with a `StoreError`. `state` is undefined only for a duplicate
    * whose state has expired.
    */
-  apply(verified: Verified, options?: { now?: Seconds }): Promise<{ change: StreamChange; state: StreamStatus | undefined }>;
+  apply(
+    verified: Verified,
+    options?: { now?: Seconds },
+  ): Promise<{ change: StreamChange; state: StreamStatus | undefined }>;
   /** The state of a stream, or undefined when none is stored. */
   get(stream: StreamId): Promise<StreamStatus | undefined>;
   /** Claims one signed delivery (key from signed fields only) for tolerance + max future. */
@@ -1012,7 +1047,10 @@ export interface StreamTracker {
 export declare function createStreamTracker(options: StreamTrackerOptions): StreamTracker;
 
 /** One process: bounded (`maxEntries` states and as many claims, default 100,000), TTLs, `clock` default Date.now. */
-export declare function memoryStore(options?: { maxEntries?: number; clock?: () => number }): StateStore & {
+export declare function memoryStore(options?: {
+  maxEntries?: number;
+  clock?: () => number;
+}): StateStore & {
   size(): { states: number; claims: number };
 };
 
@@ -1024,7 +1062,10 @@ export declare function memoryStore(options?: { maxEntries?: number; clock?: () 
 export declare function redisStore(client: unknown, options?: { prefix?: string }): StateStore;
 
 /** Cloudflare Workers: a Durable Object's `ctx.storage` (read-join-write in `storage.transaction`). Workers KV cannot be a store: it is eventually consistent. */
-export declare function durableObjectStore(storage: unknown, options?: { clock?: () => number }): StateStore;
+export declare function durableObjectStore(
+  storage: unknown,
+  options?: { clock?: () => number },
+): StateStore;
 
 /** A store failed; apply/claim/get reject with it. */
 export declare class StoreError extends Error {
@@ -1043,12 +1084,17 @@ export type SampleEvent =
   | 'RECORD_FAILED';
 
 /** An unsigned sample stream notification (`publish_timestamp` a string, as Huawei sends it). */
-export type SampleStream = Omit<StreamNotification, 'publish_timestamp' | 'auth_timestamp' | 'auth_sign'> & {
+export type SampleStream = Omit<
+  StreamNotification,
+  'publish_timestamp' | 'auth_timestamp' | 'auth_sign'
+> & {
   publish_timestamp: string;
 };
 /** An unsigned sample recording callback. */
 export type SampleRecord = Omit<RecordCallback, 'auth_timestamp' | 'auth_sign'>;
-type SampleOf<E extends SampleEvent> = E extends 'PUBLISH' | 'PUBLISH_DONE' ? SampleStream : SampleRecord;
+type SampleOf<E extends SampleEvent> = E extends 'PUBLISH' | 'PUBLISH_DONE'
+  ? SampleStream
+  : SampleRecord;
 
 /**
  * Realistic, unsigned sample bodies of every documented event (modelled on the user guide's
@@ -1062,4 +1108,7 @@ export declare const samples: { readonly [E in SampleEvent]: Readonly<SampleOf<E
  * `undefined` for an event without a sample.
  */
 export declare function sampleCallback<E extends SampleEvent>(event: E, now: number): SampleOf<E>;
-export declare function sampleCallback(event: string, now: number): SampleStream | SampleRecord | undefined;
+export declare function sampleCallback(
+  event: string,
+  now: number,
+): SampleStream | SampleRecord | undefined;

@@ -7,13 +7,24 @@ import { fileURLToPath } from 'node:url';
 
 export const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 export const ROOT = process.env.BENCH_ROOT || resolve(BENCH_DIR, '../..');
-export const VECTORS = process.env.BENCH_VECTORS || join(ROOT, 'tests', 'vectors', 'callbacks.json');
+export const VECTORS =
+  process.env.BENCH_VECTORS || join(ROOT, 'tests', 'vectors', 'callbacks.json');
 export const RESULTS = join(BENCH_DIR, 'results');
 
 /** The two bodies every speed figure is measured on (the same as node.mjs and benches/verify.rs). */
 export const BODIES = [
-  { label: 'stream notification, 454 bytes', name: 'stream/PUBLISH/hmac/valid-compact', bytes: 454, criterion: 'stream-454B' },
-  { label: 'recording callback, 709 bytes', name: 'record/RECORD_FILE_COMPLETE/hmac/valid-compact', bytes: 709, criterion: 'record-709B' },
+  {
+    label: 'stream notification, 454 bytes',
+    name: 'stream/PUBLISH/hmac/valid-compact',
+    bytes: 454,
+    criterion: 'stream-454B',
+  },
+  {
+    label: 'recording callback, 709 bytes',
+    name: 'record/RECORD_FILE_COMPLETE/hmac/valid-compact',
+    bytes: 709,
+    criterion: 'record-709B',
+  },
 ];
 
 let vectors = null;
@@ -27,7 +38,8 @@ export function pick(name, bytes) {
   const c = cases().find((x) => x.name === name);
   if (!c) throw new Error(`no vector case ${name}`);
   const out = { body: c.body, key: c.keys[0].key, now: Number(c.options.now) };
-  if (bytes !== undefined && Buffer.byteLength(out.body) !== bytes) throw new Error(`${name} is not ${bytes} bytes`);
+  if (bytes !== undefined && Buffer.byteLength(out.body) !== bytes)
+    throw new Error(`${name} is not ${bytes} bytes`);
   return out;
 }
 
@@ -41,7 +53,10 @@ export const int = (x) => Math.round(x).toLocaleString('en-US');
 /** results/<section>.json: { section, targets: [{ name, figure, met }], ...extra }. */
 export function save(section, targets, extra = {}) {
   mkdirSync(RESULTS, { recursive: true });
-  writeFileSync(join(RESULTS, `${section}.json`), JSON.stringify({ section, targets, ...extra }, null, 2));
+  writeFileSync(
+    join(RESULTS, `${section}.json`),
+    JSON.stringify({ section, targets, ...extra }, null, 2),
+  );
 }
 
 export function load(section) {
@@ -63,12 +78,24 @@ export function parseNodeOutput(text) {
   let inTargets = false;
   for (const line of text.split('\n')) {
     const title = /^(\S.*?) \(Node v[\d.]+/.exec(line);
-    if (title) { current = tables[title[1]] = {}; inTargets = false; continue; }
-    if (/^targets \(Node\):/.test(line)) { inTargets = true; current = null; continue; }
+    if (title) {
+      current = tables[title[1]] = {};
+      inTargets = false;
+      continue;
+    }
+    if (/^targets \(Node\):/.test(line)) {
+      inTargets = true;
+      current = null;
+      continue;
+    }
     const row = /^ {2}(\S.*?) {2,}([\d,]+) ops\/s {2}[\d.]+x /.exec(line);
-    if (row && current) { current[row[1].trim()] = Number(row[2].replace(/,/g, '')); continue; }
+    if (row && current) {
+      current[row[1].trim()] = Number(row[2].replace(/,/g, ''));
+      continue;
+    }
     const t = /^ {2}(\S.*?):\s+(\S+)\s+(met|MISSED)\s*$/.exec(line);
-    if (t && inTargets) targets.push({ name: t[1].replace(/\s+/g, ' '), figure: t[2], met: t[3] === 'met' });
+    if (t && inTargets)
+      targets.push({ name: t[1].replace(/\s+/g, ' '), figure: t[2], met: t[3] === 'met' });
   }
   return { tables, targets };
 }

@@ -11,6 +11,10 @@ const c = JSON.parse(process.env.BENCH_CASE);
 const t0 = performance.now();
 const lib = await import(only || process.env.BENCH_COLD_PACKAGE || 'huaweicloud-live-callback');
 const t1 = performance.now();
-const r = only ? { event: 'PUBLISH' } : new lib.Verifier({ keys: [c.key] }).verify(c.body, { now: c.now });
+const r = only
+  ? { event: 'PUBLISH' }
+  : new lib.Verifier({ keys: [c.key] }).verify(c.body, { now: c.now });
 const t2 = performance.now();
-process.stdout.write(JSON.stringify({ importMs: t1 - t0, firstVerifyMs: t2 - t1, totalMs: t2 - t0, event: r.event }));
+process.stdout.write(
+  JSON.stringify({ importMs: t1 - t0, firstVerifyMs: t2 - t1, totalMs: t2 - t0, event: r.event }),
+);

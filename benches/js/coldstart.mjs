@@ -21,7 +21,9 @@ import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { BENCH_DIR, BODIES, ROOT, mark, median, pick, save } from './bench-util.mjs';
 
-const { bundleWorker, serveWorker } = await import(pathToFileURL(join(ROOT, 'tests/js/runtimes/workerd-host.mjs')).href);
+const { bundleWorker, serveWorker } = await import(
+  pathToFileURL(join(ROOT, 'tests/js/runtimes/workerd-host.mjs')).href
+);
 const TARGET = 5; // ms, Node: import + first verify of /verify
 const WTARGET = 3; // ms, workerd: /verify's Worker minus the baseline
 const LEAN = 'huaweicloud-live-callback/verify';
@@ -33,21 +35,42 @@ const f = (x) => x.toFixed(2);
 // ---- Node
 const EMPTY = 'bench-cold-empty';
 mkdirSync(join(BENCH_DIR, 'node_modules', EMPTY), { recursive: true });
-writeFileSync(join(BENCH_DIR, 'node_modules', EMPTY, 'package.json'), JSON.stringify({
-  name: EMPTY, version: '0.0.0', type: 'module', exports: { '.': { node: { import: './index.mjs' }, default: './index.mjs' } },
-}));
+writeFileSync(
+  join(BENCH_DIR, 'node_modules', EMPTY, 'package.json'),
+  JSON.stringify({
+    name: EMPTY,
+    version: '0.0.0',
+    type: 'module',
+    exports: { '.': { node: { import: './index.mjs' }, default: './index.mjs' } },
+  }),
+);
 writeFileSync(join(BENCH_DIR, 'node_modules', EMPTY, 'index.mjs'), 'export const empty = true;\n');
 // Three kinds of process, alternated round by round: the full package, /verify, the empty one.
 const node = [];
 const lean = [];
 const empty = [];
-const kinds = [['full', node], ['lean', lean], ['empty', empty]];
+const kinds = [
+  ['full', node],
+  ['lean', lean],
+  ['empty', empty],
+];
 for (let i = 0; i <= RUNS; i++) {
   for (let k = 0; k < kinds.length; k++) {
     const [kind, into] = kinds[(i + k) % kinds.length];
-    const env = { ...process.env, BENCH_CASE: JSON.stringify(c), BENCH_COLD_IMPORT: kind === 'empty' ? EMPTY : '', BENCH_COLD_PACKAGE: kind === 'lean' ? LEAN : '' };
-    const r = spawnSync(process.execPath, [join(BENCH_DIR, 'coldstart-child.mjs')], { cwd: BENCH_DIR, env, encoding: 'utf8', timeout: 60000 });
-    if (r.status !== 0) throw new Error(`coldstart-child.mjs (${kind}) failed (${r.status}): ${r.stderr}`);
+    const env = {
+      ...process.env,
+      BENCH_CASE: JSON.stringify(c),
+      BENCH_COLD_IMPORT: kind === 'empty' ? EMPTY : '',
+      BENCH_COLD_PACKAGE: kind === 'lean' ? LEAN : '',
+    };
+    const r = spawnSync(process.execPath, [join(BENCH_DIR, 'coldstart-child.mjs')], {
+      cwd: BENCH_DIR,
+      env,
+      encoding: 'utf8',
+      timeout: 60000,
+    });
+    if (r.status !== 0)
+      throw new Error(`coldstart-child.mjs (${kind}) failed (${r.status}): ${r.stderr}`);
     const m = JSON.parse(r.stdout);
     if (m.event !== 'PUBLISH') throw new Error(`first verify (${kind}) answered ${r.stdout}`);
     if (i > 0) into.push(m);
@@ -61,23 +84,38 @@ const med = (list) => ({
 });
 const nodeMed = { ...med(node), emptyImportMs: median(empty.map((m) => m.importMs)) };
 const leanMed = med(lean);
-console.log(`Node ${process.version}, ${RUNS} fresh processes each (median; min..max of the total):`);
+console.log(
+  `Node ${process.version}, ${RUNS} fresh processes each (median; min..max of the total):`,
+);
 console.log(`  ${''.padEnd(32)} ${'full'.padStart(9)} ${'/verify'.padStart(9)}`);
-console.log(`  ${'await import(package)'.padEnd(32)} ${f(nodeMed.importMs).padStart(6)} ms ${f(leanMed.importMs).padStart(6)} ms`);
-console.log(`  ${'first new Verifier().verify()'.padEnd(32)} ${f(nodeMed.firstVerifyMs).padStart(6)} ms ${f(leanMed.firstVerifyMs).padStart(6)} ms`);
-console.log(`  ${'import + first verify'.padEnd(32)} ${f(nodeMed.totalMs).padStart(6)} ms ${f(leanMed.totalMs).padStart(6)} ms  (full ${nodeMed.range}, /verify ${leanMed.range})`);
-console.log(`  for comparison, await import() of an empty package: ${f(nodeMed.emptyImportMs)} ms (${RUNS} processes, alternated)`);
+console.log(
+  `  ${'await import(package)'.padEnd(32)} ${f(nodeMed.importMs).padStart(6)} ms ${f(leanMed.importMs).padStart(6)} ms`,
+);
+console.log(
+  `  ${'first new Verifier().verify()'.padEnd(32)} ${f(nodeMed.firstVerifyMs).padStart(6)} ms ${f(leanMed.firstVerifyMs).padStart(6)} ms`,
+);
+console.log(
+  `  ${'import + first verify'.padEnd(32)} ${f(nodeMed.totalMs).padStart(6)} ms ${f(leanMed.totalMs).padStart(6)} ms  (full ${nodeMed.range}, /verify ${leanMed.range})`,
+);
+console.log(
+  `  for comparison, await import() of an empty package: ${f(nodeMed.emptyImportMs)} ms (${RUNS} processes, alternated)`,
+);
 
 // ---- workerd
 const variants = {};
 const WKEYS = ['package', 'lean', 'baseline'];
-for (const [key, entry] of [['package', 'worker-cold.mjs'], ['lean', 'worker-cold-lean.mjs'], ['baseline', 'worker-cold-baseline.mjs']]) {
+for (const [key, entry] of [
+  ['package', 'worker-cold.mjs'],
+  ['lean', 'worker-cold-lean.mjs'],
+  ['baseline', 'worker-cold-baseline.mjs'],
+]) {
   const outdir = join(BENCH_DIR, 'workerd', `cold-${key}`);
   const { modules } = await bundleWorker({ entry: join(BENCH_DIR, entry), outdir });
   variants[key] = { outdir, modules, samples: [] };
 }
 for (const key of ['package', 'lean']) {
-  if (!variants[key].modules.some((m) => m.type === 'wasm')) throw new Error(`the cold Worker (${key}) has no .wasm module`);
+  if (!variants[key].modules.some((m) => m.type === 'wasm'))
+    throw new Error(`the cold Worker (${key}) has no .wasm module`);
 }
 const CASE = JSON.stringify(c);
 for (let i = 0; i <= WRUNS; i++) {
@@ -96,26 +134,68 @@ for (let i = 0; i <= WRUNS; i++) {
     }
     if (body.event !== 'PUBLISH') throw new Error(`${key}: first response ${JSON.stringify(body)}`);
     // Run 0 of each warms the file cache and is not counted.
-    if (i > 0) v.samples.push({ total: t1 - t0, listen: tListen - t0, first: t1 - tListen, inside: body.insideMs });
+    if (i > 0)
+      v.samples.push({
+        total: t1 - t0,
+        listen: tListen - t0,
+        first: t1 - tListen,
+        inside: body.insideMs,
+      });
   }
 }
 const wmed = (key, field) => median(variants[key].samples.map((s) => s[field]));
-console.log(`workerd, ${WRUNS} fresh processes per Worker, alternated (median ms). Inside workerd the module top level`);
-console.log('reads both clocks as 0 and the .wasm is compiled while the config loads, so the package\'s cold cost is');
-console.log('taken from outside: spawn to the end of the first response, with the package minus without it:');
-console.log(`  ${'Worker'.padEnd(22)} ${'spawn->listening'.padStart(17)} ${'->1st response'.padStart(15)} ${'total'.padStart(8)}  ${'1st verify inside (1 ms clock)'}`);
+console.log(
+  `workerd, ${WRUNS} fresh processes per Worker, alternated (median ms). Inside workerd the module top level`,
+);
+console.log(
+  "reads both clocks as 0 and the .wasm is compiled while the config loads, so the package's cold cost is",
+);
+console.log(
+  'taken from outside: spawn to the end of the first response, with the package minus without it:',
+);
+console.log(
+  `  ${'Worker'.padEnd(22)} ${'spawn->listening'.padStart(17)} ${'->1st response'.padStart(15)} ${'total'.padStart(8)}  ${'1st verify inside (1 ms clock)'}`,
+);
 const LABEL = { package: 'full package', lean: '/verify', baseline: 'baseline (no package)' };
 for (const key of WKEYS) {
-  console.log(`  ${LABEL[key].padEnd(22)} ${f(wmed(key, 'listen')).padStart(17)} ${f(wmed(key, 'first')).padStart(15)} ${f(wmed(key, 'total')).padStart(8)}  ${wmed(key, 'inside')} ms`);
+  console.log(
+    `  ${LABEL[key].padEnd(22)} ${f(wmed(key, 'listen')).padStart(17)} ${f(wmed(key, 'first')).padStart(15)} ${f(wmed(key, 'total')).padStart(8)}  ${wmed(key, 'inside')} ms`,
+  );
 }
 const wDelta = wmed('package', 'total') - wmed('baseline', 'total');
 const wLean = wmed('lean', 'total') - wmed('baseline', 'total');
-console.log(`  cold cost = difference of the total medians: full package ${f(wDelta)} ms, /verify ${f(wLean)} ms`);
+console.log(
+  `  cold cost = difference of the total medians: full package ${f(wDelta)} ms, /verify ${f(wLean)} ms`,
+);
 
 console.log('\ntargets (cold start, on huaweicloud-live-callback/verify):');
-console.log(`  Node import + first verify <= ${TARGET} ms:        ${f(leanMed.totalMs)} ms  ${mark(leanMed.totalMs <= TARGET)} (full package: ${f(nodeMed.totalMs)} ms)`);
-console.log(`  workerd /verify minus baseline <= ${WTARGET} ms:     ${f(wLean)} ms  ${mark(wLean <= WTARGET)} (full package: ${f(wDelta)} ms)`);
-save('cold', [
-  { name: `cold start, Node: import + first verify of /verify <= ${TARGET} ms (median of ${RUNS} processes)`, figure: `${f(leanMed.totalMs)} ms (full package ${f(nodeMed.totalMs)} ms)`, met: leanMed.totalMs <= TARGET },
-  { name: `cold start, workerd: spawn-to-first-response, /verify minus baseline <= ${WTARGET} ms (medians of ${WRUNS})`, figure: `${f(wLean)} ms (full package ${f(wDelta)} ms)`, met: wLean <= WTARGET },
-], { node: nodeMed, lean: leanMed, workerd: { package: variants.package.samples, lean: variants.lean.samples, baseline: variants.baseline.samples } });
+console.log(
+  `  Node import + first verify <= ${TARGET} ms:        ${f(leanMed.totalMs)} ms  ${mark(leanMed.totalMs <= TARGET)} (full package: ${f(nodeMed.totalMs)} ms)`,
+);
+console.log(
+  `  workerd /verify minus baseline <= ${WTARGET} ms:     ${f(wLean)} ms  ${mark(wLean <= WTARGET)} (full package: ${f(wDelta)} ms)`,
+);
+save(
+  'cold',
+  [
+    {
+      name: `cold start, Node: import + first verify of /verify <= ${TARGET} ms (median of ${RUNS} processes)`,
+      figure: `${f(leanMed.totalMs)} ms (full package ${f(nodeMed.totalMs)} ms)`,
+      met: leanMed.totalMs <= TARGET,
+    },
+    {
+      name: `cold start, workerd: spawn-to-first-response, /verify minus baseline <= ${WTARGET} ms (medians of ${WRUNS})`,
+      figure: `${f(wLean)} ms (full package ${f(wDelta)} ms)`,
+      met: wLean <= WTARGET,
+    },
+  ],
+  {
+    node: nodeMed,
+    lean: leanMed,
+    workerd: {
+      package: variants.package.samples,
+      lean: variants.lean.samples,
+      baseline: variants.baseline.samples,
+    },
+  },
+);

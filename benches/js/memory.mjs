@@ -25,21 +25,32 @@ WebAssembly.Instance = new Proxy(WebAssembly.Instance, {
 });
 const lib = await import('huaweicloud-live-callback');
 const wasmBytes = () => {
-  const mems = instances.map((i) => i.exports.memory).filter((m) => m instanceof WebAssembly.Memory);
+  const mems = instances
+    .map((i) => i.exports.memory)
+    .filter((m) => m instanceof WebAssembly.Memory);
   return mems.length ? mems.reduce((s, m) => s + m.buffer.byteLength, 0) : null;
 };
 
 // The mix: callback-sized cases (body or bodyHex, at most 4 KiB; not the 200 KB nesting bombs)
 // with one key and only `now` as option, by expected outcome.
-const simple = (c) => c.keys.length === 1 && Object.keys(c.options).join() === 'now'
-  && (c.body !== undefined || c.bodyHex !== undefined) && c.bodyLength <= 4096;
+const simple = (c) =>
+  c.keys.length === 1 &&
+  Object.keys(c.options).join() === 'now' &&
+  (c.body !== undefined || c.bodyHex !== undefined) &&
+  c.bodyLength <= 4096;
 const byKind = {
   valid: BODIES.map((b) => ({ ...pick(b.name, b.bytes), expect: null, name: b.name })),
   tampered: cases().filter((c) => simple(c) && c.expect.error === 'SIGNATURE_MISMATCH'),
   malformed: cases().filter((c) => simple(c) && c.expect.error === 'MALFORMED_JSON'),
 };
 for (const k of ['tampered', 'malformed']) {
-  byKind[k] = byKind[k].map((c) => ({ body: c.body ?? new Uint8Array(Buffer.from(c.bodyHex, 'hex')), key: c.keys[0].key, now: Number(c.options.now), expect: c.expect.error, name: c.name }));
+  byKind[k] = byKind[k].map((c) => ({
+    body: c.body ?? new Uint8Array(Buffer.from(c.bodyHex, 'hex')),
+    key: c.keys[0].key,
+    now: Number(c.options.now),
+    expect: c.expect.error,
+    name: c.name,
+  }));
   if (byKind[k].length === 0) throw new Error(`no ${k} vector case`);
 }
 const verifiers = new Map();
@@ -61,7 +72,10 @@ function run(n) {
       if (p.expect !== null) throw new Error(`${p.name} verified but should fail with ${p.expect}`);
       tally.ok++;
     } catch (e) {
-      if (!(e instanceof lib.CallbackError) || e.code !== p.expect) throw new Error(`${p.name}: ${e && e.code} ${e && e.message} (expected ${p.expect ?? 'ok'})`);
+      if (!(e instanceof lib.CallbackError) || e.code !== p.expect)
+        throw new Error(
+          `${p.name}: ${e && e.code} ${e && e.message} (expected ${p.expect ?? 'ok'})`,
+        );
       tally.rejected++;
     }
   }
@@ -69,7 +83,13 @@ function run(n) {
 const snapshot = () => {
   gc();
   const m = process.memoryUsage();
-  return { rss: m.rss, heapUsed: m.heapUsed, external: m.external, arrayBuffers: m.arrayBuffers, wasm: wasmBytes() };
+  return {
+    rss: m.rss,
+    heapUsed: m.heapUsed,
+    external: m.external,
+    arrayBuffers: m.arrayBuffers,
+    wasm: wasmBytes(),
+  };
 };
 
 run(WARMUP);
@@ -82,20 +102,43 @@ const after = snapshot();
 const maxRss = process.resourceUsage().maxRSS * 1024;
 
 const counts = Object.fromEntries(Object.entries(byKind).map(([k, l]) => [k, l.length]));
-console.log(`${int(CALLS)} verifies after ${int(WARMUP)} warm-up calls (Node ${process.version}), cycling ${counts.valid} valid, ${counts.tampered} tampered, ${counts.malformed} malformed bodies:`);
-console.log(`  ${int(tally.ok)} accepted, ${int(tally.rejected)} rejected with the expected code, in ${secs.toFixed(1)} s`);
+console.log(
+  `${int(CALLS)} verifies after ${int(WARMUP)} warm-up calls (Node ${process.version}), cycling ${counts.valid} valid, ${counts.tampered} tampered, ${counts.malformed} malformed bodies:`,
+);
+console.log(
+  `  ${int(tally.ok)} accepted, ${int(tally.rejected)} rejected with the expected code, in ${secs.toFixed(1)} s`,
+);
 const mib = (b) => (b === null ? 'n/a' : `${(b / MIB).toFixed(2)} MiB`);
-const diff = (a, b) => (a === null || b === null ? 'n/a' : `${b - a >= 0 ? '+' : ''}${int(b - a)} bytes`);
+const diff = (a, b) =>
+  a === null || b === null ? 'n/a' : `${b - a >= 0 ? '+' : ''}${int(b - a)} bytes`;
 console.log(`  ${''.padEnd(26)} ${'before'.padStart(11)} ${'after'.padStart(11)}  growth`);
-for (const [k, label] of [['rss', 'RSS'], ['heapUsed', 'V8 heap used'], ['external', 'external'], ['arrayBuffers', 'arrayBuffers'], ['wasm', 'WebAssembly.Memory']]) {
-  console.log(`  ${label.padEnd(26)} ${mib(before[k]).padStart(11)} ${mib(after[k]).padStart(11)}  ${diff(before[k], after[k])}`);
+for (const [k, label] of [
+  ['rss', 'RSS'],
+  ['heapUsed', 'V8 heap used'],
+  ['external', 'external'],
+  ['arrayBuffers', 'arrayBuffers'],
+  ['wasm', 'WebAssembly.Memory'],
+]) {
+  console.log(
+    `  ${label.padEnd(26)} ${mib(before[k]).padStart(11)} ${mib(after[k]).padStart(11)}  ${diff(before[k], after[k])}`,
+  );
 }
 console.log(`  peak RSS (getrusage maxrss): ${mib(maxRss)}`);
 const rssGrowth = after.rss - before.rss;
 const wasmGrowth = before.wasm === null ? null : after.wasm - before.wasm;
 const flat = rssGrowth <= RSS_TARGET && (wasmGrowth === null || wasmGrowth <= WASM_TARGET);
 console.log('\ntargets (memory):');
-console.log(`  flat: RSS growth <= 4 MiB and wasm memory growth <= 64 KiB: RSS ${diff(before.rss, after.rss)}, wasm ${diff(before.wasm, after.wasm)}  ${mark(flat)}`);
-save('memory', [
-  { name: `memory: ${int(CALLS)} mixed verifies, RSS growth <= 4 MiB and WebAssembly.Memory growth <= 64 KiB`, figure: `RSS ${diff(before.rss, after.rss)}, wasm ${diff(before.wasm, after.wasm)}`, met: flat },
-], { before, after, maxRss, tally, secs });
+console.log(
+  `  flat: RSS growth <= 4 MiB and wasm memory growth <= 64 KiB: RSS ${diff(before.rss, after.rss)}, wasm ${diff(before.wasm, after.wasm)}  ${mark(flat)}`,
+);
+save(
+  'memory',
+  [
+    {
+      name: `memory: ${int(CALLS)} mixed verifies, RSS growth <= 4 MiB and WebAssembly.Memory growth <= 64 KiB`,
+      figure: `RSS ${diff(before.rss, after.rss)}, wasm ${diff(before.wasm, after.wasm)}`,
+      met: flat,
+    },
+  ],
+  { before, after, maxRss, tally, secs },
+);

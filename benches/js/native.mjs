@@ -23,12 +23,21 @@ const ours = 'ours: new Verifier().verify';
 let node = null;
 try {
   node = parseNodeOutput(readFileSync(join(RESULTS, 'node.txt'), 'utf8')).tables;
-} catch { /* reported below */ }
+} catch {
+  /* reported below */
+}
 
 const rows = [];
 for (const b of BODIES) {
-  const file = join(CRITERION, b.criterion, 'Verifier__verify (cached key)', 'new', 'estimates.json');
-  if (statSync(file).mtimeMs < T0) throw new Error(`${file} is older than this run: did cargo bench run?`);
+  const file = join(
+    CRITERION,
+    b.criterion,
+    'Verifier__verify (cached key)',
+    'new',
+    'estimates.json',
+  );
+  if (statSync(file).mtimeMs < T0)
+    throw new Error(`${file} is older than this run: did cargo bench run?`);
   const est = JSON.parse(readFileSync(file, 'utf8'));
   // criterion's headline figure: the slope of the linear fit (the mean when there is none).
   const nativeNs = (est.slope ?? est.mean).point_estimate;
@@ -37,16 +46,37 @@ for (const b of BODIES) {
   const wasmNs = ops ? 1e9 / ops : null;
   const c = pick(b.name, b.bytes);
   const verifier = new lib.Verifier({ keys: [c.key] });
-  const again = await interleave({ ours: (x, t) => verifier.verify(x, { now: t }) }, c.body, c.now, { rounds: 9, batch: 20000, clock: () => performance.now() });
+  const again = await interleave(
+    { ours: (x, t) => verifier.verify(x, { now: t }) },
+    c.body,
+    c.now,
+    { rounds: 9, batch: 20000, clock: () => performance.now() },
+  );
   const nowNs = 1e9 / again.ours;
-  rows.push({ label: b.label, nativeNs, medianNs, sectionANs: wasmNs, sectionARatio: wasmNs ? wasmNs / nativeNs : null, wasmNs: nowNs, ratio: nowNs / nativeNs });
+  rows.push({
+    label: b.label,
+    nativeNs,
+    medianNs,
+    sectionANs: wasmNs,
+    sectionARatio: wasmNs ? wasmNs / nativeNs : null,
+    wasmNs: nowNs,
+    ratio: nowNs / nativeNs,
+  });
 }
 const ns = (x) => (x ? `${x.toFixed(0)} ns` : 'n/a');
-console.log('Verifier::verify with a cached key: native (criterion slope, median in brackets) and the wasm build in Node');
-console.log('(measured right after criterion, which the target uses; and section a\'s figure, for information):');
-console.log(`  ${'body'.padEnd(32)} ${'native'.padStart(16)} ${'wasm'.padStart(10)} ${'wasm/native'.padStart(11)} ${'wasm (a)'.padStart(11)} ${'wasm/native'.padStart(11)}`);
+console.log(
+  'Verifier::verify with a cached key: native (criterion slope, median in brackets) and the wasm build in Node',
+);
+console.log(
+  "(measured right after criterion, which the target uses; and section a's figure, for information):",
+);
+console.log(
+  `  ${'body'.padEnd(32)} ${'native'.padStart(16)} ${'wasm'.padStart(10)} ${'wasm/native'.padStart(11)} ${'wasm (a)'.padStart(11)} ${'wasm/native'.padStart(11)}`,
+);
 for (const r of rows) {
-  console.log(`  ${r.label.padEnd(32)} ${`${r.nativeNs.toFixed(0)} ns (${r.medianNs.toFixed(0)})`.padStart(16)} ${ns(r.wasmNs).padStart(10)} ${`${r.ratio.toFixed(2)}x`.padStart(11)} ${ns(r.sectionANs).padStart(11)} ${(r.sectionARatio ? `${r.sectionARatio.toFixed(2)}x` : 'n/a').padStart(11)}`);
+  console.log(
+    `  ${r.label.padEnd(32)} ${`${r.nativeNs.toFixed(0)} ns (${r.medianNs.toFixed(0)})`.padStart(16)} ${ns(r.wasmNs).padStart(10)} ${`${r.ratio.toFixed(2)}x`.padStart(11)} ${ns(r.sectionANs).padStart(11)} ${(r.sectionARatio ? `${r.sectionARatio.toFixed(2)}x` : 'n/a').padStart(11)}`,
+  );
 }
 console.log('\ntargets (native):');
 const targets = rows.map((r) => ({

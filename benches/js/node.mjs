@@ -28,7 +28,11 @@ for (const [label, name] of [
   const { body, key, now } = pick(name);
   const verifier = new lib.Verifier({ keys: [key] });
   // Issue 9: what the value options cost (the shape checks run in every row).
-  const pinned = new lib.Verifier({ keys: [key], domains: ['other.example.com', 'push.example.com'], apps: ['live'] });
+  const pinned = new lib.Verifier({
+    keys: [key],
+    domains: ['other.example.com', 'push.example.com'],
+    apps: ['live'],
+  });
   const loose = new lib.Verifier({ keys: [key], allowUnknownEvents: true });
   const impls = {
     'ours: new Verifier().verify': (b, t) => verifier.verify(b, { now: t }),
@@ -45,9 +49,16 @@ for (const [label, name] of [
     const r = await fn(body, now);
     if (!r) throw new Error(`${n} did not verify ${name}`);
   }
-  if (Buffer.byteLength(body) !== Number(label.match(/(\d+) bytes/)[1])) throw new Error(`body size of ${name}`);
+  if (Buffer.byteLength(body) !== Number(label.match(/(\d+) bytes/)[1]))
+    throw new Error(`body size of ${name}`);
   results[label] = await interleave(impls, body, now, { rounds: ROUNDS, batch: BATCH, clock });
-  console.log(table(`${label} (Node ${process.version}, median of ${ROUNDS} interleaved rounds)`, results[label], 'node:crypto'));
+  console.log(
+    table(
+      `${label} (Node ${process.version}, median of ${ROUNDS} interleaved rounds)`,
+      results[label],
+      'node:crypto',
+    ),
+  );
 }
 
 const s = results['stream notification, 454 bytes'];
@@ -56,13 +67,24 @@ const cached = s['ours: new Verifier().verify'] / s['node:crypto'];
 const plain = s['ours: verify(body, opts)'] / s['node:crypto'];
 const recordRatio = s['ours: new Verifier().verify'] / r['ours: new Verifier().verify'];
 console.log('\noption costs (verifies/s with the option / without, same process, interleaved):');
-for (const [label, res] of [['stream', s], ['record', r]]) {
+for (const [label, res] of [
+  ['stream', s],
+  ['record', r],
+]) {
   for (const opt of ['ours: + domains, apps', 'ours: + allowUnknownEvents']) {
-    console.log(`  ${label} ${opt.slice(6)}: ${(res[opt] / res['ours: new Verifier().verify']).toFixed(3)}x`);
+    console.log(
+      `  ${label} ${opt.slice(6)}: ${(res[opt] / res['ours: new Verifier().verify']).toFixed(3)}x`,
+    );
   }
 }
 const mark = (ok) => (ok ? 'met' : 'MISSED');
 console.log('\ntargets (Node):');
-console.log(`  new Verifier().verify >= 2.0x node:crypto: ${cached.toFixed(2)}x  ${mark(cached >= 2)}`);
-console.log(`  verify(body, opts)    >= 1.0x node:crypto: ${plain.toFixed(2)}x  ${mark(plain >= 1)}`);
-console.log(`  record cost within 1.3x of stream:        ${recordRatio.toFixed(2)}x  ${mark(recordRatio <= 1.3)}`);
+console.log(
+  `  new Verifier().verify >= 2.0x node:crypto: ${cached.toFixed(2)}x  ${mark(cached >= 2)}`,
+);
+console.log(
+  `  verify(body, opts)    >= 1.0x node:crypto: ${plain.toFixed(2)}x  ${mark(plain >= 1)}`,
+);
+console.log(
+  `  record cost within 1.3x of stream:        ${recordRatio.toFixed(2)}x  ${mark(recordRatio <= 1.3)}`,
+);

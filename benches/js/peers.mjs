@@ -9,8 +9,15 @@ export function stringToSign(cb) {
   if (typeof cb.event === 'string') {
     return cb.event + cb.domain + cb.app + cb.stream + cb.auth_timestamp;
   }
-  return String(cb.auth_timestamp) + cb.event_type + cb.publish_domain + cb.app + cb.stream +
-    (cb.download_url ?? '') + (cb.play_url ?? '');
+  return (
+    String(cb.auth_timestamp) +
+    cb.event_type +
+    cb.publish_domain +
+    cb.app +
+    cb.stream +
+    (cb.download_url ?? '') +
+    (cb.play_url ?? '')
+  );
 }
 
 function checkTime(cb, now) {
@@ -33,7 +40,8 @@ export function nodeCrypto(crypto, key) {
     const cb = JSON.parse(body);
     const mac = createHmac('sha256', key).update(stringToSign(cb)).digest();
     const got = Buffer.from(cb.auth_sign, 'hex');
-    if (got.length !== mac.length || !timingSafeEqual(mac, got)) throw new Error('SIGNATURE_MISMATCH');
+    if (got.length !== mac.length || !timingSafeEqual(mac, got))
+      throw new Error('SIGNATURE_MISMATCH');
     return checkTime(cb, now);
   };
 }
@@ -54,7 +62,8 @@ export async function hashWasm(hw, key) {
 export function jsSha256(sha256, key) {
   return (body, now) => {
     const cb = JSON.parse(body);
-    if (!hexEqual(sha256.hmac(key, stringToSign(cb)), cb.auth_sign)) throw new Error('SIGNATURE_MISMATCH');
+    if (!hexEqual(sha256.hmac(key, stringToSign(cb)), cb.auth_sign))
+      throw new Error('SIGNATURE_MISMATCH');
     return checkTime(cb, now);
   };
 }
@@ -62,7 +71,13 @@ export function jsSha256(sha256, key) {
 /** Web Crypto (async only): crypto.subtle.verify compares in constant time. */
 export async function webCrypto(subtle, key) {
   const enc = new TextEncoder();
-  const k = await subtle.importKey('raw', enc.encode(key), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
+  const k = await subtle.importKey(
+    'raw',
+    enc.encode(key),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['verify'],
+  );
   const hexBytes = (h) => {
     const out = new Uint8Array(h.length >> 1);
     for (let i = 0; i < out.length; i++) out[i] = parseInt(h.substr(i * 2, 2), 16);
@@ -111,7 +126,9 @@ export function table(title, results, base) {
   const w = Math.max(...Object.keys(results).map((n) => n.length));
   for (const [name, ops] of Object.entries(results)) {
     const ratio = ops / results[base];
-    lines.push(`  ${name.padEnd(w)}  ${Math.round(ops).toLocaleString('en-US').padStart(10)} ops/s  ${ratio.toFixed(2)}x ${base}`);
+    lines.push(
+      `  ${name.padEnd(w)}  ${Math.round(ops).toLocaleString('en-US').padStart(10)} ops/s  ${ratio.toFixed(2)}x ${base}`,
+    );
   }
   return lines.join('\n');
 }

@@ -7,12 +7,18 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RESULTS, load, parseNodeOutput } from './bench-util.mjs';
 
-const selected = (process.env.BENCH_SECTIONS || 'node workerd size cold native memory http').split(/\s+/);
+const selected = (process.env.BENCH_SECTIONS || 'node workerd size cold native memory http').split(
+  /\s+/,
+);
 const sections = [
-  ['a', 'node', () => {
-    const t = parseNodeOutput(readFileSync(join(RESULTS, 'node.txt'), 'utf8')).targets;
-    return t.length ? t.map((x) => ({ ...x, name: `Node: ${x.name}` })) : null;
-  }],
+  [
+    'a',
+    'node',
+    () => {
+      const t = parseNodeOutput(readFileSync(join(RESULTS, 'node.txt'), 'utf8')).targets;
+      return t.length ? t.map((x) => ({ ...x, name: `Node: ${x.name}` })) : null;
+    },
+  ],
   ['b', 'workerd', () => load('workerd')?.targets],
   ['c', 'size', () => load('size')?.targets],
   ['d', 'cold', () => load('cold')?.targets],
@@ -27,14 +33,19 @@ console.log('summary of targets:');
 for (const [letter, title, get] of sections) {
   if (!selected.includes(title)) continue;
   let targets = null;
-  try { targets = get(); } catch { targets = null; }
+  try {
+    targets = get();
+  } catch {
+    targets = null;
+  }
   if (!targets) {
     missing++;
     console.log(`  NOT RUN  ${letter}. ${title}`);
     continue;
   }
   for (const t of targets) {
-    if (t.met) met++; else missed++;
+    if (t.met) met++;
+    else missed++;
     console.log(`  ${(t.met ? 'met' : 'MISSED').padEnd(7)}  ${letter}. ${t.name}: ${t.figure}`);
   }
 }

@@ -11,18 +11,35 @@
 //   GET /status?domain=&app=&stream=   {"live","session"}, or 404 {}.
 import { createServer } from 'node:http';
 import { createClient } from 'redis';
-import { CallbackError, StoreError, Verifier, createStreamTracker, redisStore } from 'huaweicloud-live-callback';
+import {
+  CallbackError,
+  StoreError,
+  Verifier,
+  createStreamTracker,
+  redisStore,
+} from 'huaweicloud-live-callback';
 
 const MAX_BODY_BYTES = 1024 * 1024;
-const keys = (process.env.HUAWEI_CALLBACK_KEY ?? '').split(',').map((k) => k.trim()).filter((k) => k !== '');
+const keys = (process.env.HUAWEI_CALLBACK_KEY ?? '')
+  .split(',')
+  .map((k) => k.trim())
+  .filter((k) => k !== '');
 // Your ingest domains and apps: the string-to-sign has no separators, so a signature also fits
 // boundary-shifted variants (app `live` + stream `room1` read as `liver` + `oom1`), and a variant
 // delivered first would take the claim of the genuine notification (SECURITY.md).
-const verifier = new Verifier({ keys, maxBodyBytes: MAX_BODY_BYTES, domains: ['push.example.com'], apps: ['live'] });
+const verifier = new Verifier({
+  keys,
+  maxBodyBytes: MAX_BODY_BYTES,
+  domains: ['push.example.com'],
+  apps: ['live'],
+});
 
 // Fail fast while Redis is away (the default would queue commands until it is back): the
 // handler answers 500 and Huawei's retry finds Redis again.
-const redis = createClient({ url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', disableOfflineQueue: true });
+const redis = createClient({
+  url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+  disableOfflineQueue: true,
+});
 redis.on('error', (e) => console.error(JSON.stringify({ redis: e.message })));
 await redis.connect();
 const tracker = createStreamTracker({ store: redisStore(redis) });
@@ -43,7 +60,8 @@ async function handle(body) {
   }
   try {
     if (verified.kind === 'record') {
-      if (verified.event !== 'RECORD_FILE_COMPLETE' || !verified.bodyAuthenticated) return [200, { ignored: verified.event }];
+      if (verified.event !== 'RECORD_FILE_COMPLETE' || !verified.bodyAuthenticated)
+        return [200, { ignored: verified.event }];
       const { claimed } = await tracker.claimFile(verified);
       // ... fetch verified.callback.download_url here when claimed ...
       return [200, { file: claimed ? 'new' : 'duplicate' }];
@@ -66,10 +84,15 @@ async function handle(body) {
 const server = createServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://localhost');
   if (req.method === 'GET' && url.pathname === '/status') {
-    const [domain, app, stream] = ['domain', 'app', 'stream'].map((p) => url.searchParams.get(p) ?? '');
+    const [domain, app, stream] = ['domain', 'app', 'stream'].map(
+      (p) => url.searchParams.get(p) ?? '',
+    );
     tracker.get({ domain, app, stream }).then(
       (s) => send(res, s === undefined ? 404 : 200, s ?? {}),
-      (e) => { console.error(JSON.stringify({ store: e.code, reason: e.message })); send(res, 500, { error: 'store' }); },
+      (e) => {
+        console.error(JSON.stringify({ store: e.code, reason: e.message }));
+        send(res, 500, { error: 'store' });
+      },
     );
     return;
   }
@@ -89,10 +112,13 @@ const server = createServer((req, res) => {
     chunks.push(chunk);
   });
   req.on('end', () => {
-    handle(Buffer.concat(chunks)).then(([status, value]) => send(res, status, value), (e) => {
-      console.error(e);
-      send(res, 500, { error: 'server' });
-    });
+    handle(Buffer.concat(chunks)).then(
+      ([status, value]) => send(res, status, value),
+      (e) => {
+        console.error(e);
+        send(res, 500, { error: 'server' });
+      },
+    );
   });
 });
 

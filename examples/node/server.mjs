@@ -10,25 +10,48 @@ import { createServer } from 'node:http';
 import { Verifier, CallbackError } from 'huaweicloud-live-callback';
 
 const MAX_BODY_BYTES = 1024 * 1024;
-const keys = (process.env.HUAWEI_CALLBACK_KEY ?? '').split(',').map((k) => k.trim()).filter((k) => k !== '');
+const keys = (process.env.HUAWEI_CALLBACK_KEY ?? '')
+  .split(',')
+  .map((k) => k.trim())
+  .filter((k) => k !== '');
 // Throws a CallbackError (INVALID_KEY) at start-up when the key setting is unusable.
 // Your ingest domains and apps: Huawei's string-to-sign has no separators, so these lists are
 // what stops characters moving between domain, app and stream under one signature.
-const verifier = new Verifier({ keys, maxBodyBytes: MAX_BODY_BYTES, domains: ['push.example.com'], apps: ['live'] });
+const verifier = new Verifier({
+  keys,
+  maxBodyBytes: MAX_BODY_BYTES,
+  domains: ['push.example.com'],
+  apps: ['live'],
+});
 
 function handle(verified) {
   const cb = verified.callback;
   if (verified.kind === 'stream') {
     // PUBLISH / PUBLISH_DONE. A PUBLISH_DONE can arrive before the PUBLISH of the same
     // session: pair them by publish_timestamp, not by arrival order.
-    console.log(JSON.stringify({ event: verified.event, domain: cb.domain, app: cb.app, stream: cb.stream, session: cb.publish_timestamp }));
+    console.log(
+      JSON.stringify({
+        event: verified.event,
+        domain: cb.domain,
+        app: cb.app,
+        stream: cb.stream,
+        session: cb.publish_timestamp,
+      }),
+    );
   } else {
     // RECORD_START, RECORD_NEW_FILE_START, RECORD_FILE_COMPLETE, RECORD_OVER, RECORD_FAILED
     // and event names Huawei may add later.
-    console.log(JSON.stringify({
-      event: verified.event, domain: cb.publish_domain, app: cb.app, stream: cb.stream,
-      task: cb.task_id, file: cb.download_url, error: cb.error_message,
-    }));
+    console.log(
+      JSON.stringify({
+        event: verified.event,
+        domain: cb.publish_domain,
+        app: cb.app,
+        stream: cb.stream,
+        task: cb.task_id,
+        file: cb.download_url,
+        error: cb.error_message,
+      }),
+    );
   }
 }
 

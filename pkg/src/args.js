@@ -112,7 +112,9 @@ export function u64(value, name) {
     }
     return value;
   }
-  throw new TypeError(`${name} must be a non-negative integer (number or bigint), got ${describe(value)}`);
+  throw new TypeError(
+    `${name} must be a non-negative integer (number or bigint), got ${describe(value)}`,
+  );
 }
 
 /** The high 32 bits of a value from u64(). @param {number | bigint} v */
@@ -196,12 +198,19 @@ export function size(value, name, fallback) {
  * @returns {string}
  */
 export function secret(secret, name, label) {
-  if (typeof secret !== 'string') throw new TypeError(`${name} must be a string, got ${describeSecret(secret)}`);
+  if (typeof secret !== 'string')
+    throw new TypeError(`${name} must be a string, got ${describeSecret(secret)}`);
   if (secret.length > MAX_ARG_UNITS) {
-    throw new CallbackError('INVALID_KEY', `invalid ${label}: it has more than ${MAX_ARG_UNITS} characters; a key has 32 to 128`);
+    throw new CallbackError(
+      'INVALID_KEY',
+      `invalid ${label}: it has more than ${MAX_ARG_UNITS} characters; a key has 32 to 128`,
+    );
   }
   if (!wellFormed(secret)) {
-    throw new CallbackError('INVALID_KEY', `invalid ${label}: it contains a lone UTF-16 surrogate, which is not a Unicode character`);
+    throw new CallbackError(
+      'INVALID_KEY',
+      `invalid ${label}: it contains a lone UTF-16 surrogate, which is not a Unicode character`,
+    );
   }
   return secret;
 }
@@ -222,7 +231,9 @@ export function keys(options, name) {
   }
   if (list === undefined) return [];
   if (!Array.isArray(notRevoked(list, `${name}.keys`))) {
-    throw new TypeError(`${name}.keys must be an array of strings or { id, key } objects, got ${describeSecret(list)}`);
+    throw new TypeError(
+      `${name}.keys must be an array of strings or { id, key } objects, got ${describeSecret(list)}`,
+    );
   }
   const n = own(list, 'length');
   const out = [];
@@ -234,11 +245,15 @@ export function keys(options, name) {
     } else if (k !== null && typeof k === 'object' && !Array.isArray(notRevoked(k, at))) {
       const s = own(k, 'key');
       const id = own(k, 'id');
-      if (id !== undefined && typeof id !== 'string') throw new TypeError(`${at}.id must be a string, got ${describe(id)}`);
-      if (id !== undefined && id.length > MAX_ARG_UNITS) throw new TypeError(`${at}.id is longer than ${MAX_ARG_UNITS} characters`);
+      if (id !== undefined && typeof id !== 'string')
+        throw new TypeError(`${at}.id must be a string, got ${describe(id)}`);
+      if (id !== undefined && id.length > MAX_ARG_UNITS)
+        throw new TypeError(`${at}.id is longer than ${MAX_ARG_UNITS} characters`);
       out.push({ id, secret: secret(s, `${at}.key`, `key ${i}`) });
     } else {
-      throw new TypeError(`${at} must be a string or { id?: string, key: string }, got ${describeSecret(k)}`);
+      throw new TypeError(
+        `${at} must be a string or { id?: string, key: string }, got ${describeSecret(k)}`,
+      );
     }
   }
   return out;
@@ -255,13 +270,16 @@ export function strings(options, prop, name) {
   const list = own(options, prop);
   if (list === undefined) return undefined;
   const at = `${name}.${prop}`;
-  if (!Array.isArray(notRevoked(list, at))) throw new TypeError(`${at} must be an array of strings, got ${describe(list)}`);
+  if (!Array.isArray(notRevoked(list, at)))
+    throw new TypeError(`${at} must be an array of strings, got ${describe(list)}`);
   const n = own(list, 'length');
   const out = [];
   for (let i = 0; i < n; i++) {
     const s = own(list, i);
-    if (typeof s !== 'string') throw new TypeError(`${at}[${i}] must be a string, got ${describe(s)}`);
-    if (s.length > MAX_ARG_UNITS) throw new TypeError(`${at}[${i}] is longer than ${MAX_ARG_UNITS} characters`);
+    if (typeof s !== 'string')
+      throw new TypeError(`${at}[${i}] must be a string, got ${describe(s)}`);
+    if (s.length > MAX_ARG_UNITS)
+      throw new TypeError(`${at}[${i}] is longer than ${MAX_ARG_UNITS} characters`);
     out.push(s);
   }
   return out;
@@ -275,7 +293,8 @@ export function strings(options, prop, name) {
  */
 export function flag(options, prop, name) {
   const v = own(options, prop);
-  if (v !== undefined && typeof v !== 'boolean') throw new TypeError(`${name}.${prop} must be a boolean, got ${describe(v)}`);
+  if (v !== undefined && typeof v !== 'boolean')
+    throw new TypeError(`${name}.${prop} must be a boolean, got ${describe(v)}`);
   return v === true;
 }
 
@@ -301,7 +320,10 @@ const DV_BUFFER = getter(DataView.prototype, 'buffer');
 const DV_OFFSET = getter(DataView.prototype, 'byteOffset');
 const DV_LENGTH = getter(DataView.prototype, 'byteLength');
 const AB_LENGTH = getter(ArrayBuffer.prototype, 'byteLength');
-const SAB_LENGTH = typeof SharedArrayBuffer === 'function' ? getter(SharedArrayBuffer.prototype, 'byteLength') : undefined;
+const SAB_LENGTH =
+  typeof SharedArrayBuffer === 'function'
+    ? getter(SharedArrayBuffer.prototype, 'byteLength')
+    : undefined;
 
 /** The byte length of an ArrayBuffer or SharedArrayBuffer, or undefined. @param {unknown} v */
 function bufferLength(v) {
@@ -343,7 +365,9 @@ export function bytes(body, name) {
   }
   const length = bufferLength(body);
   if (length === undefined) {
-    throw new TypeError(`${name} must be a string, Uint8Array or ArrayBuffer, got ${describe(body)}`);
+    throw new TypeError(
+      `${name} must be a string, Uint8Array or ArrayBuffer, got ${describe(body)}`,
+    );
   }
   try {
     return new Uint8Array(/** @type {ArrayBuffer} */ (body), 0, length);

@@ -11,7 +11,8 @@
 export function wasmBytes(base64) {
   const g = /** @type {any} */ (globalThis);
   if (typeof g.Uint8Array.fromBase64 === 'function') return g.Uint8Array.fromBase64(base64);
-  if (typeof g.Buffer === 'function' && typeof g.Buffer.from === 'function') return g.Buffer.from(base64, 'base64');
+  if (typeof g.Buffer === 'function' && typeof g.Buffer.from === 'function')
+    return g.Buffer.from(base64, 'base64');
   const text = atob(base64);
   const bytes = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);

@@ -8,7 +8,17 @@
 
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
-import { Verifier, parse, sign, explain, generateKey, signUrl, verifyUrl, explainUrl, CallbackError } from '../node.mjs';
+import {
+  Verifier,
+  parse,
+  sign,
+  explain,
+  generateKey,
+  signUrl,
+  verifyUrl,
+  explainUrl,
+  CallbackError,
+} from '../node.mjs';
 import { samples, sampleCallback } from './samples.js';
 import { UsageError, parseArgs, integer, seconds } from './cli/args.js';
 import { colours, explainLines, visible } from './cli/format.js';
@@ -42,7 +52,14 @@ const SIGN_FLAGS = {
 
 const SPECS = {
   trigger: {
-    flags: { ...COMMON, ...KEY_FLAGS, ...SIGN_FLAGS, 'forward-to': { type: 'string', hint: 'http://127.0.0.1:3000/callback' }, print: { type: 'boolean' }, timeout: { type: 'string', hint: '10' } },
+    flags: {
+      ...COMMON,
+      ...KEY_FLAGS,
+      ...SIGN_FLAGS,
+      'forward-to': { type: 'string', hint: 'http://127.0.0.1:3000/callback' },
+      print: { type: 'boolean' },
+      timeout: { type: 'string', hint: '10' },
+    },
     min: 1,
     max: 1,
     positionalHint: `an EVENT (${EVENTS.join(', ')})`,
@@ -59,7 +76,10 @@ const SPECS = {
   },
   verify: { flags: { ...COMMON, ...KEY_FLAGS, ...POLICY_FLAGS }, max: 1 },
   explain: { flags: { ...COMMON, ...KEY_FLAGS, ...POLICY_FLAGS }, max: 1 },
-  sign: { flags: { ...COMMON, ...KEY_FLAGS, ...SIGN_FLAGS, event: { type: 'string', hint: 'PUBLISH' } }, max: 1 },
+  sign: {
+    flags: { ...COMMON, ...KEY_FLAGS, ...SIGN_FLAGS, event: { type: 'string', hint: 'PUBLISH' } },
+    max: 1,
+  },
   keygen: { flags: { ...COMMON }, max: 1 },
 };
 // The policy flags --now is not meaningful for: listen checks each callback at its arrival.
@@ -111,7 +131,9 @@ export async function main(argv, io = {}) {
       return command === undefined ? 2 : 0;
     }
     if (command === '--version') {
-      ctx.out(JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')).version);
+      ctx.out(
+        JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')).version,
+      );
       return 0;
     }
     if (command === 'url') {
@@ -120,7 +142,9 @@ export async function main(argv, io = {}) {
     }
     const spec = SPECS[command];
     if (!spec) {
-      throw new UsageError(`unknown command ${toJson(command)}: use one of ${[...Object.keys(SPECS), 'url'].join(', ')} (hwlc --help)`);
+      throw new UsageError(
+        `unknown command ${toJson(command)}: use one of ${[...Object.keys(SPECS), 'url'].join(', ')} (hwlc --help)`,
+      );
     }
     if (rest.includes('--help')) {
       ctx.out(HELP[command]);
@@ -131,10 +155,18 @@ export async function main(argv, io = {}) {
     json = args.flags.json === true;
     return await COMMANDS[command](ctx, args.flags, args.positionals);
   } catch (e) {
-    if (e instanceof UsageError || e instanceof TypeError || e instanceof RangeError || (e instanceof CallbackError && e.code === 'INVALID_KEY')) {
+    if (
+      e instanceof UsageError ||
+      e instanceof TypeError ||
+      e instanceof RangeError ||
+      (e instanceof CallbackError && e.code === 'INVALID_KEY')
+    ) {
       const code = e instanceof CallbackError ? e.code : 'USAGE';
       // The package names its options (options.now); here they are flags (--now).
-      const message = e instanceof UsageError ? e.message : e.message.replace(/\boptions\.([A-Za-z]+)/g, (m, name) => OPTION_FLAGS[name] || m);
+      const message =
+        e instanceof UsageError
+          ? e.message
+          : e.message.replace(/\boptions\.([A-Za-z]+)/g, (m, name) => OPTION_FLAGS[name] || m);
       if (json) ctx.out(toJson({ ok: false, code, message }));
       ctx.err(`${ctx.ce.red('hwlc:')} ${code === 'USAGE' ? '' : `${code} `}${message}`);
       return 2;
@@ -156,16 +188,21 @@ function readKeys(ctx, flags) {
   if (flags.key) return flags.key;
   const env = ctx.env.HUAWEI_CALLBACK_KEY;
   if (env !== undefined && env !== '') return env.split(',').map((k) => k.trim());
-  throw new UsageError('no key: give --key KEY (repeat it for rotation) or set HUAWEI_CALLBACK_KEY=key1,key2');
+  throw new UsageError(
+    'no key: give --key KEY (repeat it for rotation) or set HUAWEI_CALLBACK_KEY=key1,key2',
+  );
 }
 
 /** VerifyOptions from the policy flags; only the flags given are set, the core's defaults apply otherwise. */
 function policyOptions(ctx, flags) {
   const options = { keys: readKeys(ctx, flags) };
   if (flags.now !== undefined) options.now = seconds(flags.now, '--now');
-  if (flags.tolerance !== undefined) options.toleranceSeconds = integer(flags.tolerance, '--tolerance');
-  if (flags.maxFuture !== undefined) options.maxFutureSeconds = integer(flags.maxFuture, '--max-future');
-  if (flags.maxBodyBytes !== undefined) options.maxBodyBytes = integer(flags.maxBodyBytes, '--max-body-bytes');
+  if (flags.tolerance !== undefined)
+    options.toleranceSeconds = integer(flags.tolerance, '--tolerance');
+  if (flags.maxFuture !== undefined)
+    options.maxFutureSeconds = integer(flags.maxFuture, '--max-future');
+  if (flags.maxBodyBytes !== undefined)
+    options.maxBodyBytes = integer(flags.maxBodyBytes, '--max-body-bytes');
   if (flags.allowMd5) options.allowMd5 = true;
   if (flags.domain) options.domains = flags.domain;
   if (flags.app) options.apps = flags.app;
@@ -187,15 +224,20 @@ async function readBody(ctx, positionals, command) {
   if (file !== undefined && file !== '-') {
     try {
       const data = await readFile(file);
-      if (data.length > MAX_INPUT) throw new UsageError(`${file} is larger than ${MAX_INPUT} bytes`);
+      if (data.length > MAX_INPUT)
+        throw new UsageError(`${file} is larger than ${MAX_INPUT} bytes`);
       return data;
     } catch (e) {
       if (e instanceof UsageError) throw e;
-      throw new UsageError(`cannot read ${toJson(file)}: ${e.code || e.message}; give an existing FILE, or pipe the body to \`hwlc ${command}\``);
+      throw new UsageError(
+        `cannot read ${toJson(file)}: ${e.code || e.message}; give an existing FILE, or pipe the body to \`hwlc ${command}\``,
+      );
     }
   }
   if (ctx.stdin.isTTY) {
-    throw new UsageError(`give a FILE or pipe the body on stdin, like \`hwlc ${command} body.json\``);
+    throw new UsageError(
+      `give a FILE or pipe the body on stdin, like \`hwlc ${command} body.json\``,
+    );
   }
   return readAll(ctx.stdin, MAX_INPUT, 'stdin');
 }
@@ -213,18 +255,24 @@ function algorithm(flags) {
 }
 
 // Fields whose sample values are numbers take a number from FIELD=VALUE when VALUE is an integer.
-const NUMERIC = new Set(Object.values(samples).flatMap((s) => Object.keys(s).filter((k) => typeof s[k] === 'number')));
+const NUMERIC = new Set(
+  Object.values(samples).flatMap((s) => Object.keys(s).filter((k) => typeof s[k] === 'number')),
+);
 
 /** Applies --unset then --set to `callback` (FIELD=VALUE, FIELD:=JSON). */
 function applyFields(callback, flags) {
   for (const field of flags.unset || []) delete callback[field];
   for (const item of flags.set || []) {
     const eq = item.indexOf('=');
-    if (eq <= 0) throw new UsageError(`--set needs FIELD=VALUE or FIELD:=JSON, like --set stream=room42; got ${toJson(item)}`);
+    if (eq <= 0)
+      throw new UsageError(
+        `--set needs FIELD=VALUE or FIELD:=JSON, like --set stream=room42; got ${toJson(item)}`,
+      );
     const typed = item[eq - 1] === ':';
     const field = item.slice(0, typed ? eq - 1 : eq);
     const raw = item.slice(eq + 1);
-    if (field === '') throw new UsageError(`--set needs a field name before = (got ${toJson(item)})`);
+    if (field === '')
+      throw new UsageError(`--set needs a field name before = (got ${toJson(item)})`);
     if (field === 'auth_timestamp' || field === 'auth_sign') {
       throw new UsageError(`${field} is written by signing: use --timestamp T for auth_timestamp`);
     }
@@ -233,13 +281,20 @@ function applyFields(callback, flags) {
       try {
         value = JSON.parse(raw);
       } catch {
-        throw new UsageError(`--set ${field}:= needs a JSON value, like --set ${field}:=1024 or --set '${field}:="text"'`);
+        throw new UsageError(
+          `--set ${field}:= needs a JSON value, like --set ${field}:=1024 or --set '${field}:="text"'`,
+        );
       }
     } else if (NUMERIC.has(field) && /^[0-9]+$/.test(raw) && Number.isSafeInteger(Number(raw))) {
       value = Number(raw);
     }
     // An own data property even for a name like __proto__ (which assignment would not create).
-    Object.defineProperty(callback, field, { value, enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(callback, field, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return callback;
 }
@@ -259,18 +314,22 @@ function nowSeconds() {
 function timeoutMs(flags) {
   if (flags.timeout === undefined) return 10000;
   const s = integer(flags.timeout, '--timeout');
-  if (typeof s !== 'number' || s < 1 || s > 3600) throw new UsageError('--timeout must be 1 to 3600 seconds');
+  if (typeof s !== 'number' || s < 1 || s > 3600)
+    throw new UsageError('--timeout must be 1 to 3600 seconds');
   return s * 1000;
 }
 
 // sign() with the CLI's options; CallbackErrors other than INVALID_KEY mean a bad callback (exit 1).
 function signWith(ctx, flags, callback, now = nowSeconds()) {
-  const authTimestamp = flags.timestamp === undefined ? now : seconds(flags.timestamp, '--timestamp');
+  const authTimestamp =
+    flags.timestamp === undefined ? now : seconds(flags.timestamp, '--timestamp');
   const alg = algorithm(flags);
   const key = signingKey(ctx, flags);
   const kind = 'event_type' in callback ? 'record' : 'stream';
   if (alg === 'MD5' && kind === 'stream') {
-    throw new UsageError('--algorithm MD5 exists only for recording callbacks (RECORD_*); stream notifications use HMAC-SHA256');
+    throw new UsageError(
+      '--algorithm MD5 exists only for recording callbacks (RECORD_*); stream notifications use HMAC-SHA256',
+    );
   }
   return sign(callback, { key, algorithm: alg, authTimestamp });
 }
@@ -282,26 +341,40 @@ async function cmdTrigger(ctx, flags, [event]) {
   const now = nowSeconds();
   const callback = applyFields(eventSample(event, now), flags);
   if (!flags.print && flags.forwardTo === undefined) {
-    throw new UsageError(`where to? give --forward-to URL, like --forward-to http://127.0.0.1:3000/callback (or --print for the body only)`);
+    throw new UsageError(
+      `where to? give --forward-to URL, like --forward-to http://127.0.0.1:3000/callback (or --print for the body only)`,
+    );
   }
-  const url = flags.forwardTo === undefined ? undefined : targetUrl(flags.forwardTo, '--forward-to');
+  const url =
+    flags.forwardTo === undefined ? undefined : targetUrl(flags.forwardTo, '--forward-to');
   const ms = timeoutMs(flags);
   const signed = signWith(ctx, flags, callback, now);
   if (flags.print) {
-    ctx.out(flags.json ? toJson({ ok: true, body: signed.body, callback: signed.callback }) : signed.body);
+    ctx.out(
+      flags.json ? toJson({ ok: true, body: signed.body, callback: signed.callback }) : signed.body,
+    );
     return 0;
   }
   let answer;
   try {
     answer = await post(url, signed.body, { timeoutMs: ms });
   } catch (e) {
-    if (flags.json) ctx.out(toJson({ ok: false, code: 'REQUEST_FAILED', message: e.message, sent: signed.body }));
+    if (flags.json)
+      ctx.out(toJson({ ok: false, code: 'REQUEST_FAILED', message: e.message, sent: signed.body }));
     ctx.err(`${ctx.ce.red('hwlc:')} ${e.message}`);
     return 1;
   }
   const ok = answer.status >= 200 && answer.status < 300;
   if (flags.json) {
-    ctx.out(toJson({ ok, status: answer.status, statusText: answer.statusText, body: answer.body, sent: signed.body }));
+    ctx.out(
+      toJson({
+        ok,
+        status: answer.status,
+        statusText: answer.statusText,
+        body: answer.body,
+        sent: signed.body,
+      }),
+    );
   } else {
     const c = ctx.c;
     ctx.out(`${c.dim(`POST ${url.href} ${event}`)}`);
@@ -334,10 +407,18 @@ async function cmdVerify(ctx, flags, positionals) {
   } else {
     const c = ctx.c;
     const cb = v.callback;
-    const where = v.kind === 'stream' ? `${cb.domain}/${cb.app}/${cb.stream}` : `${cb.publish_domain}/${cb.app}/${cb.stream}`;
-    ctx.out(`${c.bold(c.green('VALID'))} ${v.kind} ${c.bold(visible(v.event))} ${visible(where)}, ${v.algorithm}, key ${v.keyIndex}${v.keyId ? ` (${v.keyId})` : ''}`);
+    const where =
+      v.kind === 'stream'
+        ? `${cb.domain}/${cb.app}/${cb.stream}`
+        : `${cb.publish_domain}/${cb.app}/${cb.stream}`;
+    ctx.out(
+      `${c.bold(c.green('VALID'))} ${v.kind} ${c.bold(visible(v.event))} ${visible(where)}, ${v.algorithm}, key ${v.keyIndex}${v.keyId ? ` (${v.keyId})` : ''}`,
+    );
     if (v.bodyAuthenticated) ctx.out(`${c.dim('signed:')} ${v.signedFields.join(', ')}`);
-    else ctx.out(c.yellow('MD5: no field of the body is authenticated (only the key and auth_timestamp)'));
+    else
+      ctx.out(
+        c.yellow('MD5: no field of the body is authenticated (only the key and auth_timestamp)'),
+      );
   }
   return 0;
 }
@@ -359,7 +440,9 @@ async function cmdSign(ctx, flags, positionals) {
     callback = eventSample(flags.event, now);
   } else {
     if (positionals.length === 0 && ctx.stdin.isTTY) {
-      throw new UsageError('give a callback FILE, pipe one on stdin, or start from a sample with --event EVENT');
+      throw new UsageError(
+        'give a callback FILE, pipe one on stdin, or start from a sample with --event EVENT',
+      );
     }
     const body = await readBody(ctx, positionals, 'sign');
     callback = { ...parse(body).callback }; // the core's reader; a bad body is exit 1
@@ -382,7 +465,8 @@ async function cmdListen(ctx, flags) {
   const options = policyOptions(ctx, flags);
   const port = flags.port === undefined ? DEFAULT_PORT : integer(flags.port, '--port');
   if (typeof port !== 'number' || port > 65535) throw new UsageError('--port must be 0 to 65535');
-  const forward = flags.forwardTo === undefined ? undefined : targetUrl(flags.forwardTo, '--forward-to');
+  const forward =
+    flags.forwardTo === undefined ? undefined : targetUrl(flags.forwardTo, '--forward-to');
   const ms = timeoutMs(flags);
   const verifier = new Verifier(options); // key and option errors: usage (exit 2)
   const limit = Math.max(16 * 1048576, Number(options.maxBodyBytes ?? 0));
@@ -394,9 +478,13 @@ async function cmdListen(ctx, flags) {
     const n = ++seq;
     const started = new Date().toISOString();
     if (req.method !== 'POST') {
-      res.writeHead(405, { allow: 'POST', 'content-type': 'text/plain' }).end('POST a callback here\n');
-      if (flags.json) emit({ type: 'request', n, time: started, method: req.method, path: req.url, status: 405 });
-      else ctx.out(c.dim(`#${n} ${started} ${req.method} ${req.url} -> 405 (callbacks are POSTed)`));
+      res
+        .writeHead(405, { allow: 'POST', 'content-type': 'text/plain' })
+        .end('POST a callback here\n');
+      if (flags.json)
+        emit({ type: 'request', n, time: started, method: req.method, path: req.url, status: 405 });
+      else
+        ctx.out(c.dim(`#${n} ${started} ${req.method} ${req.url} -> 405 (callbacks are POSTed)`));
       return;
     }
     readAll(req, limit, 'the request body').then(
@@ -405,14 +493,28 @@ async function cmdListen(ctx, flags) {
           handle(n, started, req, res, body);
         } catch (e) {
           // A bug here must not stop the receiver, nor answer 200.
-          if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' }).end('internal error\n');
+          if (!res.headersSent)
+            res.writeHead(500, { 'content-type': 'text/plain' }).end('internal error\n');
           ctx.err(`${ctx.ce.red('hwlc listen:')} #${n}: ${e && e.message}`);
         }
       },
       () => {
-        res.writeHead(413, { 'content-type': 'text/plain', connection: 'close' }).end('too large\n');
-        if (flags.json) emit({ type: 'request', n, time: started, method: req.method, path: req.url, status: 413 });
-        else ctx.out(c.red(`#${n} ${started} POST ${req.url} -> 413 (body larger than ${limit} bytes)`));
+        res
+          .writeHead(413, { 'content-type': 'text/plain', connection: 'close' })
+          .end('too large\n');
+        if (flags.json)
+          emit({
+            type: 'request',
+            n,
+            time: started,
+            method: req.method,
+            path: req.url,
+            status: 413,
+          });
+        else
+          ctx.out(
+            c.red(`#${n} ${started} POST ${req.url} -> 413 (body larger than ${limit} bytes)`),
+          );
       },
     );
   });
@@ -427,19 +529,39 @@ async function cmdListen(ctx, flags) {
       error = { code: e.code, message: e.message };
     }
     const status = error === null ? 200 : 401;
-    res.writeHead(status, { 'content-type': 'text/plain' }).end(status === 200 ? 'ok\n' : 'unauthorized\n');
+    res
+      .writeHead(status, { 'content-type': 'text/plain' })
+      .end(status === 200 ? 'ok\n' : 'unauthorized\n');
     const x = explain(body, { ...options, now });
     if (flags.json) {
-      emit({ type: 'callback', n, time: started, path: req.url, bytes: body.length, status, ok: error === null, code: error?.code, message: error?.message, explanation: x });
+      emit({
+        type: 'callback',
+        n,
+        time: started,
+        path: req.url,
+        bytes: body.length,
+        status,
+        ok: error === null,
+        code: error?.code,
+        message: error?.message,
+        explanation: x,
+      });
     } else {
       ctx.out(c.bold(`#${n} ${started} POST ${req.url} (${body.length} bytes) -> ${status}`));
       for (const line of explainLines(c, x)) ctx.out(`  ${line}`);
     }
     if (error === null && forward) {
-      post(forward, body, { contentType: req.headers['content-type'] || 'application/json', timeoutMs: ms }).then(
+      post(forward, body, {
+        contentType: req.headers['content-type'] || 'application/json',
+        timeoutMs: ms,
+      }).then(
         (a) => {
-          if (flags.json) emit({ type: 'forward', n, url: forward.href, status: a.status, body: a.body });
-          else ctx.out(`  ${c.dim('forwarded to')} ${forward.href}: ${(a.status >= 200 && a.status < 300 ? c.green : c.red)(a.status)} ${a.statusText}`);
+          if (flags.json)
+            emit({ type: 'forward', n, url: forward.href, status: a.status, body: a.body });
+          else
+            ctx.out(
+              `  ${c.dim('forwarded to')} ${forward.href}: ${(a.status >= 200 && a.status < 300 ? c.green : c.red)(a.status)} ${a.statusText}`,
+            );
         },
         (e) => {
           if (flags.json) emit({ type: 'forward', n, url: forward.href, error: e.message });
@@ -450,14 +572,31 @@ async function cmdListen(ctx, flags) {
   }
 
   await new Promise((resolve, reject) => {
-    server.once('error', (e) => reject(e.code === 'EADDRINUSE' ? new UsageError(`port ${port} is in use on 127.0.0.1: pick another with --port N (0 for any free port)`) : e));
+    server.once('error', (e) =>
+      reject(
+        e.code === 'EADDRINUSE'
+          ? new UsageError(
+              `port ${port} is in use on 127.0.0.1: pick another with --port N (0 for any free port)`,
+            )
+          : e,
+      ),
+    );
     server.listen(port, '127.0.0.1', resolve);
   });
   const url = `http://127.0.0.1:${server.address().port}/`;
   const shown = redacted(options);
-  if (flags.json) emit({ type: 'ready', url, port: server.address().port, forwardTo: forward?.href ?? null, options: shown });
+  if (flags.json)
+    emit({
+      type: 'ready',
+      url,
+      port: server.address().port,
+      forwardTo: forward?.href ?? null,
+      options: shown,
+    });
   else {
-    ctx.out(`${c.bold('hwlc listen:')} ready on ${c.cyan(url)} with ${options.keys.length} key${options.keys.length === 1 ? '' : 's'}${forward ? `, forwarding verified callbacks to ${forward.href}` : ''} (Ctrl-C stops)`);
+    ctx.out(
+      `${c.bold('hwlc listen:')} ready on ${c.cyan(url)} with ${options.keys.length} key${options.keys.length === 1 ? '' : 's'}${forward ? `, forwarding verified callbacks to ${forward.href}` : ''} (Ctrl-C stops)`,
+    );
   }
   return new Promise((resolve) => {
     const stop = () => {

@@ -22,7 +22,15 @@ const KEY_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345
 const INPUT_KEEP = 65536;
 // Verified.signedFields, by kind and algorithm (copied for each result).
 const STREAM_FIELDS = ['event', 'domain', 'app', 'stream', 'auth_timestamp'];
-const RECORD_FIELDS = ['auth_timestamp', 'event_type', 'publish_domain', 'app', 'stream', 'download_url', 'play_url'];
+const RECORD_FIELDS = [
+  'auth_timestamp',
+  'event_type',
+  'publish_domain',
+  'app',
+  'stream',
+  'download_url',
+  'play_url',
+];
 const MD5_FIELDS = ['auth_timestamp'];
 
 /** @type {any} */
@@ -39,7 +47,9 @@ onBindings((bindings) => {
   b = bindings;
   memory = b.wasm_memory();
   if (b.field_names() !== FIELD_NAMES) {
-    throw new Error(`huaweicloud-live-callback: wasm field table ${b.field_names()} differs from the JS one`);
+    throw new Error(
+      `huaweicloud-live-callback: wasm field table ${b.field_names()} differs from the JS one`,
+    );
   }
   OUT = b.output_buffer() >>> 2;
   u8 = new Uint8Array(memory.buffer);
@@ -69,7 +79,11 @@ function fromWords(body, ids) {
   const callback = {};
   for (let i = 0, w = OUT + 3; i < n; i++, w += 3) {
     const code = u32[w];
-    setField(callback, code & 0xff, code >>> 8 === 0 ? body.slice(u32[w + 1], u32[w + 2]) : arg.join64(u32[w + 1], u32[w + 2]));
+    setField(
+      callback,
+      code & 0xff,
+      code >>> 8 === 0 ? body.slice(u32[w + 1], u32[w + 2]) : arg.join64(u32[w + 1], u32[w + 2]),
+    );
   }
   const record = (flags & 1) === 1;
   const md5 = (flags & 2) === 2;
@@ -127,13 +141,29 @@ function readOptions(options, name) {
   const o = arg.object(options, name, "{ keys: ['…'] }");
   const keys = arg.keys(o, name);
   const md5 = arg.flag(o, 'allowMd5', name);
-  const tolerance = arg.u64(arg.own(o, 'toleranceSeconds') ?? DEFAULT_TOLERANCE, `${name}.toleranceSeconds`);
-  const maxFuture = arg.u64(arg.own(o, 'maxFutureSeconds') ?? DEFAULT_MAX_FUTURE, `${name}.maxFutureSeconds`);
+  const tolerance = arg.u64(
+    arg.own(o, 'toleranceSeconds') ?? DEFAULT_TOLERANCE,
+    `${name}.toleranceSeconds`,
+  );
+  const maxFuture = arg.u64(
+    arg.own(o, 'maxFutureSeconds') ?? DEFAULT_MAX_FUTURE,
+    `${name}.maxFutureSeconds`,
+  );
   const max = arg.size(arg.own(o, 'maxBodyBytes'), `${name}.maxBodyBytes`, DEFAULT_MAX_BODY);
   const domains = arg.strings(o, 'domains', name) ?? [];
   const apps = arg.strings(o, 'apps', name) ?? [];
   const unknownEvents = arg.flag(o, 'allowUnknownEvents', name);
-  return { keys, ids: keys.map((k) => k.id), md5, tolerance, maxFuture, max, domains, apps, unknownEvents };
+  return {
+    keys,
+    ids: keys.map((k) => k.id),
+    md5,
+    tolerance,
+    maxFuture,
+    max,
+    domains,
+    apps,
+    unknownEvents,
+  };
 }
 
 /**
@@ -169,7 +199,10 @@ function input(cap) {
     const ptr = b.input_buffer(room);
     if (ptr === 0) {
       inView = new Uint8Array(0);
-      throw new CallbackError('BODY_TOO_LARGE', `body too large: ${cap} bytes do not fit in WebAssembly memory`);
+      throw new CallbackError(
+        'BODY_TOO_LARGE',
+        `body too large: ${cap} bytes do not fit in WebAssembly memory`,
+      );
     }
     views();
     inView = u8.subarray(ptr, ptr + room);
@@ -327,7 +360,11 @@ export function verify(body, options) {
  */
 export function parse(body, options) {
   const o = options === undefined ? undefined : arg.object(options, 'options', '{ maxBodyBytes }');
-  const max = arg.size(o === undefined ? undefined : arg.own(o, 'maxBodyBytes'), 'options.maxBodyBytes', DEFAULT_MAX_BODY);
+  const max = arg.size(
+    o === undefined ? undefined : arg.own(o, 'maxBodyBytes'),
+    'options.maxBodyBytes',
+    DEFAULT_MAX_BODY,
+  );
   if (typeof body === 'string') {
     checkString(body, max);
     return result(arg.wellFormed(body) ? b.parse_str(body) : b.parse_bytes(arg.wtf8(body)));
@@ -366,12 +403,16 @@ function callbackJson(callback) {
     let text;
     if (typeof v === 'string') text = JSON.stringify(v);
     else if (typeof v === 'number') {
-      if (!Number.isFinite(v)) throw new TypeError(`callback.${name} must be a finite number, got ${arg.describe(v)}`);
+      if (!Number.isFinite(v))
+        throw new TypeError(`callback.${name} must be a finite number, got ${arg.describe(v)}`);
       text = String(v);
     } else if (typeof v === 'bigint') text = String(v);
     else if (typeof v === 'boolean' || v === null) text = String(v);
     else if (v === undefined) continue;
-    else throw new TypeError(`callback.${name} must be a string, number, bigint, boolean or null, got ${arg.describe(v)}`);
+    else
+      throw new TypeError(
+        `callback.${name} must be a string, number, bigint, boolean or null, got ${arg.describe(v)}`,
+      );
     json += `${json.length > 1 ? ',' : ''}${JSON.stringify(name)}:${text}`;
   }
   return `${json}}`;
@@ -387,14 +428,20 @@ export function sign(callback, options) {
   const key = arg.secret(arg.own(o, 'key'), 'options.key', 'key');
   const algorithm = arg.own(o, 'algorithm') ?? 'HMAC-SHA256';
   if (algorithm !== 'HMAC-SHA256' && algorithm !== 'MD5') {
-    throw new TypeError(`options.algorithm must be 'HMAC-SHA256' or 'MD5', got ${arg.describe(algorithm)}`);
+    throw new TypeError(
+      `options.algorithm must be 'HMAC-SHA256' or 'MD5', got ${arg.describe(algorithm)}`,
+    );
   }
   const authTimestamp = arg.own(o, 'authTimestamp');
-  if (authTimestamp === undefined) throw new TypeError('options.authTimestamp is required (Unix seconds)');
+  if (authTimestamp === undefined)
+    throw new TypeError('options.authTimestamp is required (Unix seconds)');
   const ts = arg.seconds(authTimestamp, 'options.authTimestamp');
   const json = callbackJson(cb);
   checkString(json, DEFAULT_MAX_BODY);
-  if (!arg.wellFormed(json)) throw new TypeError('callback has a string with a lone UTF-16 surrogate, which is not Unicode text');
+  if (!arg.wellFormed(json))
+    throw new TypeError(
+      'callback has a string with a lone UTF-16 surrogate, which is not Unicode text',
+    );
   return result(b.sign(json, key, algorithm === 'MD5', arg.hi(ts), arg.lo(ts)));
 }
 
@@ -405,11 +452,15 @@ export function sign(callback, options) {
 export function generateKey(length) {
   const n = length === undefined ? 64 : length;
   if (typeof n !== 'number' || !Number.isInteger(n) || n < 32 || n > 128) {
-    throw new RangeError(`generateKey(length): a key has 32 to 128 characters, got ${arg.describe(n)}`);
+    throw new RangeError(
+      `generateKey(length): a key has 32 to 128 characters, got ${arg.describe(n)}`,
+    );
   }
   const crypto = globalThis.crypto;
   if (!crypto || typeof crypto.getRandomValues !== 'function') {
-    throw new Error('generateKey needs crypto.getRandomValues, which this runtime does not provide');
+    throw new Error(
+      'generateKey needs crypto.getRandomValues, which this runtime does not provide',
+    );
   }
   const buf = new Uint8Array(256);
   for (;;) {

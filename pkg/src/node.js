@@ -14,7 +14,9 @@ import { setBindings } from './wasm.js';
 function load() {
   try {
     const p = /** @type {any} */ (globalThis).process;
-    const fs = (p && typeof p.getBuiltinModule === 'function' && p.getBuiltinModule('node:fs')) || require('node:fs');
+    const fs =
+      (p && typeof p.getBuiltinModule === 'function' && p.getBuiltinModule('node:fs')) ||
+      require('node:fs');
     // Throws ENOENT beside a bundle, or ReferenceError where an ES module bundle has no __dirname.
     return fs.readFileSync(`${__dirname}/hwlc_bg.wasm`);
   } catch {

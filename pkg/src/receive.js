@@ -34,7 +34,6 @@ export const STATUS_TEXT = Object.freeze({
 // never the callback): a body parser that ran first.
 const EXPOSE = Symbol('expose');
 
-
 /** A CallbackError BODY_TOO_LARGE in the core's wording (src/verify.rs). */
 export function tooLarge(what, max) {
   return new CallbackError('BODY_TOO_LARGE', `body too large: ${what} > max_body_bytes ${max}`);
@@ -54,7 +53,9 @@ export function configError(message) {
  */
 export function prepare(options, handlers, name, extra = []) {
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-    throw new TypeError(`${name}: options must be an object like { keys: ['…'] }, got ${describe(options)}`);
+    throw new TypeError(
+      `${name}: options must be an object like { keys: ['…'] }, got ${describe(options)}`,
+    );
   }
   const rest = { ...options };
   const own = {};
@@ -63,12 +64,22 @@ export function prepare(options, handlers, name, extra = []) {
     delete rest[k];
   }
   const { now, onError, onUnhandled } = own;
-  if (now !== undefined && typeof now !== 'number' && typeof now !== 'bigint' && typeof now !== 'function') {
-    throw new TypeError(`${name}: options.now must be Unix seconds (number or bigint) or a function returning them, got ${describe(now)}`);
+  if (
+    now !== undefined &&
+    typeof now !== 'number' &&
+    typeof now !== 'bigint' &&
+    typeof now !== 'function'
+  ) {
+    throw new TypeError(
+      `${name}: options.now must be Unix seconds (number or bigint) or a function returning them, got ${describe(now)}`,
+    );
   }
   // A fixed time is checked here, as verify would check it per request.
   if (typeof now === 'number' || typeof now === 'bigint') u64(now, `${name}: options.now`);
-  for (const [k, f] of [['onError', onError], ['onUnhandled', onUnhandled]]) {
+  for (const [k, f] of [
+    ['onError', onError],
+    ['onUnhandled', onUnhandled],
+  ]) {
     if (f !== undefined && typeof f !== 'function') {
       throw new TypeError(`${name}: options.${k} must be a function, got ${describe(f)}`);
     }
@@ -103,15 +114,21 @@ export function prepare(options, handlers, name, extra = []) {
 function makeDispatch(handlers, onUnhandled, name) {
   if (typeof handlers === 'function') return (v, ...args) => handlers(v, ...args);
   if (handlers === null || typeof handlers !== 'object' || Array.isArray(handlers)) {
-    throw new TypeError(`${name}: the second argument must be a function (verified, …) => … or an object of handlers by event (${EVENTS.join(', ')}), got ${describe(handlers)}`);
+    throw new TypeError(
+      `${name}: the second argument must be a function (verified, …) => … or an object of handlers by event (${EVENTS.join(', ')}), got ${describe(handlers)}`,
+    );
   }
   const routes = new Map();
   for (const [event, h] of Object.entries(handlers)) {
     if (!EVENTS.includes(event)) {
-      throw new TypeError(`${name}: unknown event ${JSON.stringify(event)} in the handlers; known: ${EVENTS.join(', ')}`);
+      throw new TypeError(
+        `${name}: unknown event ${JSON.stringify(event)} in the handlers; known: ${EVENTS.join(', ')}`,
+      );
     }
     if (typeof h !== 'function') {
-      throw new TypeError(`${name}: the handler for ${event} must be a function, got ${describe(h)}`);
+      throw new TypeError(
+        `${name}: the handler for ${event} must be a function, got ${describe(h)}`,
+      );
     }
     routes.set(event, h);
   }
@@ -152,13 +169,17 @@ export function textOf(status, error) {
 
 // The answer headers by status (lower-case names), made once; callers copy them if they hand
 // them to user code.
-const HEADERS = Object.freeze(Object.fromEntries([200, 401, 405, 413, 500].map((status) => {
-  const h = { 'content-type': 'text/plain; charset=utf-8' };
-  if (status === 405) h.allow = 'POST';
-  // The rest of an oversized body is never read: the connection cannot be reused.
-  if (status === 413) h.connection = 'close';
-  return [status, Object.freeze(h)];
-})));
+const HEADERS = Object.freeze(
+  Object.fromEntries(
+    [200, 401, 405, 413, 500].map((status) => {
+      const h = { 'content-type': 'text/plain; charset=utf-8' };
+      if (status === 405) h.allow = 'POST';
+      // The rest of an oversized body is never read: the connection cannot be reused.
+      if (status === 413) h.connection = 'close';
+      return [status, Object.freeze(h)];
+    }),
+  ),
+);
 
 /** The answer headers for `status` (lower-case names; a frozen object shared by every answer). */
 export function headersOf(status) {
@@ -193,10 +214,14 @@ export async function readRequestBody(request, max) {
     throw new TypeError(`request must be a fetch-API Request, got ${describe(request)}`);
   }
   const headers = request.headers;
-  const len = contentLength(headers && typeof headers.get === 'function' ? headers.get('content-length') : undefined);
+  const len = contentLength(
+    headers && typeof headers.get === 'function' ? headers.get('content-length') : undefined,
+  );
   if (len !== null && len > max) throw tooLarge(`Content-Length ${len}`, max);
   if (request.bodyUsed) {
-    throw configError('the request body was already read (bodyUsed) before the callback could be verified; hand the Request over untouched (no request.json()/text() first)');
+    throw configError(
+      'the request body was already read (bodyUsed) before the callback could be verified; hand the Request over untouched (no request.json()/text() first)',
+    );
   }
   const stream = request.body;
   if (stream === null || stream === undefined) return new Uint8Array(0);
@@ -249,7 +274,9 @@ function rescued(req, extra) {
  */
 export function readNodeBody(req, max, kept) {
   if (req === null || typeof req !== 'object' || typeof req.on !== 'function') {
-    return Promise.reject(new TypeError(`req must be a node:http IncomingMessage, got ${describe(req)}`));
+    return Promise.reject(
+      new TypeError(`req must be a node:http IncomingMessage, got ${describe(req)}`),
+    );
   }
   const len = contentLength(req.headers ? req.headers['content-length'] : undefined);
   if (len !== null && len > max) return Promise.reject(tooLarge(`Content-Length ${len}`, max));
@@ -275,7 +302,11 @@ export function readNodeBody(req, max, kept) {
     function onData(chunk) {
       if (!isBytes(chunk)) {
         cleanup();
-        reject(configError('the request stream gives strings (someone called req.setEncoding()); the callback middleware needs the raw bytes'));
+        reject(
+          configError(
+            'the request stream gives strings (someone called req.setEncoding()); the callback middleware needs the raw bytes',
+          ),
+        );
         return;
       }
       total += chunk.length;

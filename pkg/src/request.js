@@ -34,7 +34,13 @@ export function createHandler(options, handlers) {
   const p = prepare(options, handlers, 'createHandler');
   return async function huaweiCallbackHandler(request, ...rest) {
     const method = request && typeof request === 'object' ? request.method : undefined;
-    const outcome = await run(p, method, () => readRequestBody(request, p.max), [request, ...rest], [request]);
+    const outcome = await run(
+      p,
+      method,
+      () => readRequestBody(request, p.max),
+      [request, ...rest],
+      [request],
+    );
     return toResponse(outcome);
   };
 }

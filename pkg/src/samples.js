@@ -25,7 +25,12 @@ const RECORD = {
   project_id: '70b76xxxxxx34253880af501cdxxxxxx',
   task_id: '51126d0ebe94b1da00d2e21a10xxxxxx',
 };
-const TARGET = { publish_domain: 'push.example.com', app: 'live', stream: 'mystream', record_format: 'HLS' };
+const TARGET = {
+  publish_domain: 'push.example.com',
+  app: 'live',
+  stream: 'mystream',
+  record_format: 'HLS',
+};
 const JOB_ID = 'dc0a1773-0cef-xxxx-xxxx-9a38fdb095d2';
 
 function freeze(o) {
@@ -61,7 +66,8 @@ export const samples = freeze({
     height: 720,
     obs_location: 'cn-north-4',
     obs_bucket: 'live',
-    obs_object: 'record-xxxx-mystream-1589967495/record-push.example.com-live-mystream-1589967495.m3u8',
+    obs_object:
+      'record-xxxx-mystream-1589967495/record-push.example.com-live-mystream-1589967495.m3u8',
   }),
   RECORD_OVER: freeze({ ...RECORD, event_type: 'RECORD_OVER', ...TARGET }),
   RECORD_FAILED: freeze({

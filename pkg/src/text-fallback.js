@@ -16,7 +16,10 @@ class Utf8Encoder {
     for (let i = 0; i < s.length; i++) {
       const c = s.charCodeAt(i);
       if (c < 0xd800 || c > 0xdfff) continue;
-      if (c <= 0xdbff && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) { i++; continue; }
+      if (c <= 0xdbff && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+        i++;
+        continue;
+      }
       w += `${s.slice(from, i)}\ufffd`;
       from = i + 1;
     }
@@ -26,7 +29,8 @@ class Utf8Encoder {
   /** @param {string} s @param {Uint8Array} view */
   encodeInto(s, view) {
     const bytes = this.encode(s);
-    if (bytes.length > view.length) throw new RangeError('huaweicloud-live-callback: encodeInto target too small');
+    if (bytes.length > view.length)
+      throw new RangeError('huaweicloud-live-callback: encodeInto target too small');
     view.set(bytes);
     return { read: s.length, written: bytes.length };
   }
@@ -38,22 +42,40 @@ class Utf8Decoder {
     if (bytes === undefined) return '';
     let out = '';
     const n = bytes.length;
-    for (let i = 0; i < n;) {
+    for (let i = 0; i < n; ) {
       const b = bytes[i];
       let need = 0;
       let cp = 0;
       let min = 0;
-      if (b < 0x80) { out += String.fromCharCode(b); i++; continue; }
-      if (b >= 0xc2 && b <= 0xdf) { need = 1; cp = b & 0x1f; min = 0x80; }
-      else if (b >= 0xe0 && b <= 0xef) { need = 2; cp = b & 0x0f; min = 0x800; }
-      else if (b >= 0xf0 && b <= 0xf4) { need = 3; cp = b & 0x07; min = 0x10000; }
+      if (b < 0x80) {
+        out += String.fromCharCode(b);
+        i++;
+        continue;
+      }
+      if (b >= 0xc2 && b <= 0xdf) {
+        need = 1;
+        cp = b & 0x1f;
+        min = 0x80;
+      } else if (b >= 0xe0 && b <= 0xef) {
+        need = 2;
+        cp = b & 0x0f;
+        min = 0x800;
+      } else if (b >= 0xf0 && b <= 0xf4) {
+        need = 3;
+        cp = b & 0x07;
+        min = 0x10000;
+      }
       let ok = need > 0 && i + need < n;
       for (let k = 1; ok && k <= need; k++) {
         const c = bytes[i + k];
         if ((c & 0xc0) !== 0x80) ok = false;
         else cp = (cp << 6) | (c & 0x3f);
       }
-      if (!ok || cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) { out += '\ufffd'; i++; continue; }
+      if (!ok || cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
+        out += '\ufffd';
+        i++;
+        continue;
+      }
       out += String.fromCodePoint(cp);
       i += need + 1;
     }

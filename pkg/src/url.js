@@ -20,9 +20,12 @@ onBindings((bindings) => {
 const MILLIS_ABOVE = 1e11;
 
 function tools() {
-  if (b === undefined) throw new Error('huaweicloud-live-callback: the wasm module is not initialised');
+  if (b === undefined)
+    throw new Error('huaweicloud-live-callback: the wasm module is not initialised');
   if (typeof b.sign_url !== 'function') {
-    throw new Error('huaweicloud-live-callback: signed URLs are not in this build (the lean verify-only build leaves them out)');
+    throw new Error(
+      'huaweicloud-live-callback: signed URLs are not in this build (the lean verify-only build leaves them out)',
+    );
   }
   if (limits === undefined) limits = result(b.url_limits());
   return /** @type {{ maxSkewSeconds: number, maxUrlBytes: number }} */ (limits);
@@ -51,14 +54,21 @@ function unixSeconds(value, name) {
  * @param {number} max
  */
 function urlArg(url, max) {
-  if (typeof url !== 'string') throw new TypeError(`url must be a string, got ${arg.describe(url)}`);
+  if (typeof url !== 'string')
+    throw new TypeError(`url must be a string, got ${arg.describe(url)}`);
   if (url.length > max) {
     // Each UTF-16 unit is at least one UTF-8 byte: more units than the limit is over it.
     const limit = tools().maxUrlBytes;
-    throw new CallbackError('INVALID_FIELD', `invalid field url: it has more than ${max} bytes; at most ${limit} are accepted`);
+    throw new CallbackError(
+      'INVALID_FIELD',
+      `invalid field url: it has more than ${max} bytes; at most ${limit} are accepted`,
+    );
   }
   if (!arg.wellFormed(url)) {
-    throw new CallbackError('INVALID_FIELD', 'invalid field url: it contains a lone UTF-16 surrogate, which is not Unicode text');
+    throw new CallbackError(
+      'INVALID_FIELD',
+      'invalid field url: it contains a lone UTF-16 surrogate, which is not Unicode text',
+    );
   }
   return url;
 }
@@ -71,9 +81,14 @@ function urlArg(url, max) {
 function optString(o, prop) {
   const v = arg.own(o, prop);
   if (v === undefined) return undefined;
-  if (typeof v !== 'string') throw new TypeError(`options.${prop} must be a string, got ${arg.describe(v)}`);
-  if (v.length > arg.MAX_ARG_UNITS) throw new TypeError(`options.${prop} is longer than ${arg.MAX_ARG_UNITS} characters`);
-  if (!arg.wellFormed(v)) throw new TypeError(`options.${prop} contains a lone UTF-16 surrogate, which is not Unicode text`);
+  if (typeof v !== 'string')
+    throw new TypeError(`options.${prop} must be a string, got ${arg.describe(v)}`);
+  if (v.length > arg.MAX_ARG_UNITS)
+    throw new TypeError(`options.${prop} is longer than ${arg.MAX_ARG_UNITS} characters`);
+  if (!arg.wellFormed(v))
+    throw new TypeError(
+      `options.${prop} contains a lone UTF-16 surrogate, which is not Unicode text`,
+    );
   return v;
 }
 
@@ -88,7 +103,9 @@ function canonicalMethod(name) {
 function randomRand() {
   const crypto = globalThis.crypto;
   if (!crypto || typeof crypto.getRandomValues !== 'function') {
-    throw new Error('signUrl with method A needs options.rand or crypto.getRandomValues, which this runtime does not provide');
+    throw new Error(
+      'signUrl with method A needs options.rand or crypto.getRandomValues, which this runtime does not provide',
+    );
   }
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   let out = '';
@@ -107,7 +124,8 @@ export function signUrl(url, options) {
   const key = arg.secret(arg.own(o, 'key'), 'options.key', 'key');
   const method = canonicalMethod(optString(o, 'method') ?? 'D');
   const time = arg.own(o, 'time');
-  if (time === undefined) throw new TypeError('options.time is required (Unix seconds: the start of validity)');
+  if (time === undefined)
+    throw new TypeError('options.time is required (Unix seconds: the start of validity)');
   const t = unixSeconds(time, 'options.time');
   let rand = optString(o, 'rand');
   const uid = optString(o, 'uid');

@@ -48,7 +48,8 @@ export function onBindings(f) {
 
 /** The bindings (for modules that call rarely used exports). */
 export function bindings() {
-  if (current === undefined) throw new Error('huaweicloud-live-callback: the wasm module is not initialised');
+  if (current === undefined)
+    throw new Error('huaweicloud-live-callback: the wasm module is not initialised');
   return current;
 }
 

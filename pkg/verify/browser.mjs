@@ -3,6 +3,8 @@
 import * as bindings from '../dist/lean/hwlc.js';
 import { setBindings } from '../dist/lean/api.mjs';
 
-await bindings.default({ module_or_path: new URL('../dist/lean/hwlc-lean_bg.wasm', import.meta.url) });
+await bindings.default({
+  module_or_path: new URL('../dist/lean/hwlc-lean_bg.wasm', import.meta.url),
+});
 setBindings(bindings);
 export { CallbackError, Verifier, parse, verify } from '../dist/lean/api.mjs';

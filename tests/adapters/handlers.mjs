@@ -10,15 +10,28 @@ export const MAX = 64 * 1024; // maxBodyBytes of every test server
 
 export function streamCallback(event, stream = 'camera-1') {
   return {
-    domain: 'push.example.com', app: 'live', stream, user_args: 'cdn=hw', client_ip: '100.111.*.*',
-    node_ip: '112.11.*.*', publish_timestamp: String(NOW - 5), event,
+    domain: 'push.example.com',
+    app: 'live',
+    stream,
+    user_args: 'cdn=hw',
+    client_ip: '100.111.*.*',
+    node_ip: '112.11.*.*',
+    publish_timestamp: String(NOW - 5),
+    event,
   };
 }
 
 export const RECORD = {
-  project_id: '0123456789abcdef0123456789abcdef', job_id: 'job-1', task_id: 'task-1',
-  event_type: 'RECORD_FILE_COMPLETE', publish_domain: 'push.example.com', app: 'live', stream: 'camera-1',
-  record_format: 'MP4', download_url: 'https://bucket.example.com/live/camera-1/1.mp4', file_size: 1048576,
+  project_id: '0123456789abcdef0123456789abcdef',
+  job_id: 'job-1',
+  task_id: 'task-1',
+  event_type: 'RECORD_FILE_COMPLETE',
+  publish_domain: 'push.example.com',
+  app: 'live',
+  stream: 'camera-1',
+  record_format: 'MP4',
+  download_url: 'https://bucket.example.com/live/camera-1/1.mp4',
+  file_size: 1048576,
 };
 
 /** What a test server's hooks saw (the handlers and hooks push into it). */
@@ -29,7 +42,9 @@ export function recorder() {
 /** The handlers and hooks of every test server (`extra` args are the framework's). */
 export function routes(rec) {
   return {
-    PUBLISH: (v) => { rec.seen.push(v); },
+    PUBLISH: (v) => {
+      rec.seen.push(v);
+    },
     RECORD_FILE_COMPLETE: async (v) => {
       await sleep(1);
       if (v.callback.stream === 'boom') throw new Error('handler failed on purpose');
@@ -51,8 +66,9 @@ export function options(rec, socketOf = () => null, extra = {}) {
         rec.readAtError.push(s ? s.bytesRead : null);
       }
     },
-    onUnhandled: (v) => { rec.unhandled.push(v); },
+    onUnhandled: (v) => {
+      rec.unhandled.push(v);
+    },
     ...extra,
   };
 }
-

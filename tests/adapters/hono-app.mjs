@@ -17,13 +17,23 @@ export function honoApp(lib, opts, rec) {
   // Handlers mode: answers like createHandler.
   app.all('/callback', lib.createHonoMiddleware(opts, routes(rec)));
   // The mistake: something reads the body first.
-  app.post('/parsed', async (c, next) => { await c.req.json(); await next(); }, lib.createHonoMiddleware(opts), (c) => c.text('unreachable'));
+  app.post(
+    '/parsed',
+    async (c, next) => {
+      await c.req.json();
+      await next();
+    },
+    lib.createHonoMiddleware(opts),
+    (c) => c.text('unreachable'),
+  );
   // What the handlers and hooks saw (the workerd test reads it: the isolate is elsewhere).
-  app.get('/seen', (c) => c.json({
-    streams: rec.seen.map((v) => v.callback.stream),
-    keyIndexes: rec.seen.map((v) => v.keyIndex),
-    errors: rec.errors.map((e) => (e && e.code) || (e && e.message)),
-    unhandled: rec.unhandled.map((v) => v.event),
-  }));
+  app.get('/seen', (c) =>
+    c.json({
+      streams: rec.seen.map((v) => v.callback.stream),
+      keyIndexes: rec.seen.map((v) => v.keyIndex),
+      errors: rec.errors.map((e) => (e && e.code) || (e && e.message)),
+      unhandled: rec.unhandled.map((v) => v.event),
+    }),
+  );
   return app;
 }

@@ -12,7 +12,10 @@ import { typeTest } from './types.mjs';
 import { readme } from './readme.mjs';
 
 const [app, ...only] = process.argv.slice(2);
-if (!app) { console.error('usage: node tests/adapters/run.mjs SCRATCH_DIR [section ...]'); process.exit(2); }
+if (!app) {
+  console.error('usage: node tests/adapters/run.mjs SCRATCH_DIR [section ...]');
+  process.exit(2);
+}
 const lib = await loadPackage(app);
 const t = new Tally();
 const SECTIONS = {
@@ -32,7 +35,11 @@ const SECTIONS = {
   types: () => typeTest(t, app),
   readme: () => readme(t, lib, app),
 };
-for (const s of only) if (!SECTIONS[s]) { console.error(`unknown section ${s}; known: ${Object.keys(SECTIONS).join(' ')}`); process.exit(2); }
+for (const s of only)
+  if (!SECTIONS[s]) {
+    console.error(`unknown section ${s}; known: ${Object.keys(SECTIONS).join(' ')}`);
+    process.exit(2);
+  }
 for (const [name, fn] of Object.entries(SECTIONS)) {
   if (only.length && !only.includes(name)) continue;
   await t.run(name, fn);

@@ -31,19 +31,50 @@ export async function honoWorkerd(t, lib, app) {
     rmSync(join(app, 'node_modules', 'hono'), { force: true });
   }
   const { modules, inputs } = bundled;
-  t.ok(inputs.some((p) => p.endsWith('/huaweicloud-live-callback/workerd.mjs')), 'the bundle holds the package\'s workerd entry', inputs.filter((p) => p.includes('live-callback')).join(', '));
-  t.ok(inputs.some((p) => /\/hono\//.test(p)), 'the bundle holds hono');
-  t.ok(!inputs.some((p) => p.startsWith('node:')), 'the bundle imports no node: module', inputs.filter((p) => p.startsWith('node:')).join(', '));
-  const srv = await serveWorker({ dir: outdir, modules, textBindings: { KEYS: `${KEY},${KEY2}`, NOW: String(NOW) } });
+  t.ok(
+    inputs.some((p) => p.endsWith('/huaweicloud-live-callback/workerd.mjs')),
+    "the bundle holds the package's workerd entry",
+    inputs.filter((p) => p.includes('live-callback')).join(', '),
+  );
+  t.ok(
+    inputs.some((p) => /\/hono\//.test(p)),
+    'the bundle holds hono',
+  );
+  t.ok(
+    !inputs.some((p) => p.startsWith('node:')),
+    'the bundle imports no node: module',
+    inputs.filter((p) => p.startsWith('node:')).join(', '),
+  );
+  const srv = await serveWorker({
+    dir: outdir,
+    modules,
+    textBindings: { KEYS: `${KEY},${KEY2}`, NOW: String(NOW) },
+  });
   try {
     const url = srv.url.replace(/\/$/, '');
     await checkServer(t, `${url}/callback`, lib, null, { resetOk: true });
     await honoMiddlewareChecks(t, lib, url, { resetOk: true });
     const seen = JSON.parse((await send(`${url}/seen`, { method: 'GET' })).text);
-    for (const s of ['camera-1', 'by-node-crypto', 'chunked', 'slow']) t.ok(seen.streams.includes(s), `workerd: the handler saw stream ${s}`, seen.streams.join(','));
+    for (const s of ['camera-1', 'by-node-crypto', 'chunked', 'slow'])
+      t.ok(
+        seen.streams.includes(s),
+        `workerd: the handler saw stream ${s}`,
+        seen.streams.join(','),
+      );
     t.ok(seen.keyIndexes.includes(1), 'workerd: the rotated key was used (keyIndex 1)');
-    t.ok(seen.streams.filter((s) => /^par-\d+$/.test(s)).length === 25, 'workerd: 25 of the 50 concurrent callbacks reached the handler', seen.streams.join(','));
-    for (const code of ['SIGNATURE_MISMATCH', 'EXPIRED', 'MALFORMED_JSON', 'BODY_TOO_LARGE', 'handler failed on purpose']) t.ok(seen.errors.includes(code), `workerd: onError saw ${code}`, seen.errors.join(','));
+    t.ok(
+      seen.streams.filter((s) => /^par-\d+$/.test(s)).length === 25,
+      'workerd: 25 of the 50 concurrent callbacks reached the handler',
+      seen.streams.join(','),
+    );
+    for (const code of [
+      'SIGNATURE_MISMATCH',
+      'EXPIRED',
+      'MALFORMED_JSON',
+      'BODY_TOO_LARGE',
+      'handler failed on purpose',
+    ])
+      t.ok(seen.errors.includes(code), `workerd: onError saw ${code}`, seen.errors.join(','));
     t.ok(seen.unhandled.includes('PUBLISH_DONE'), 'workerd: onUnhandled saw PUBLISH_DONE');
   } finally {
     await srv.host.stop();

@@ -27,7 +27,15 @@ const TMP = mkdtempSync(join(tmpdir(), 'hwlc-cli-'));
 const ESC = '\x1b[';
 // The installed package itself, for its exported samples (the CommonJS entry: same instance as import).
 const pkg = createRequire(join(scratch, 'package.json'))('huaweicloud-live-callback');
-const EVENTS = ['PUBLISH', 'PUBLISH_DONE', 'RECORD_START', 'RECORD_NEW_FILE_START', 'RECORD_FILE_COMPLETE', 'RECORD_OVER', 'RECORD_FAILED'];
+const EVENTS = [
+  'PUBLISH',
+  'PUBLISH_DONE',
+  'RECORD_START',
+  'RECORD_NEW_FILE_START',
+  'RECORD_FILE_COMPLETE',
+  'RECORD_OVER',
+  'RECORD_FAILED',
+];
 
 const children = new Set();
 const servers = new Set();
@@ -84,9 +92,15 @@ function run(args, { input, extraEnv, bin = BIN, timeout = 20000 } = {}) {
 
 // Keys never appear in the output (keygen prints a new key, not a given one).
 function noKeyLeak(r, args, extraEnv) {
-  const given = ALL_KEYS.filter((k) => args.includes(k) || (extraEnv?.HUAWEI_CALLBACK_KEY || '').includes(k) || args.some((a) => a.includes(k)));
+  const given = ALL_KEYS.filter(
+    (k) =>
+      args.includes(k) ||
+      (extraEnv?.HUAWEI_CALLBACK_KEY || '').includes(k) ||
+      args.some((a) => a.includes(k)),
+  );
   for (const k of given) {
-    if (r.stdout.includes(k) || r.stderr.includes(k)) throw new Error(`a key appears in the output of hwlc ${args[0]}`);
+    if (r.stdout.includes(k) || r.stderr.includes(k))
+      throw new Error(`a key appears in the output of hwlc ${args[0]}`);
   }
 }
 
@@ -94,13 +108,15 @@ function assert(cond, message) {
   if (!cond) throw new Error(message);
 }
 function eq(actual, expected, what) {
-  if (actual !== expected) throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+  if (actual !== expected)
+    throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
 }
 function show(r) {
   return `exit ${r.code}\nstdout: ${r.stdout.slice(0, 1500)}\nstderr: ${r.stderr.slice(0, 800)}`;
 }
 function exit(r, code) {
-  if (r.code !== code) throw new Error(`hwlc ${r.args.slice(0, 3).join(' ')}…: expected exit ${code}\n${show(r)}`);
+  if (r.code !== code)
+    throw new Error(`hwlc ${r.args.slice(0, 3).join(' ')}…: expected exit ${code}\n${show(r)}`);
 }
 function json(r) {
   try {
@@ -128,13 +144,15 @@ async function waitFor(check, ms, what) {
 
 // The documented string to sign (spec §1, §2), computed here from the JSON, independently of the package.
 function stringToSign(cb) {
-  if (cb.event !== undefined) return `${cb.event}${cb.domain}${cb.app}${cb.stream}${cb.auth_timestamp}`;
+  if (cb.event !== undefined)
+    return `${cb.event}${cb.domain}${cb.app}${cb.stream}${cb.auth_timestamp}`;
   return `${cb.auth_timestamp}${cb.event_type}${cb.publish_domain}${cb.app}${cb.stream}${cb.download_url ?? ''}${cb.play_url ?? ''}`;
 }
 function independentlyValid(body, key) {
   const cb = JSON.parse(body);
   if (typeof cb.auth_sign !== 'string' || typeof cb.auth_timestamp !== 'number') return false;
-  if (cb.auth_sign.length === 32) return createHash('md5').update(`${key}${cb.auth_timestamp}`).digest('hex') === cb.auth_sign;
+  if (cb.auth_sign.length === 32)
+    return createHash('md5').update(`${key}${cb.auth_timestamp}`).digest('hex') === cb.auth_sign;
   return createHmac('sha256', key).update(stringToSign(cb), 'utf8').digest('hex') === cb.auth_sign;
 }
 
@@ -169,10 +187,13 @@ async function receiver(answer) {
 // A receiver that checks the signature itself, like a user's handler would.
 function checkingReceiver(key) {
   return receiver((req, body) => {
-    if (req.method !== 'POST' || req.headers['content-type'] !== 'application/json') return [400, 'not a JSON POST'];
+    if (req.method !== 'POST' || req.headers['content-type'] !== 'application/json')
+      return [400, 'not a JSON POST'];
     try {
       const cb = JSON.parse(body);
-      return independentlyValid(body, key) ? [200, `received ${cb.event ?? cb.event_type}`] : [401, 'bad signature'];
+      return independentlyValid(body, key)
+        ? [200, `received ${cb.event ?? cb.event_type}`]
+        : [401, 'bad signature'];
     } catch {
       return [400, 'not JSON'];
     }
@@ -181,7 +202,10 @@ function checkingReceiver(key) {
 
 /** Starts `hwlc listen …`; resolves once its ready line is out, with its port and its output. */
 async function startListen(args, extraEnv) {
-  const child = spawn(BIN, ['listen', '--port', '0', ...args], { env: env(extraEnv), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(BIN, ['listen', '--port', '0', ...args], {
+    env: env(extraEnv),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.add(child);
   const proc = { child, stdout: '', stderr: '', code: undefined };
   child.stdout.setEncoding('utf8').on('data', (d) => (proc.stdout += d));
@@ -190,11 +214,19 @@ async function startListen(args, extraEnv) {
     proc.code = code ?? signal;
     children.delete(child);
   });
-  const port = await waitFor(() => {
-    if (proc.code !== undefined) throw new Error(`listen exited ${proc.code} before it was ready: ${proc.stderr}`);
-    const m = /ready on http:\/\/127\.0\.0\.1:(\d+)\/|"type":"ready","url":"http:\/\/127\.0\.0\.1:(\d+)\//.exec(proc.stdout);
-    return m && Number(m[1] || m[2]);
-  }, 15000, 'the ready line of hwlc listen');
+  const port = await waitFor(
+    () => {
+      if (proc.code !== undefined)
+        throw new Error(`listen exited ${proc.code} before it was ready: ${proc.stderr}`);
+      const m =
+        /ready on http:\/\/127\.0\.0\.1:(\d+)\/|"type":"ready","url":"http:\/\/127\.0\.0\.1:(\d+)\//.exec(
+          proc.stdout,
+        );
+      return m && Number(m[1] || m[2]);
+    },
+    15000,
+    'the ready line of hwlc listen',
+  );
   proc.port = port;
   proc.stop = async () => {
     if (proc.code === undefined) child.kill('SIGTERM');
@@ -214,16 +246,28 @@ test('both bins print the tool help; every command has --help with an example', 
   for (const bin of [BIN, LONG_BIN]) {
     const r = await run(['--help'], { bin });
     exit(r, 0);
-    assert(r.stdout.includes('Usage: hwlc <command>') && r.stdout.includes('trigger'), `tool help\n${show(r)}`);
+    assert(
+      r.stdout.includes('Usage: hwlc <command>') && r.stdout.includes('trigger'),
+      `tool help\n${show(r)}`,
+    );
   }
   for (const cmd of ['trigger', 'listen', 'verify', 'explain', 'sign', 'keygen', 'url']) {
     const r = await run([cmd, '--help']);
     exit(r, 0);
-    assert(r.stdout.includes(`Usage: hwlc ${cmd}`) && /\nExamples?:\n[^\n]*\bhwlc /.test(r.stdout), `help of ${cmd} has an example\n${show(r)}`);
+    assert(
+      r.stdout.includes(`Usage: hwlc ${cmd}`) && /\nExamples?:\n[^\n]*\bhwlc /.test(r.stdout),
+      `help of ${cmd} has an example\n${show(r)}`,
+    );
   }
   const version = await run(['--version']);
   exit(version, 0);
-  eq(version.stdout.trim(), JSON.parse(readFileSync(join(scratch, 'node_modules/huaweicloud-live-callback/package.json'), 'utf8')).version, 'version');
+  eq(
+    version.stdout.trim(),
+    JSON.parse(
+      readFileSync(join(scratch, 'node_modules/huaweicloud-live-callback/package.json'), 'utf8'),
+    ).version,
+    'version',
+  );
   const none = await run([]);
   exit(none, 2);
   assert(none.stdout.includes('Commands:'), 'no command prints the help');
@@ -232,23 +276,47 @@ test('both bins print the tool help; every command has --help with an example', 
 test('usage errors exit 2 with one line that says how to fix it', async () => {
   const cases = [
     [['frobnicate'], /unknown command "frobnicate"/],
-    [['verify', '--kee', KEY], /unknown flag --kee for `hwlc verify` \(did you mean --key\?\): see `hwlc verify --help`/],
+    [
+      ['verify', '--kee', KEY],
+      /unknown flag --kee for `hwlc verify` \(did you mean --key\?\): see `hwlc verify --help`/,
+    ],
     [['verify', '--frobnicate', KEY], /unknown flag --frobnicate for `hwlc verify`: see/],
     [['verify', '-k', KEY], /unknown flag -k/],
     [['verify', '--tolerance', 'soon', '--key', KEY], /--tolerance must be a non-negative integer/],
     [['verify', '--key'], /--key needs a value, like --key KEY/],
     [['verify', 'nonexistent.json', '--key', KEY], /cannot read "nonexistent.json"/],
     [['verify', '--json=1', '--key', KEY], /--json takes no value/],
-    [['verify', '--now', 'yesterday', '--key', KEY], /--now must be Unix seconds or an ISO 8601 time/],
+    [
+      ['verify', '--now', 'yesterday', '--key', KEY],
+      /--now must be Unix seconds or an ISO 8601 time/,
+    ],
     [['explain', 'a', 'b', '--key', KEY], /at most 1 positional/],
     [['trigger', '--key', KEY, '--forward-to', 'http://127.0.0.1:9/'], /needs an EVENT/],
-    [['trigger', 'PUBLISHED', '--key', KEY, '--print'], /no sample for event "PUBLISHED": use one of PUBLISH, PUBLISH_DONE/],
+    [
+      ['trigger', 'PUBLISHED', '--key', KEY, '--print'],
+      /no sample for event "PUBLISHED": use one of PUBLISH, PUBLISH_DONE/,
+    ],
     [['trigger', 'PUBLISH', '--key', KEY], /give --forward-to URL/],
-    [['trigger', 'PUBLISH', '--key', KEY, '--forward-to', 'ftp://x/'], /--forward-to must be an http/],
-    [['trigger', 'PUBLISH', '--key', KEY, '--print', '--algorithm', 'SHA1'], /--algorithm must be HMAC-SHA256 or MD5/],
-    [['trigger', 'PUBLISH', '--key', KEY, '--print', '--algorithm', 'MD5'], /MD5 exists only for recording callbacks/],
-    [['trigger', 'PUBLISH', '--key', KEY, '--print', '--set', 'auth_sign=00'], /written by signing/],
-    [['trigger', 'PUBLISH', '--key', KEY, '--print', '--set', 'nonsense'], /--set needs FIELD=VALUE/],
+    [
+      ['trigger', 'PUBLISH', '--key', KEY, '--forward-to', 'ftp://x/'],
+      /--forward-to must be an http/,
+    ],
+    [
+      ['trigger', 'PUBLISH', '--key', KEY, '--print', '--algorithm', 'SHA1'],
+      /--algorithm must be HMAC-SHA256 or MD5/,
+    ],
+    [
+      ['trigger', 'PUBLISH', '--key', KEY, '--print', '--algorithm', 'MD5'],
+      /MD5 exists only for recording callbacks/,
+    ],
+    [
+      ['trigger', 'PUBLISH', '--key', KEY, '--print', '--set', 'auth_sign=00'],
+      /written by signing/,
+    ],
+    [
+      ['trigger', 'PUBLISH', '--key', KEY, '--print', '--set', 'nonsense'],
+      /--set needs FIELD=VALUE/,
+    ],
     [['sign', '--event', 'PUBLISH', '--key', 'short'], /INVALID_KEY invalid key/],
     [['keygen', '20'], /a key has 32 to 128 characters/],
     [['keygen', 'x'], /LENGTH must be a non-negative integer/],
@@ -258,7 +326,10 @@ test('usage errors exit 2 with one line that says how to fix it', async () => {
     const r = await run(args, { input: '{}' });
     exit(r, 2);
     oneLine(r.stderr, args.join(' '));
-    assert(re.test(r.stderr), `hwlc ${args.join(' ')}: stderr ${JSON.stringify(r.stderr)} does not match ${re}`);
+    assert(
+      re.test(r.stderr),
+      `hwlc ${args.join(' ')}: stderr ${JSON.stringify(r.stderr)} does not match ${re}`,
+    );
     eq(r.stdout, '', `stdout of a usage error without --json (${args.join(' ')})`);
   }
   // The value of a mistyped secret flag is not echoed, nor a stray positional.
@@ -284,7 +355,10 @@ test('missing keys are usage errors (every command that needs one)', async () =>
     const r = await run(args, { input: '{}' });
     exit(r, 2);
     oneLine(r.stderr, args.join(' '));
-    assert(r.stderr.includes('no key: give --key KEY') && r.stderr.includes('HUAWEI_CALLBACK_KEY'), show(r));
+    assert(
+      r.stderr.includes('no key: give --key KEY') && r.stderr.includes('HUAWEI_CALLBACK_KEY'),
+      show(r),
+    );
   }
   const empty = await run(['verify'], { input: '{}', extraEnv: { HUAWEI_CALLBACK_KEY: '' } });
   exit(empty, 2);
@@ -298,10 +372,35 @@ function pickCases() {
   for (const c of vectors.cases) {
     if (typeof c.body !== 'string' || (c.body.isWellFormed && !c.body.isWellFormed())) continue;
     if (c.keys.some((k) => typeof k.key !== 'string' || k.key.includes('\0'))) continue;
-    if (Object.keys(c.options || {}).some((k) => !['now', 'toleranceSeconds', 'maxFutureSeconds', 'allowMd5', 'maxBodyBytes', 'domains', 'apps', 'allowUnknownEvents'].includes(k))) continue;
-    if ([...(c.options?.domains || []), ...(c.options?.apps || [])].some((v) => typeof v !== 'string' || v.includes('\0'))) continue;
-    const opts = Object.keys(c.options || {}).filter((k) => k !== 'now').sort().join('+');
-    const tag = c.expect.ok ? `ok:${c.expect.event}:${c.expect.algorithm}:${opts}` : `err:${c.expect.error}:${opts}`;
+    if (
+      Object.keys(c.options || {}).some(
+        (k) =>
+          ![
+            'now',
+            'toleranceSeconds',
+            'maxFutureSeconds',
+            'allowMd5',
+            'maxBodyBytes',
+            'domains',
+            'apps',
+            'allowUnknownEvents',
+          ].includes(k),
+      )
+    )
+      continue;
+    if (
+      [...(c.options?.domains || []), ...(c.options?.apps || [])].some(
+        (v) => typeof v !== 'string' || v.includes('\0'),
+      )
+    )
+      continue;
+    const opts = Object.keys(c.options || {})
+      .filter((k) => k !== 'now')
+      .sort()
+      .join('+');
+    const tag = c.expect.ok
+      ? `ok:${c.expect.event}:${c.expect.algorithm}:${opts}`
+      : `err:${c.expect.error}:${opts}`;
     if (seen.has(tag) && c.expect.error !== 'INVALID_KEY') continue;
     seen.add(tag);
     picked.push(c);
@@ -346,9 +445,16 @@ test('verify: the shared vectors give exit 0 / 1 (2 for a bad key) and the right
       assert(typeof o.message === 'string' && o.message.length > 0, `${c.name} message`);
     }
     // Without --json: the code and message on stdout when refused, VALID when accepted.
-    const t = await run(args.filter((a) => a !== '--json'), viaFile ? {} : { input: c.body });
+    const t = await run(
+      args.filter((a) => a !== '--json'),
+      viaFile ? {} : { input: c.body },
+    );
     eq(t.code, want, `${c.name} exit without --json`);
-    if (want === 1) assert(t.stdout.startsWith(`${c.expect.error} `), `${c.name}: text output starts with the code\n${show(t)}`);
+    if (want === 1)
+      assert(
+        t.stdout.startsWith(`${c.expect.error} `),
+        `${c.name}: text output starts with the code\n${show(t)}`,
+      );
     if (want === 0) assert(t.stdout.startsWith('VALID '), `${c.name}: text output\n${show(t)}`);
   }
 });
@@ -356,32 +462,52 @@ test('verify: the shared vectors give exit 0 / 1 (2 for a bad key) and the right
 test('verify: keys from HUAWEI_CALLBACK_KEY (comma-separated, rotation), --key wins over it, - reads stdin', async () => {
   const c = vectors.cases.find((x) => x.name === 'stream/PUBLISH/hmac/valid-doc-example');
   const now = String(c.options.now);
-  const r = await run(['verify', '--now', now, '--json'], { input: c.body, extraEnv: { HUAWEI_CALLBACK_KEY: `${OTHER},${KEY}` } });
+  const r = await run(['verify', '--now', now, '--json'], {
+    input: c.body,
+    extraEnv: { HUAWEI_CALLBACK_KEY: `${OTHER},${KEY}` },
+  });
   exit(r, 0);
   eq(json(r).verified.keyIndex, 1, 'key index of the second env key');
-  const wrong = await run(['verify', '-', '--now', now, '--json'], { input: c.body, extraEnv: { HUAWEI_CALLBACK_KEY: OTHER } });
+  const wrong = await run(['verify', '-', '--now', now, '--json'], {
+    input: c.body,
+    extraEnv: { HUAWEI_CALLBACK_KEY: OTHER },
+  });
   exit(wrong, 1);
   eq(json(wrong).code, 'SIGNATURE_MISMATCH', 'code with the wrong env key');
-  const flag = await run(['verify', '--now', now, '--key', KEY], { input: c.body, extraEnv: { HUAWEI_CALLBACK_KEY: OTHER } });
+  const flag = await run(['verify', '--now', now, '--key', KEY], {
+    input: c.body,
+    extraEnv: { HUAWEI_CALLBACK_KEY: OTHER },
+  });
   exit(flag, 0);
   const expired = await run(['verify', '--key', KEY, '--json'], { input: c.body });
   exit(expired, 1);
   eq(json(expired).code, 'EXPIRED', 'a 2020 sample checked now');
-  const iso = await run(['verify', '--key', KEY, '--now', '2020-04-27T02:23:20Z'], { input: c.body });
+  const iso = await run(['verify', '--key', KEY, '--now', '2020-04-27T02:23:20Z'], {
+    input: c.body,
+  });
   exit(iso, 0);
   // The variable's entries are trimmed, as the README's quick starts read it; --key is taken as given.
-  const spaced = await run(['verify', '--now', now, '--json'], { input: c.body, extraEnv: { HUAWEI_CALLBACK_KEY: `${OTHER}, ${KEY}\n` } });
+  const spaced = await run(['verify', '--now', now, '--json'], {
+    input: c.body,
+    extraEnv: { HUAWEI_CALLBACK_KEY: `${OTHER}, ${KEY}\n` },
+  });
   exit(spaced, 0);
   eq(json(spaced).verified.keyIndex, 1, 'trimmed env key');
   const flagSpaced = await run(['verify', '--now', now, '--key', ` ${KEY}`], { input: c.body });
   exit(flagSpaced, 2); // ' KEY' is not a key: the core says so
-  assert(flagSpaced.stderr.includes('INVALID_KEY') && flagSpaced.stderr.includes('whitespace'), show(flagSpaced));
+  assert(
+    flagSpaced.stderr.includes('INVALID_KEY') && flagSpaced.stderr.includes('whitespace'),
+    show(flagSpaced),
+  );
 });
 
 test('--domain/--app/--allow-unknown-events reach the core: outside the lists is UNEXPECTED_VALUE (exit 1)', async () => {
   const c = vectors.cases.find((x) => x.name === 'stream/PUBLISH/hmac/valid-doc-example');
   const base = ['verify', '--key', KEY, '--now', String(c.options.now), '--json'];
-  for (const [flag, value, good] of [['--domain', 'other.example.com', 'push.example.com'], ['--app', 'vod', 'live']]) {
+  for (const [flag, value, good] of [
+    ['--domain', 'other.example.com', 'push.example.com'],
+    ['--app', 'vod', 'live'],
+  ]) {
     const r = await run([...base, flag, value], { input: c.body });
     exit(r, 1);
     eq(json(r).code, 'UNEXPECTED_VALUE', `${flag} refusal code`);
@@ -392,18 +518,48 @@ test('--domain/--app/--allow-unknown-events reach the core: outside the lists is
   const bad = await run([...base, '--domain', 'not a host'], { input: c.body });
   exit(bad, 2); // a domains entry that is not a host name: the core's INVALID_KEY, a usage error here
   // An undocumented event name: refused unless --allow-unknown-events.
-  const odd = await run(['sign', '--event', 'PUBLISH', '--set', 'event=PUBLISH_PAUSED', '--key', KEY, '--timestamp', '1800000000']);
+  const odd = await run([
+    'sign',
+    '--event',
+    'PUBLISH',
+    '--set',
+    'event=PUBLISH_PAUSED',
+    '--key',
+    KEY,
+    '--timestamp',
+    '1800000000',
+  ]);
   exit(odd, 0);
-  const refused = await run(['verify', '--key', KEY, '--now', '1800000000', '--json'], { input: odd.stdout });
+  const refused = await run(['verify', '--key', KEY, '--now', '1800000000', '--json'], {
+    input: odd.stdout,
+  });
   exit(refused, 1);
   eq(json(refused).code, 'UNEXPECTED_VALUE', 'unknown event');
-  const allowed = await run(['verify', '--key', KEY, '--now', '1800000000', '--allow-unknown-events'], { input: odd.stdout });
+  const allowed = await run(
+    ['verify', '--key', KEY, '--now', '1800000000', '--allow-unknown-events'],
+    { input: odd.stdout },
+  );
   exit(allowed, 0);
   // explain without allow-lists shows the open boundaries; with both, none.
-  const open = await run(['explain', '--key', KEY, '--now', String(c.options.now)], { input: c.body });
+  const open = await run(['explain', '--key', KEY, '--now', String(c.options.now)], {
+    input: c.body,
+  });
   exit(open, 0);
   assert(/^open      domain\|app, app\|stream /m.test(open.stdout), show(open));
-  const pinned = await run(['explain', '--key', KEY, '--now', String(c.options.now), '--domain', 'push.example.com', '--app', 'live'], { input: c.body });
+  const pinned = await run(
+    [
+      'explain',
+      '--key',
+      KEY,
+      '--now',
+      String(c.options.now),
+      '--domain',
+      'push.example.com',
+      '--app',
+      'live',
+    ],
+    { input: c.body },
+  );
   exit(pinned, 0);
   assert(!/^open /m.test(pinned.stdout), show(pinned));
 });
@@ -411,24 +567,63 @@ test('--domain/--app/--allow-unknown-events reach the core: outside the lists is
 test('explain: the string to sign on one line, field by field, the first difference marked, time window, hints; --json', async () => {
   const c = vectors.cases.find((x) => x.name === 'stream/PUBLISH/hmac/valid-doc-example');
   const tampered = c.body.replace('"example_stream"', '"example_strean"');
-  const r = await run(['explain', '--key', KEY, '--key', OTHER, '--now', String(c.options.now)], { input: tampered });
+  const r = await run(['explain', '--key', KEY, '--key', OTHER, '--now', String(c.options.now)], {
+    input: tampered,
+  });
   exit(r, 1);
   const lines = r.stdout.split('\n');
-  assert(lines[0].includes('INVALID') && lines[0].includes('SIGNATURE_MISMATCH'), `verdict line\n${show(r)}`);
-  assert(lines.some((l) => l === 'signs     PUBLISHpush.example.comliveexample_strean1587954140'), `whole string to sign on one line\n${show(r)}`);
-  for (const [field, value] of [['event', 'PUBLISH'], ['domain', 'push.example.com'], ['app', 'live'], ['stream', 'example_strean'], ['auth_timestamp', '1587954140']]) {
-    assert(lines.some((l) => new RegExp(`^  ${field} +"${value}"$`).test(l)), `field ${field}\n${show(r)}`);
+  assert(
+    lines[0].includes('INVALID') && lines[0].includes('SIGNATURE_MISMATCH'),
+    `verdict line\n${show(r)}`,
+  );
+  assert(
+    lines.some((l) => l === 'signs     PUBLISHpush.example.comliveexample_strean1587954140'),
+    `whole string to sign on one line\n${show(r)}`,
+  );
+  for (const [field, value] of [
+    ['event', 'PUBLISH'],
+    ['domain', 'push.example.com'],
+    ['app', 'live'],
+    ['stream', 'example_strean'],
+    ['auth_timestamp', '1587954140'],
+  ]) {
+    assert(
+      lines.some((l) => new RegExp(`^  ${field} +"${value}"$`).test(l)),
+      `field ${field}\n${show(r)}`,
+    );
   }
-  const expected = createHmac('sha256', KEY).update('PUBLISHpush.example.comliveexample_strean1587954140').digest('hex');
+  const expected = createHmac('sha256', KEY)
+    .update('PUBLISHpush.example.comliveexample_strean1587954140')
+    .digest('hex');
   const exp = lines.findIndex((l) => l.startsWith('expected  '));
-  assert(exp > 0 && lines[exp].includes(expected), `expected signature (computed here)\n${show(r)}`);
+  assert(
+    exp > 0 && lines[exp].includes(expected),
+    `expected signature (computed here)\n${show(r)}`,
+  );
   const received = JSON.parse(c.body).auth_sign;
   let d = 0;
   while (expected[d] === received[d]) d++;
-  eq(lines[exp + 1], `${' '.repeat(10 + d)}^ first difference at character ${d}`, 'the marker line');
-  assert(lines.some((l) => l.startsWith('time      auth_timestamp 1587954140') && l.includes('accepted until 1587954440')), `time window\n${show(r)}`);
-  assert(r.stdout.includes('hints:') && r.stdout.includes('Is this the key of domain'), `hints\n${show(r)}`);
-  assert(r.stdout.includes('unsigned  user_args, client_ip, node_ip, publish_timestamp'), `unsigned fields\n${show(r)}`);
+  eq(
+    lines[exp + 1],
+    `${' '.repeat(10 + d)}^ first difference at character ${d}`,
+    'the marker line',
+  );
+  assert(
+    lines.some(
+      (l) =>
+        l.startsWith('time      auth_timestamp 1587954140') &&
+        l.includes('accepted until 1587954440'),
+    ),
+    `time window\n${show(r)}`,
+  );
+  assert(
+    r.stdout.includes('hints:') && r.stdout.includes('Is this the key of domain'),
+    `hints\n${show(r)}`,
+  );
+  assert(
+    r.stdout.includes('unsigned  user_args, client_ip, node_ip, publish_timestamp'),
+    `unsigned fields\n${show(r)}`,
+  );
   // --json: the explain() result, parsed.
   const file = join(TMP, 'tampered.json');
   writeFileSync(file, tampered);
@@ -440,7 +635,9 @@ test('explain: the string to sign on one line, field by field, the first differe
   eq(x.stringToSign, 'PUBLISHpush.example.comliveexample_strean1587954140', 'stringToSign');
   eq(x.expectedSignature, expected, 'expectedSignature');
   eq(x.firstDifference, d, 'firstDifference');
-  const ok = await run(['explain', '--key', KEY, '--now', String(c.options.now)], { input: c.body });
+  const ok = await run(['explain', '--key', KEY, '--now', String(c.options.now)], {
+    input: c.body,
+  });
   exit(ok, 0);
   assert(ok.stdout.startsWith('verdict   VALID'), show(ok));
   const bad = await run(['explain', '--key', KEY], { input: '{"event":' });
@@ -451,14 +648,20 @@ test('explain: the string to sign on one line, field by field, the first differe
   exit(nl, 0);
   const e2 = await run(['explain', '--key', KEY], { input: nl.stdout });
   exit(e2, 0);
-  assert(e2.stdout.split('\n').some((l) => /^signs     PUBLISHpush\.example\.comlivea\\nb\d+$/.test(l)), show(e2));
+  assert(
+    e2.stdout.split('\n').some((l) => /^signs     PUBLISHpush\.example\.comlivea\\nb\d+$/.test(l)),
+    show(e2),
+  );
 });
 
 test('no ANSI escapes when piped; FORCE_COLOR colours a pipe, NO_COLOR wins; a real terminal gets colour unless NO_COLOR', async () => {
   const c = vectors.cases.find((x) => x.name === 'stream/PUBLISH/hmac/valid-doc-example');
   const args = ['explain', '--key', OTHER, '--now', String(c.options.now)];
   const plain = await run(args, { input: c.body });
-  assert(!plain.stdout.includes(ESC) && !plain.stderr.includes(ESC), 'ANSI escapes in piped output');
+  assert(
+    !plain.stdout.includes(ESC) && !plain.stderr.includes(ESC),
+    'ANSI escapes in piped output',
+  );
   const usage = await run(['verify', '--bogus']);
   assert(!usage.stderr.includes(ESC), 'ANSI escapes in a piped usage error');
   const forced = await run(args, { input: c.body, extraEnv: { FORCE_COLOR: '1' } });
@@ -469,20 +672,57 @@ test('no ANSI escapes when piped; FORCE_COLOR colours a pipe, NO_COLOR wins; a r
   const file = join(TMP, 'doc.json');
   writeFileSync(file, c.body);
   const cmd = `${BIN} explain ${file} --key ${OTHER} --now ${c.options.now}`;
-  const tty = spawnSync('script', ['-qec', cmd, '/dev/null'], { env: env(), encoding: 'utf8', timeout: 20000, input: '' });
+  const tty = spawnSync('script', ['-qec', cmd, '/dev/null'], {
+    env: env(),
+    encoding: 'utf8',
+    timeout: 20000,
+    input: '',
+  });
   assert(tty.status === 1, `explain in a pty: exit ${tty.status} ${tty.error || ''} ${tty.stderr}`);
   assert(tty.stdout.includes(ESC), 'colour on a terminal');
   assert(!tty.stdout.includes(OTHER), 'key in terminal output');
-  const ttyNo = spawnSync('script', ['-qec', cmd, '/dev/null'], { env: env({ NO_COLOR: '1' }), encoding: 'utf8', timeout: 20000, input: '' });
-  assert(ttyNo.status === 1 && ttyNo.stdout.includes('SIGNATURE_MISMATCH'), `explain in a pty with NO_COLOR: exit ${ttyNo.status}`);
+  const ttyNo = spawnSync('script', ['-qec', cmd, '/dev/null'], {
+    env: env({ NO_COLOR: '1' }),
+    encoding: 'utf8',
+    timeout: 20000,
+    input: '',
+  });
+  assert(
+    ttyNo.status === 1 && ttyNo.stdout.includes('SIGNATURE_MISMATCH'),
+    `explain in a pty with NO_COLOR: exit ${ttyNo.status}`,
+  );
   assert(!ttyNo.stdout.includes(ESC), 'NO_COLOR on a terminal');
   // stdin from a terminal and no FILE: a usage error instead of waiting forever.
-  const wait = spawnSync('script', ['-qec', `${BIN} verify --key ${KEY}`, '/dev/null'], { env: env(), encoding: 'utf8', timeout: 20000, input: '' });
-  assert(wait.status === 2 && wait.stdout.includes('give a FILE or pipe the body'), `verify on a terminal without input: exit ${wait.status} ${wait.stdout}`);
+  const wait = spawnSync('script', ['-qec', `${BIN} verify --key ${KEY}`, '/dev/null'], {
+    env: env(),
+    encoding: 'utf8',
+    timeout: 20000,
+    input: '',
+  });
+  assert(
+    wait.status === 2 && wait.stdout.includes('give a FILE or pipe the body'),
+    `verify on a terminal without input: exit ${wait.status} ${wait.stdout}`,
+  );
 });
 
 test('sign: --event with --set/--unset, a FILE re-signed, stdin, MD5, --json; all verify independently', async () => {
-  const r = await run(['sign', '--event', 'RECORD_FILE_COMPLETE', '--set', 'stream=room42', '--set', 'file_size=1024', '--set', 'play_url:="https://play.example.com/live/room42.m3u8"', '--unset', 'asset_id', '--timestamp', '1800000000', '--key', KEY]);
+  const r = await run([
+    'sign',
+    '--event',
+    'RECORD_FILE_COMPLETE',
+    '--set',
+    'stream=room42',
+    '--set',
+    'file_size=1024',
+    '--set',
+    'play_url:="https://play.example.com/live/room42.m3u8"',
+    '--unset',
+    'asset_id',
+    '--timestamp',
+    '1800000000',
+    '--key',
+    KEY,
+  ]);
   exit(r, 0);
   const body = r.stdout.trim();
   const cb = JSON.parse(body);
@@ -493,12 +733,24 @@ test('sign: --event with --set/--unset, a FILE re-signed, stdin, MD5, --json; al
   eq(cb.auth_timestamp, 1800000000, 'auth_timestamp from --timestamp');
   // __proto__ is an own field like any other: an object there is refused by the package, a
   // string is an unknown field; neither reaches the signed stream through the prototype.
-  const proto = await run(['sign', '--event', 'PUBLISH', '--set', '__proto__:={"stream":"evil"}', '--key', KEY]);
+  const proto = await run([
+    'sign',
+    '--event',
+    'PUBLISH',
+    '--set',
+    '__proto__:={"stream":"evil"}',
+    '--key',
+    KEY,
+  ]);
   exit(proto, 2);
   assert(proto.stderr.includes('callback.__proto__'), show(proto));
   const protoText = await run(['sign', '--event', 'PUBLISH', '--set', '__proto__=x', '--key', KEY]);
   exit(protoText, 0);
-  eq(JSON.parse(protoText.stdout).stream, 'example_stream', '--set __proto__ does not change the signed stream');
+  eq(
+    JSON.parse(protoText.stdout).stream,
+    'example_stream',
+    '--set __proto__ does not change the signed stream',
+  );
   assert(independentlyValid(body, KEY), 'signature checked with node:crypto');
   const v = await run(['verify', '--key', KEY, '--now', '1800000001'], { input: body });
   exit(v, 0);
@@ -506,7 +758,9 @@ test('sign: --event with --set/--unset, a FILE re-signed, stdin, MD5, --json; al
   const c = vectors.cases.find((x) => x.name === 'stream/PUBLISH/hmac/valid-doc-example');
   const file = join(TMP, 'resign.json');
   writeFileSync(file, c.body);
-  const f = await run(['sign', file, '--timestamp', '2026-12-01T00:00:00Z', '--json'], { extraEnv: { HUAWEI_CALLBACK_KEY: `${KEY2},${KEY}` } });
+  const f = await run(['sign', file, '--timestamp', '2026-12-01T00:00:00Z', '--json'], {
+    extraEnv: { HUAWEI_CALLBACK_KEY: `${KEY2},${KEY}` },
+  });
   exit(f, 0);
   const fo = json(f);
   assert(independentlyValid(fo.body, KEY2), 'the first env key signs');
@@ -518,7 +772,11 @@ test('sign: --event with --set/--unset, a FILE re-signed, stdin, MD5, --json; al
   const md5 = await run(['sign', '--event', 'RECORD_OVER', '--algorithm', 'MD5', '--key', KEY]);
   exit(md5, 0);
   const m = JSON.parse(md5.stdout);
-  eq(m.auth_sign, createHash('md5').update(`${KEY}${m.auth_timestamp}`).digest('hex'), 'MD5 = md5(key + auth_timestamp)');
+  eq(
+    m.auth_sign,
+    createHash('md5').update(`${KEY}${m.auth_timestamp}`).digest('hex'),
+    'MD5 = md5(key + auth_timestamp)',
+  );
   const noMd5 = await run(['verify', '--key', KEY, '--json'], { input: md5.stdout });
   exit(noMd5, 1);
   eq(json(noMd5).code, 'MD5_NOT_ALLOWED', 'MD5 refused by default');
@@ -526,19 +784,40 @@ test('sign: --event with --set/--unset, a FILE re-signed, stdin, MD5, --json; al
   exit(md5ok, 0);
   assert(md5ok.stdout.includes('MD5: no field of the body is authenticated'), show(md5ok));
   // Times above 2^53 - 1 keep every digit (bigint inside, decimal strings in --json).
-  const big = await run(['sign', '--event', 'PUBLISH', '--timestamp', '9007199254740993', '--key', KEY]);
+  const big = await run([
+    'sign',
+    '--event',
+    'PUBLISH',
+    '--timestamp',
+    '9007199254740993',
+    '--key',
+    KEY,
+  ]);
   exit(big, 0);
   assert(big.stdout.includes('"auth_timestamp":9007199254740993,'), show(big));
-  const bx = await run(['explain', '--now', '9007199254740993', '--key', KEY, '--json'], { input: big.stdout });
+  const bx = await run(['explain', '--now', '9007199254740993', '--key', KEY, '--json'], {
+    input: big.stdout,
+  });
   exit(bx, 0);
   eq(json(bx).timing.expiresAt, '9007199254741293', 'expiresAt above 2^53 in --json');
-  const bt = await run(['explain', '--now', '9007199254740993', '--key', KEY], { input: big.stdout });
+  const bt = await run(['explain', '--now', '9007199254740993', '--key', KEY], {
+    input: big.stdout,
+  });
   exit(bt, 0);
   assert(bt.stdout.includes('accepted until 9007199254741293'), show(bt));
   const broken = await run(['sign', '--key', KEY], { input: '{"event":"PUBLISH"' });
   exit(broken, 1);
   assert(broken.stderr.includes('MALFORMED_JSON'), show(broken));
-  const missing = await run(['sign', '--event', 'PUBLISH', '--unset', 'domain', '--key', KEY, '--json']);
+  const missing = await run([
+    'sign',
+    '--event',
+    'PUBLISH',
+    '--unset',
+    'domain',
+    '--key',
+    KEY,
+    '--json',
+  ]);
   exit(missing, 1);
   eq(json(missing).code, 'MISSING_FIELD', 'a sample without its domain');
 });
@@ -551,7 +830,10 @@ test('keygen: default 64, a given length, letters and digits, --json; a new key 
   exit(b, 0);
   const o = json(b);
   eq(o.length, 32, 'length');
-  assert(/^[A-Za-z0-9]{32}$/.test(o.key) && /[0-9]/.test(o.key) && /[A-Za-z]/.test(o.key), 'key alphabet');
+  assert(
+    /^[A-Za-z0-9]{32}$/.test(o.key) && /[0-9]/.test(o.key) && /[A-Za-z]/.test(o.key),
+    'key alphabet',
+  );
   const c = await run(['keygen']);
   assert(c.stdout !== a.stdout, 'two keygens gave the same key');
   // The new key works end to end.
@@ -574,8 +856,16 @@ test('the package exports the samples trigger sends: every event, frozen, signab
     const fresh = pkg.sampleCallback(event, 1800000000);
     assert(!Object.isFrozen(fresh) && fresh !== sample, `${event}: sampleCallback copies`);
   }
-  eq(pkg.sampleCallback('PUBLISH', 1800000000).publish_timestamp, '1799999994', 'PUBLISH publish_timestamp');
-  eq(pkg.sampleCallback('RECORD_FILE_COMPLETE', 1800000000).end_time, '2027-01-15T08:00:00Z', 'file end_time');
+  eq(
+    pkg.sampleCallback('PUBLISH', 1800000000).publish_timestamp,
+    '1799999994',
+    'PUBLISH publish_timestamp',
+  );
+  eq(
+    pkg.sampleCallback('RECORD_FILE_COMPLETE', 1800000000).end_time,
+    '2027-01-15T08:00:00Z',
+    'file end_time',
+  );
   eq(pkg.sampleCallback('RECORD_PAUSED', 1800000000), undefined, 'unknown event');
 });
 
@@ -584,25 +874,45 @@ test('trigger: every event, signed with the current time, POSTed as application/
   try {
     for (const event of EVENTS) {
       const before = Math.floor(Date.now() / 1000);
-      const r = await run(['trigger', event, '--key', KEY, '--forward-to', `${rx.url}/huawei/callback`]);
+      const r = await run([
+        'trigger',
+        event,
+        '--key',
+        KEY,
+        '--forward-to',
+        `${rx.url}/huawei/callback`,
+      ]);
       const after = Math.floor(Date.now() / 1000);
       exit(r, 0);
-      assert(r.stdout.includes('200') && r.stdout.includes(`received ${event}`), `trigger ${event} prints status and answer\n${show(r)}`);
+      assert(
+        r.stdout.includes('200') && r.stdout.includes(`received ${event}`),
+        `trigger ${event} prints status and answer\n${show(r)}`,
+      );
       const last = rx.got[rx.got.length - 1];
       eq(last.method, 'POST', 'method');
       eq(last.url, '/huawei/callback', 'path');
       eq(last.type, 'application/json', 'content type');
       const cb = JSON.parse(last.body);
       eq(cb.event ?? cb.event_type, event, 'event');
-      assert(cb.auth_timestamp >= before && cb.auth_timestamp <= after, `auth_timestamp ${cb.auth_timestamp} is the current time`);
+      assert(
+        cb.auth_timestamp >= before && cb.auth_timestamp <= after,
+        `auth_timestamp ${cb.auth_timestamp} is the current time`,
+      );
       assert(independentlyValid(last.body, KEY), `${event}: signature`);
       // The body is the package's exported sample, its times moved to the signing time.
       const { auth_sign: _s, auth_timestamp: at, ...fields } = cb;
-      eq(JSON.stringify(fields), JSON.stringify(pkg.sampleCallback(event, at)), `${event}: the exported sample`);
+      eq(
+        JSON.stringify(fields),
+        JSON.stringify(pkg.sampleCallback(event, at)),
+        `${event}: the exported sample`,
+      );
     }
     eq(rx.got.length, EVENTS.length, 'one request an event');
     // --set changes a signed field, still signed; env key; --json.
-    const s = await run(['trigger', 'PUBLISH_DONE', '--set', 'stream=room42', '--forward-to', rx.url, '--json'], { extraEnv: { HUAWEI_CALLBACK_KEY: KEY } });
+    const s = await run(
+      ['trigger', 'PUBLISH_DONE', '--set', 'stream=room42', '--forward-to', rx.url, '--json'],
+      { extraEnv: { HUAWEI_CALLBACK_KEY: KEY } },
+    );
     exit(s, 0);
     const o = json(s);
     eq(o.ok, true, 'json ok');
@@ -611,7 +921,16 @@ test('trigger: every event, signed with the current time, POSTed as application/
     eq(o.sent, rx.got[rx.got.length - 1].body, 'json sent = what arrived');
     eq(JSON.parse(o.sent).stream, 'room42', '--set stream');
     // MD5 for a recording callback.
-    const m = await run(['trigger', 'RECORD_OVER', '--algorithm', 'MD5', '--key', KEY, '--forward-to', rx.url]);
+    const m = await run([
+      'trigger',
+      'RECORD_OVER',
+      '--algorithm',
+      'MD5',
+      '--key',
+      KEY,
+      '--forward-to',
+      rx.url,
+    ]);
     exit(m, 0);
     eq(JSON.parse(rx.got[rx.got.length - 1].body).auth_sign.length, 32, 'MD5 signature');
     // The wrong key: the receiver answers 401, trigger exits 1 and prints it.
@@ -650,30 +969,75 @@ test('listen receives triggers: explains each, 200 when valid / 401 otherwise, f
   const downstream = await checkingReceiver(KEY);
   let listen;
   try {
-    listen = await startListen(['--forward-to', `${downstream.url}/app`], { HUAWEI_CALLBACK_KEY: `${KEY2},${KEY}` });
-    assert(listen.stdout.includes('with 2 keys') && listen.stdout.includes(`forwarding verified callbacks to ${downstream.url}/app`), listen.stdout);
-    const good = await run(['trigger', 'RECORD_FILE_COMPLETE', '--key', KEY, '--forward-to', `http://127.0.0.1:${listen.port}/huawei`, '--json']);
+    listen = await startListen(['--forward-to', `${downstream.url}/app`], {
+      HUAWEI_CALLBACK_KEY: `${KEY2},${KEY}`,
+    });
+    assert(
+      listen.stdout.includes('with 2 keys') &&
+        listen.stdout.includes(`forwarding verified callbacks to ${downstream.url}/app`),
+      listen.stdout,
+    );
+    const good = await run([
+      'trigger',
+      'RECORD_FILE_COMPLETE',
+      '--key',
+      KEY,
+      '--forward-to',
+      `http://127.0.0.1:${listen.port}/huawei`,
+      '--json',
+    ]);
     exit(good, 0);
     eq(json(good).status, 200, 'listen answers 200 to a valid callback');
-    const bad = await run(['trigger', 'PUBLISH', '--key', OTHER, '--forward-to', `http://127.0.0.1:${listen.port}/huawei`]);
+    const bad = await run([
+      'trigger',
+      'PUBLISH',
+      '--key',
+      OTHER,
+      '--forward-to',
+      `http://127.0.0.1:${listen.port}/huawei`,
+    ]);
     exit(bad, 1);
     assert(bad.stdout.includes('401'), show(bad));
-    await waitFor(() => downstream.got.length >= 1 && listen.stdout.includes('forwarded to'), 15000, 'the forwarded callback');
+    await waitFor(
+      () => downstream.got.length >= 1 && listen.stdout.includes('forwarded to'),
+      15000,
+      'the forwarded callback',
+    );
     eq(downstream.got.length, 1, 'only the verified callback is forwarded');
     eq(downstream.got[0].body, json(good).sent, 'forwarded body is the body received, unchanged');
     eq(downstream.got[0].url, '/app', 'forward path');
     eq(downstream.got[0].type, 'application/json', 'forward content type');
-    await waitFor(() => /#2 .*-> 401/.test(listen.stdout) && listen.stdout.includes('hints:'), 15000, 'the second explanation');
+    await waitFor(
+      () => /#2 .*-> 401/.test(listen.stdout) && listen.stdout.includes('hints:'),
+      15000,
+      'the second explanation',
+    );
     const out = listen.stdout;
     assert(/#1 .*POST \/huawei .*-> 200/.test(out), `first request line\n${out}`);
-    assert(out.includes('verdict   VALID') && out.includes('verdict   INVALID  SIGNATURE_MISMATCH'), `verdicts\n${out}`);
-    assert(/signs     \d+RECORD_FILE_COMPLETEpush\.example\.comlivemystreamhttps:\/\/obs/.test(out), `string to sign\n${out}`);
+    assert(
+      out.includes('verdict   VALID') && out.includes('verdict   INVALID  SIGNATURE_MISMATCH'),
+      `verdicts\n${out}`,
+    );
+    assert(
+      /signs     \d+RECORD_FILE_COMPLETEpush\.example\.comlivemystreamhttps:\/\/obs/.test(out),
+      `string to sign\n${out}`,
+    );
     assert(out.includes('first difference at character'), `diff marker\n${out}`);
     assert(/forwarded to http:\/\/127\.0\.0\.1:\d+\/app: 200/.test(out), `forward status\n${out}`);
     assert(!out.includes(ESC), 'ANSI escapes in piped listen output');
-    assert(!out.includes(KEY) && !out.includes(KEY2) && !listen.stderr.includes(KEY), 'a key in the listen output');
+    assert(
+      !out.includes(KEY) && !out.includes(KEY2) && !listen.stderr.includes(KEY),
+      'a key in the listen output',
+    );
     // A GET is not a callback.
-    const get = await new Promise((r, j) => http.get(`http://127.0.0.1:${listen.port}/`, (res) => { res.resume(); r(res.statusCode); }).on('error', j));
+    const get = await new Promise((r, j) =>
+      http
+        .get(`http://127.0.0.1:${listen.port}/`, (res) => {
+          res.resume();
+          r(res.statusCode);
+        })
+        .on('error', j),
+    );
     eq(get, 405, 'GET');
     eq(await listen.stop(), 0, 'listen exit status after SIGTERM');
   } finally {
@@ -686,11 +1050,29 @@ test('listen --json: one JSON object a line (ready, callback, forward), keys red
   const downstream = await receiver(() => [204, '']);
   let listen;
   try {
-    listen = await startListen(['--json', '--key', KEY, '--tolerance', '60', '--forward-to', downstream.url]);
-    const t = await run(['trigger', 'PUBLISH', '--key', KEY, '--forward-to', `http://127.0.0.1:${listen.port}/`]);
+    listen = await startListen([
+      '--json',
+      '--key',
+      KEY,
+      '--tolerance',
+      '60',
+      '--forward-to',
+      downstream.url,
+    ]);
+    const t = await run([
+      'trigger',
+      'PUBLISH',
+      '--key',
+      KEY,
+      '--forward-to',
+      `http://127.0.0.1:${listen.port}/`,
+    ]);
     exit(t, 0);
     await waitFor(() => listen.stdout.includes('"type":"forward"'), 15000, 'the forward line');
-    const lines = listen.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    const lines = listen.stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l));
     eq(lines[0].type, 'ready', 'first line');
     eq(lines[0].port, listen.port, 'ready port');
     eq(JSON.stringify(lines[0].options.keys), '["<key 0>"]', 'redacted keys');
@@ -725,11 +1107,17 @@ test('listen: a port in use is a usage error', async () => {
 
 const urlVectors = JSON.parse(readFileSync(join(ROOT, 'tests/vectors/urls.json'), 'utf8'));
 
-test('url sign: Huawei\'s worked examples (methods A, B, D) and every sign vector with a string URL', async () => {
+test("url sign: Huawei's worked examples (methods A, B, D) and every sign vector with a string URL", async () => {
   let n = 0;
   for (const v of urlVectors.sign) {
     // Times above 10^11 are milliseconds to the JS API (a TypeError there, by design): not CLI input.
-    if (typeof v.url !== 'string' || typeof v.key !== 'string' || v.expect.url === undefined || Number(v.time) > 1e11) continue;
+    if (
+      typeof v.url !== 'string' ||
+      typeof v.key !== 'string' ||
+      v.expect.url === undefined ||
+      Number(v.time) > 1e11
+    )
+      continue;
     const args = ['url', 'sign', v.url, '--method', v.method, '--time', String(v.time), '--json'];
     if (v.rand !== undefined) args.push('--rand', v.rand);
     if (v.uid !== undefined) args.push('--uid', v.uid);
@@ -742,7 +1130,17 @@ test('url sign: Huawei\'s worked examples (methods A, B, D) and every sign vecto
   assert(n >= 4, `only ${n} url sign vectors`);
   console.log(`     (${n} url sign vectors)`);
   const d = urlVectors.sign.find((v) => v.name === 'sign/D/huawei');
-  const t = await run(['url', 'sign', d.url, '--method', 'D', '--time', String(d.time), '--key', d.key]);
+  const t = await run([
+    'url',
+    'sign',
+    d.url,
+    '--method',
+    'D',
+    '--time',
+    String(d.time),
+    '--key',
+    d.key,
+  ]);
   exit(t, 0);
   eq(t.stdout, `${d.expect.url}\n`, 'text output is the URL');
   const defaultD = await run(['url', 'sign', d.url, '--time', String(d.time), '--key', d.key]);
@@ -778,7 +1176,18 @@ test('url verify / explain: exit 0 / 1 / 2, --json, the window and the hashed st
   const text = await run(['url', 'verify', url, ...base]);
   exit(text, 0);
   assert(text.stdout.startsWith('VALID method D'), show(text));
-  const late = await run(['url', 'verify', url, '--timeout', '3600', '--now', String(d.time + 3600), '--key', d.key, '--json']);
+  const late = await run([
+    'url',
+    'verify',
+    url,
+    '--timeout',
+    '3600',
+    '--now',
+    String(d.time + 3600),
+    '--key',
+    d.key,
+    '--json',
+  ]);
   exit(late, 1);
   eq(json(late).code, 'EXPIRED', 'expired URL');
   const tampered = url.replace('huawei1', 'huawei2');
@@ -805,7 +1214,9 @@ test('url verify / explain: exit 0 / 1 / 2, --json, the window and the hashed st
 // ---------------------------------------------------------------------------------------------
 
 if (!existsSync(BIN) || !existsSync(LONG_BIN)) {
-  console.error(`tests/cli: ${BIN} or ${LONG_BIN} is missing: run scripts/pack-install.sh ${scratch}`);
+  console.error(
+    `tests/cli: ${BIN} or ${LONG_BIN} is missing: run scripts/pack-install.sh ${scratch}`,
+  );
   process.exit(1);
 }
 let passed = 0;
@@ -814,13 +1225,19 @@ for (const t of tests) {
   try {
     await Promise.race([
       t.fn(),
-      new Promise((_, reject) => setTimeout(() => reject(new Error('test took more than 180 s')), 180000).unref()),
+      new Promise((_, reject) =>
+        setTimeout(() => reject(new Error('test took more than 180 s')), 180000).unref(),
+      ),
     ]);
     passed++;
     console.log(`ok   ${t.name}`);
   } catch (e) {
     failed++;
-    console.log(`FAIL ${t.name}\n     ${String(e && e.stack ? e.stack : e).split('\n').join('\n     ')}`);
+    console.log(
+      `FAIL ${t.name}\n     ${String(e && e.stack ? e.stack : e)
+        .split('\n')
+        .join('\n     ')}`,
+    );
     cleanup();
   }
 }

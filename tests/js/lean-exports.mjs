@@ -30,22 +30,40 @@ async function glueNames(file) {
     if (name === 'default' || name === 'initSync') continue;
     names.add(name);
     if (typeof v === 'function' && v.prototype) {
-      for (const p of Object.getOwnPropertyNames(v.prototype)) if (p !== 'constructor') names.add(`${name}#${p}`);
+      for (const p of Object.getOwnPropertyNames(v.prototype))
+        if (p !== 'constructor') names.add(`${name}#${p}`);
     }
   }
   return names;
 }
-const wasmExports = (file) => new Set(WebAssembly.Module.exports(new WebAssembly.Module(readFileSync(file))).map((e) => e.name));
+const wasmExports = (file) =>
+  new Set(
+    WebAssembly.Module.exports(new WebAssembly.Module(readFileSync(file))).map((e) => e.name),
+  );
 
 const full = await glueNames(join(dist, 'hwlc.js'));
 const lean = await glueNames(join(dist, 'lean/hwlc.js'));
 const missing = [...full].filter((n) => !lean.has(n));
-ok(missing.includes('sign') && missing.includes('Options#explain'), 'the lean glue lacks sign and Options#explain', `missing: ${missing.join(', ')}`);
-ok([...lean].every((n) => full.has(n)), 'every lean glue export is also in the full glue', [...lean].filter((n) => !full.has(n)).join(', '));
+ok(
+  missing.includes('sign') && missing.includes('Options#explain'),
+  'the lean glue lacks sign and Options#explain',
+  `missing: ${missing.join(', ')}`,
+);
+ok(
+  [...lean].every((n) => full.has(n)),
+  'every lean glue export is also in the full glue',
+  [...lean].filter((n) => !full.has(n)).join(', '),
+);
 const fullWasm = wasmExports(join(dist, 'hwlc_bg.wasm'));
 const leanWasm = wasmExports(join(dist, 'lean/hwlc-lean_bg.wasm'));
-ok(fullWasm.has('sign') && !leanWasm.has('sign'), 'the lean .wasm has no sign export (the full one has)');
-ok([...fullWasm].some((n) => /explain/.test(n)) && ![...leanWasm].some((n) => /explain/.test(n)), 'the lean .wasm has no explain export (the full one has)');
+ok(
+  fullWasm.has('sign') && !leanWasm.has('sign'),
+  'the lean .wasm has no sign export (the full one has)',
+);
+ok(
+  [...fullWasm].some((n) => /explain/.test(n)) && ![...leanWasm].some((n) => /explain/.test(n)),
+  'the lean .wasm has no explain export (the full one has)',
+);
 
 // The lean JS: a call or a property read of a missing name, in any spelling (.x, ["x"], 'x').
 // What to look for: a missing function or class by its name; a method missing from a class the
@@ -53,22 +71,39 @@ ok([...fullWasm].some((n) => /explain/.test(n)) && ![...leanWasm].some((n) => /e
 // name (free, key: a read of it proves nothing). A missing class's methods are covered by the
 // class itself (nothing can call them without constructing it).
 const leanMethods = new Set([...lean].filter((n) => n.includes('#')).map((n) => n.split('#')[1]));
-const sought = missing.filter((n) => !n.includes('#') || (lean.has(n.split('#')[0]) && !leanMethods.has(n.split('#')[1])));
-ok(sought.includes('sign') && sought.includes('Options#explain'), 'sign and Options#explain are among the names sought', sought.join(', '));
+const sought = missing.filter(
+  (n) => !n.includes('#') || (lean.has(n.split('#')[0]) && !leanMethods.has(n.split('#')[1])),
+);
+ok(
+  sought.includes('sign') && sought.includes('Options#explain'),
+  'sign and Options#explain are among the names sought',
+  sought.join(', '),
+);
 for (const file of ['lean/api.mjs', 'lean/node.cjs']) {
   const text = readFileSync(join(dist, file), 'utf8');
   for (const name of sought) {
     const method = name.includes('#') ? name.split('#')[1] : name;
     const re = new RegExp(`\\.${method}\\b|\\[\\s*["'\`]${method}["'\`]\\s*\\]`);
     const hit = re.exec(text);
-    ok(hit === null, `dist/${file} reaches no ${name} (missing from the lean module)`, hit && text.slice(Math.max(0, hit.index - 80), hit.index + 40));
+    ok(
+      hit === null,
+      `dist/${file} reaches no ${name} (missing from the lean module)`,
+      hit && text.slice(Math.max(0, hit.index - 80), hit.index + 40),
+    );
   }
-  ok(/\bverify_input\b/.test(text) && /\bparse_bytes\b/.test(text), `dist/${file} is the verify API (it calls verify_input and parse_bytes)`);
+  ok(
+    /\bverify_input\b/.test(text) && /\bparse_bytes\b/.test(text),
+    `dist/${file} is the verify API (it calls verify_input and parse_bytes)`,
+  );
 }
 for (const f of readdirSync(join(root, 'pkg/verify'))) {
   const text = readFileSync(join(root, 'pkg/verify', f), 'utf8');
   const imports = [...text.matchAll(/(?:from|require\()\s*['"]([^'"]+)['"]/g)].map((m) => m[1]);
-  ok(imports.length > 0 && imports.every((p) => p.startsWith('../dist/lean/') || p === './node.cjs'), `pkg/verify/${f} loads only dist/lean/ (its own module state)`, imports.join(', '));
+  ok(
+    imports.length > 0 && imports.every((p) => p.startsWith('../dist/lean/') || p === './node.cjs'),
+    `pkg/verify/${f} loads only dist/lean/ (its own module state)`,
+    imports.join(', '),
+  );
 }
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 && passed > 0 ? 0 : 1);

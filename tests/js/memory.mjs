@@ -76,15 +76,25 @@ const check = (ok, name, detail = '') => {
 // A wasm trap in a FinalizationRegistry callback (freeing a collected Verifier from a corrupted
 // wasm heap) is thrown from no call of ours: it would kill the process without a count.
 process.on('uncaughtException', (e) => {
-  check(false, 'no uncaught exception (e.g. a wasm trap in a finalizer freeing a collected object)', `${e && e.name}: ${e && e.message}\n${e && e.stack}`);
+  check(
+    false,
+    'no uncaught exception (e.g. a wasm trap in a finalizer freeing a collected object)',
+    `${e && e.name}: ${e && e.message}\n${e && e.stack}`,
+  );
   console.log(`${passed} passed, ${failed} failed`);
   process.exit(1);
 });
 
 // ---------------------------------------------------------------- inputs
 const vectors = JSON.parse(readFileSync(join(root, 'tests/vectors/callbacks.json'), 'utf8'));
-const doc = vectors.cases.find((c) => c.expect.ok && typeof c.body === 'string' && c.expect.kind === 'stream'
-  && c.expect.algorithm === 'HMAC-SHA256' && c.keys.length === 1);
+const doc = vectors.cases.find(
+  (c) =>
+    c.expect.ok &&
+    typeof c.body === 'string' &&
+    c.expect.kind === 'stream' &&
+    c.expect.algorithm === 'HMAC-SHA256' &&
+    c.keys.length === 1,
+);
 const KEY = doc.keys[0].key;
 const NOW = doc.options.now;
 const OTHER = 'Ot6wE1rY4uI9oP2aS7dF3gH8jK5lZ0xC4vB9nM2q';
@@ -96,10 +106,20 @@ const two = { keys: [OTHER, KEY], now: NOW };
 const perCall = { now: NOW };
 const malformed = body.slice(0, -2);
 const malformedBytes = enc.encode(malformed);
-const unicode = lib.sign({ domain: 'push.example.com', app: 'live', stream: '直播-ü', event: 'PUBLISH' },
-  { key: KEY, authTimestamp: NOW }).body;
-const large = lib.sign({ domain: 'push.example.com', app: 'live', stream: 's', event: 'PUBLISH', user_args: `a=${'x'.repeat(500000)}` },
-  { key: KEY, authTimestamp: NOW }).body;
+const unicode = lib.sign(
+  { domain: 'push.example.com', app: 'live', stream: '直播-ü', event: 'PUBLISH' },
+  { key: KEY, authTimestamp: NOW },
+).body;
+const large = lib.sign(
+  {
+    domain: 'push.example.com',
+    app: 'live',
+    stream: 's',
+    event: 'PUBLISH',
+    user_args: `a=${'x'.repeat(500000)}`,
+  },
+  { key: KEY, authTimestamp: NOW },
+).body;
 const largeBytes = enc.encode(large);
 const verifier = new lib.Verifier({ keys: [KEY] });
 
@@ -127,7 +147,10 @@ const refused = (kind, fn, code) => {
     tally(kind, false);
     kinds[kind].example ||= 'accepted';
   } catch (e) {
-    const ok = code === 'TypeError' ? e instanceof TypeError : e instanceof lib.CallbackError && e.code === code;
+    const ok =
+      code === 'TypeError'
+        ? e instanceof TypeError
+        : e instanceof lib.CallbackError && e.code === code;
     tally(kind, ok);
     if (!ok) kinds[kind].example ||= `${e && e.name}: ${e && e.code} ${e && e.message}`;
   }
@@ -150,34 +173,81 @@ function call(i) {
     return plain('explain', () => lib.explain(body, one).verdict === 'VALID');
   }
   if (m === 501) {
-    return plain('sign', () => lib.sign({ domain: 'd', app: 'live', stream: `s${i}`, event: 'PUBLISH' }, { key: KEY, authTimestamp: NOW }).callback.auth_sign.length === 64);
+    return plain(
+      'sign',
+      () =>
+        lib.sign(
+          { domain: 'd', app: 'live', stream: `s${i}`, event: 'PUBLISH' },
+          { key: KEY, authTimestamp: NOW },
+        ).callback.auth_sign.length === 64,
+    );
   }
-  if (m === 502) return accepted('new Verifier (left to the GC)', () => new lib.Verifier({ keys: [OTHER, KEY] }).verify(body, perCall));
+  if (m === 502)
+    return accepted('new Verifier (left to the GC)', () =>
+      new lib.Verifier({ keys: [OTHER, KEY] }).verify(body, perCall),
+    );
   if (m === 503) return plain('generateKey', () => lib.generateKey().length === 64);
-  if (i % 5000 === 4000) return accepted('500 KB string body', () => verifier.verify(large, perCall));
-  if (i % 5000 === 4001) return accepted('500 KB Uint8Array body', () => lib.verify(largeBytes, one));
+  if (i % 5000 === 4000)
+    return accepted('500 KB string body', () => verifier.verify(large, perCall));
+  if (i % 5000 === 4001)
+    return accepted('500 KB Uint8Array body', () => lib.verify(largeBytes, one));
   switch (i % 20) {
-    case 0: case 1: case 2: case 3: case 4:
+    case 0:
+    case 1:
+    case 2:
+    case 3:
+    case 4:
       return accepted('Verifier, string', () => verifier.verify(body, perCall));
-    case 5: return accepted('Verifier, bytes', () => verifier.verify(bytes, perCall));
-    case 6: case 7: return accepted('verify, one key, string', () => lib.verify(body, one));
-    case 8: return accepted('verify, two keys, string', () => lib.verify(body, two));
-    case 9: return accepted('verify, one key, bytes', () => lib.verify(bytes, one));
-    case 10: case 11:
-      return refused('tampered (a new string each call), Verifier', () => verifier.verify(body.replace('"live"', `"l${i}"`), perCall), 'SIGNATURE_MISMATCH');
-    case 12: return refused('tampered, verify', () => lib.verify(body.replace('"live"', `"L${i}"`), one), 'SIGNATURE_MISMATCH');
-    case 13: return refused('malformed string', () => verifier.verify(malformed, perCall), 'MALFORMED_JSON');
-    case 14: return refused('malformed bytes', () => lib.verify(malformedBytes, one), 'MALFORMED_JSON');
-    case 15: return refused('bad argument: a number for body', () => lib.verify(i, one), 'TypeError');
-    case 16: return refused('bad argument: a negative now', () => verifier.verify(body, { now: -i }), 'TypeError');
-    case 17: return plain('parse', () => lib.parse(body).callback.app === 'live');
-    case 18: return refused('expired', () => verifier.verify(body, { now: NOW + 100000 + i }), 'EXPIRED');
-    default: return accepted('non-ASCII body (JSON path)', () => lib.verify(unicode, one));
+    case 5:
+      return accepted('Verifier, bytes', () => verifier.verify(bytes, perCall));
+    case 6:
+    case 7:
+      return accepted('verify, one key, string', () => lib.verify(body, one));
+    case 8:
+      return accepted('verify, two keys, string', () => lib.verify(body, two));
+    case 9:
+      return accepted('verify, one key, bytes', () => lib.verify(bytes, one));
+    case 10:
+    case 11:
+      return refused(
+        'tampered (a new string each call), Verifier',
+        () => verifier.verify(body.replace('"live"', `"l${i}"`), perCall),
+        'SIGNATURE_MISMATCH',
+      );
+    case 12:
+      return refused(
+        'tampered, verify',
+        () => lib.verify(body.replace('"live"', `"L${i}"`), one),
+        'SIGNATURE_MISMATCH',
+      );
+    case 13:
+      return refused(
+        'malformed string',
+        () => verifier.verify(malformed, perCall),
+        'MALFORMED_JSON',
+      );
+    case 14:
+      return refused('malformed bytes', () => lib.verify(malformedBytes, one), 'MALFORMED_JSON');
+    case 15:
+      return refused('bad argument: a number for body', () => lib.verify(i, one), 'TypeError');
+    case 16:
+      return refused(
+        'bad argument: a negative now',
+        () => verifier.verify(body, { now: -i }),
+        'TypeError',
+      );
+    case 17:
+      return plain('parse', () => lib.parse(body).callback.app === 'live');
+    case 18:
+      return refused('expired', () => verifier.verify(body, { now: NOW + 100000 + i }), 'EXPIRED');
+    default:
+      return accepted('non-ASCII body (JSON path)', () => lib.verify(unicode, one));
   }
 }
 
 // ---------------------------------------------------------------- measuring
-const wasmBytes = () => [...memories].reduce((n, m) => n + bufferDescriptor.get.call(m).byteLength, 0);
+const wasmBytes = () =>
+  [...memories].reduce((n, m) => n + bufferDescriptor.get.call(m).byteLength, 0);
 const settle = async () => {
   if (typeof globalThis.gc !== 'function') return;
   // Twice, with turns of the event loop between: FinalizationRegistry callbacks (which free the
@@ -189,7 +259,14 @@ const settle = async () => {
 };
 const sample = () => {
   const u = process.memoryUsage();
-  return { rss: u.rss, heapTotal: u.heapTotal, heapUsed: u.heapUsed, external: u.external, arrayBuffers: u.arrayBuffers, wasm: wasmBytes() };
+  return {
+    rss: u.rss,
+    heapTotal: u.heapTotal,
+    heapUsed: u.heapUsed,
+    external: u.external,
+    arrayBuffers: u.arrayBuffers,
+    wasm: wasmBytes(),
+  };
 };
 const mb = (n) => `${(n / MiB).toFixed(1)} MiB`;
 const signedMb = (n) => `${n >= 0 ? '+' : ''}${(n / MiB).toFixed(1)} MiB`;
@@ -199,8 +276,11 @@ try {
 } finally {
   Object.defineProperty(WebAssembly.Memory.prototype, 'buffer', bufferDescriptor);
 }
-check(memories.size === 1, 'the wasm module\'s memory was found', `${memories.size} memories`);
-check(typeof globalThis.gc === 'function', 'run with --expose-gc (the figures are taken after a collection)');
+check(memories.size === 1, "the wasm module's memory was found", `${memories.size} memories`);
+check(
+  typeof globalThis.gc === 'function',
+  'run with --expose-gc (the figures are taken after a collection)',
+);
 
 const t0 = Date.now();
 for (let i = 0; i < WARMUP; i++) call(i);
@@ -210,29 +290,64 @@ const trajectory = [];
 const step = Math.max(1, Math.floor(CALLS / 5));
 for (let i = 0; i < CALLS; i++) {
   call(WARMUP + i);
-  if ((i + 1) % step === 0 && i + 1 < CALLS) trajectory.push(`${(i + 1) / 1000}k ${mb(process.memoryUsage().rss)}`);
+  if ((i + 1) % step === 0 && i + 1 < CALLS)
+    trajectory.push(`${(i + 1) / 1000}k ${mb(process.memoryUsage().rss)}`);
 }
 await settle();
 const after = sample();
 const seconds = (Date.now() - t0) / 1000;
 
 let total = 0;
-check(Object.keys(kinds).length === KINDS, `all ${KINDS} kinds of call were made`, Object.keys(kinds).join(', '));
+check(
+  Object.keys(kinds).length === KINDS,
+  `all ${KINDS} kinds of call were made`,
+  Object.keys(kinds).join(', '),
+);
 for (const [kind, k] of Object.entries(kinds)) {
   total += k.calls;
-  check(k.calls > 0 && k.wrong === 0, `${kind}: ${k.calls} calls, every outcome as expected`, `${k.wrong} wrong, e.g. ${k.example}`);
+  check(
+    k.calls > 0 && k.wrong === 0,
+    `${kind}: ${k.calls} calls, every outcome as expected`,
+    `${k.wrong} wrong, e.g. ${k.example}`,
+  );
 }
 check(total === WARMUP + CALLS, `${WARMUP + CALLS} calls made`, `${total}`);
 
-console.log(`node ${process.version}, ${WARMUP} warm-up + ${CALLS} calls in ${seconds.toFixed(1)} s (${Object.keys(kinds).length} kinds)`);
-console.log(`rss before ${mb(before.rss)}, after ${mb(after.rss)}, growth ${signedMb(after.rss - before.rss)} (bound ${mb(BOUND_RSS)}); during: ${trajectory.join(', ')}`);
-console.log(`arrayBuffers before ${mb(before.arrayBuffers)}, after ${mb(after.arrayBuffers)}, growth ${signedMb(after.arrayBuffers - before.arrayBuffers)} (bound ${mb(BOUND_ARRAY_BUFFERS)})`);
-console.log(`wasm memory before ${mb(before.wasm)}, after ${mb(after.wasm)}, growth ${signedMb(after.wasm - before.wasm)} (bound ${mb(BOUND_WASM)})`);
-console.log(`heapTotal before ${mb(before.heapTotal)}, after ${mb(after.heapTotal)}; heapUsed before ${mb(before.heapUsed)}, after ${mb(after.heapUsed)}; external before ${mb(before.external)}, after ${mb(after.external)}`);
-check(after.rss - before.rss <= BOUND_RSS, 'RSS growth within the bound', signedMb(after.rss - before.rss));
-check(after.arrayBuffers - before.arrayBuffers <= BOUND_ARRAY_BUFFERS, 'ArrayBuffer growth within the bound', signedMb(after.arrayBuffers - before.arrayBuffers));
-check(after.heapUsed - before.heapUsed <= BOUND_HEAP_USED, 'live JS heap (heapUsed after a collection) growth within the bound', signedMb(after.heapUsed - before.heapUsed));
-check(after.wasm - before.wasm <= BOUND_WASM, 'wasm memory growth within the bound', signedMb(after.wasm - before.wasm));
+console.log(
+  `node ${process.version}, ${WARMUP} warm-up + ${CALLS} calls in ${seconds.toFixed(1)} s (${Object.keys(kinds).length} kinds)`,
+);
+console.log(
+  `rss before ${mb(before.rss)}, after ${mb(after.rss)}, growth ${signedMb(after.rss - before.rss)} (bound ${mb(BOUND_RSS)}); during: ${trajectory.join(', ')}`,
+);
+console.log(
+  `arrayBuffers before ${mb(before.arrayBuffers)}, after ${mb(after.arrayBuffers)}, growth ${signedMb(after.arrayBuffers - before.arrayBuffers)} (bound ${mb(BOUND_ARRAY_BUFFERS)})`,
+);
+console.log(
+  `wasm memory before ${mb(before.wasm)}, after ${mb(after.wasm)}, growth ${signedMb(after.wasm - before.wasm)} (bound ${mb(BOUND_WASM)})`,
+);
+console.log(
+  `heapTotal before ${mb(before.heapTotal)}, after ${mb(after.heapTotal)}; heapUsed before ${mb(before.heapUsed)}, after ${mb(after.heapUsed)}; external before ${mb(before.external)}, after ${mb(after.external)}`,
+);
+check(
+  after.rss - before.rss <= BOUND_RSS,
+  'RSS growth within the bound',
+  signedMb(after.rss - before.rss),
+);
+check(
+  after.arrayBuffers - before.arrayBuffers <= BOUND_ARRAY_BUFFERS,
+  'ArrayBuffer growth within the bound',
+  signedMb(after.arrayBuffers - before.arrayBuffers),
+);
+check(
+  after.heapUsed - before.heapUsed <= BOUND_HEAP_USED,
+  'live JS heap (heapUsed after a collection) growth within the bound',
+  signedMb(after.heapUsed - before.heapUsed),
+);
+check(
+  after.wasm - before.wasm <= BOUND_WASM,
+  'wasm memory growth within the bound',
+  signedMb(after.wasm - before.wasm),
+);
 // ---------------------------------------------------------------- aftermath
 // Then the whole JS suite, twice, with collections in between: every hostile value of the
 // boundary matrix and every fuzz regression input, and finalizers freeing what the suite left
@@ -256,11 +371,19 @@ const liar = (lies) => {
 for (let round = 1; round <= 2; round++) {
   try {
     const r = runSuite(lib, vectors, () => {}, corpus);
-    console.log(`the suite, round ${round}: ${r.passed} passed, ${r.failed} failed (reported by make test-pkg)`);
+    console.log(
+      `the suite, round ${round}: ${r.passed} passed, ${r.failed} failed (reported by make test-pkg)`,
+    );
   } catch (e) {
-    console.log(`the suite, round ${round}: threw ${e && e.name}: ${e && e.message} (the module is broken; see below)`);
+    console.log(
+      `the suite, round ${round}: threw ${e && e.name}: ${e && e.message} (the module is broken; see below)`,
+    );
   }
-  for (const f of [() => lib.parse(liar([5, 1e9])), () => lib.explain(liar([5, 1e9]), one), () => lib.verify(liar([5, 1e9]), one)]) {
+  for (const f of [
+    () => lib.parse(liar([5, 1e9])),
+    () => lib.explain(liar([5, 1e9]), one),
+    () => lib.verify(liar([5, 1e9]), one),
+  ]) {
     try {
       f();
     } catch {
@@ -279,7 +402,11 @@ check(after2 === 'live', 'after the suite twice and collections, verify still wo
 // The suite's largest legitimate bodies (5 MiB, and a 5 MiB string under an 8 MiB limit, for
 // which the input buffer takes 3 bytes a character) leave wasm memory near 26 MiB.
 const BOUND_WASM_AFTER_SUITE = 64 * MiB;
-check(wasmBytes() <= BOUND_WASM_AFTER_SUITE, `wasm memory after the suite at most ${mb(BOUND_WASM_AFTER_SUITE)}`, mb(wasmBytes()));
+check(
+  wasmBytes() <= BOUND_WASM_AFTER_SUITE,
+  `wasm memory after the suite at most ${mb(BOUND_WASM_AFTER_SUITE)}`,
+  mb(wasmBytes()),
+);
 
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 && passed > 0 ? 0 : 1);

@@ -22,7 +22,9 @@ async function main() {
     }
     lib = requireThere('huaweicloud-live-callback');
   } catch (e) {
-    console.error(`run-node.cjs: cannot require the installed package from ${scratch}: ${e.message}`);
+    console.error(
+      `run-node.cjs: cannot require the installed package from ${scratch}: ${e.message}`,
+    );
     console.log('0 passed, 1 failed');
     return 1;
   }

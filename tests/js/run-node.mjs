@@ -15,9 +15,13 @@ let resolved;
 try {
   // A module inside the scratch project, so that Node's own ESM resolution picks the entry.
   const loader = join(scratch, 'load-esm.mjs');
-  writeFileSync(loader, "export * as lib from 'huaweicloud-live-callback';\nexport const resolved = import.meta.resolve('huaweicloud-live-callback');\n");
+  writeFileSync(
+    loader,
+    "export * as lib from 'huaweicloud-live-callback';\nexport const resolved = import.meta.resolve('huaweicloud-live-callback');\n",
+  );
   ({ lib, resolved } = await import(pathToFileURL(loader).href));
-  if (!resolved.endsWith('/node_modules/huaweicloud-live-callback/node.mjs')) throw new Error(`resolved to ${resolved}, expected node_modules/…/node.mjs`);
+  if (!resolved.endsWith('/node_modules/huaweicloud-live-callback/node.mjs'))
+    throw new Error(`resolved to ${resolved}, expected node_modules/…/node.mjs`);
 } catch (e) {
   console.error(`run-node.mjs: cannot load the installed package from ${scratch}: ${e.message}`);
   console.log('0 passed, 1 failed');
@@ -43,7 +47,9 @@ try {
   if (e instanceof required.CallbackError) r.passed++;
   else {
     r.failed++;
-    console.log(`FAIL an error thrown through import is not instanceof the required CallbackError: ${e}`);
+    console.log(
+      `FAIL an error thrown through import is not instanceof the required CallbackError: ${e}`,
+    );
   }
 }
 // huaweicloud-live-callback/verify, the verify-only build: the suite's verify and parse checks
@@ -51,15 +57,24 @@ try {
 // CallbackError is its own class (another .wasm, another module graph).
 try {
   const loader = join(scratch, 'load-esm-verify.mjs');
-  writeFileSync(loader, "export * as lean from 'huaweicloud-live-callback/verify';\nexport const resolved = import.meta.resolve('huaweicloud-live-callback/verify');\n");
+  writeFileSync(
+    loader,
+    "export * as lean from 'huaweicloud-live-callback/verify';\nexport const resolved = import.meta.resolve('huaweicloud-live-callback/verify');\n",
+  );
   const { lean, resolved: leanResolved } = await import(pathToFileURL(loader).href);
-  if (!leanResolved.endsWith('/node_modules/huaweicloud-live-callback/verify/node.mjs')) throw new Error(`resolved to ${leanResolved}, expected node_modules/…/verify/node.mjs`);
+  if (!leanResolved.endsWith('/node_modules/huaweicloud-live-callback/verify/node.mjs'))
+    throw new Error(`resolved to ${leanResolved}, expected node_modules/…/verify/node.mjs`);
   console.log(`node ${process.version} ESM: ${leanResolved}`);
-  const l = runSuite(lean, vectors, (line) => console.log(`FAIL lean: ${line}`), corpus, { lean: true, signer: lib });
+  const l = runSuite(lean, vectors, (line) => console.log(`FAIL lean: ${line}`), corpus, {
+    lean: true,
+    signer: lib,
+  });
   r.passed += l.passed;
   r.failed += l.failed;
   console.log(`  huaweicloud-live-callback/verify: ${l.passed} passed, ${l.failed} failed`);
-  const leanRequired = createRequire(join(scratch, 'package.json'))('huaweicloud-live-callback/verify');
+  const leanRequired = createRequire(join(scratch, 'package.json'))(
+    'huaweicloud-live-callback/verify',
+  );
   for (const name of Object.keys(lean)) {
     if (leanRequired[name] === lean[name]) r.passed++;
     else {
@@ -69,7 +84,7 @@ try {
   }
 } catch (e) {
   r.failed++;
-  console.log(`FAIL huaweicloud-live-callback/verify: ${e && e.stack || e}`);
+  console.log(`FAIL huaweicloud-live-callback/verify: ${(e && e.stack) || e}`);
 }
 console.log(`${r.passed} passed, ${r.failed} failed`);
 process.exit(r.failed === 0 && r.passed > 0 ? 0 : 1);

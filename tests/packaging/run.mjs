@@ -10,7 +10,17 @@
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { closeBrowser, freePort, installTarball, prepareApp, run, runPage, start, staticServer, writePage } from './lib/harness.mjs';
+import {
+  closeBrowser,
+  freePort,
+  installTarball,
+  prepareApp,
+  run,
+  runPage,
+  start,
+  staticServer,
+  writePage,
+} from './lib/harness.mjs';
 import { judge } from './lib/check.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -21,7 +31,8 @@ const tail = (s, n = 2500) => (s.length > n ? `…${s.slice(-n)}` : s);
 /** Runs a build step; throws with its output when it fails. */
 async function sh(app, cmd, args, opts = {}) {
   const r = await run(cmd, args, { cwd: app, timeoutMs: 240000, ...opts });
-  if (r.code !== 0) throw new Error(`${[cmd, ...args].join(' ')} exited ${r.code}:\n${tail(r.stdout + r.stderr)}`);
+  if (r.code !== 0)
+    throw new Error(`${[cmd, ...args].join(' ')} exited ${r.code}:\n${tail(r.stdout + r.stderr)}`);
   return r;
 }
 
@@ -36,7 +47,8 @@ function nodeBuildIn(dir) {
     for (const n of readdirSync(d)) {
       const p = join(d, n);
       if (statSync(p).isDirectory()) walk(p);
-      else if (/\.[cm]?js$/.test(n) && readFileSync(p, 'utf8').includes('getBuiltinModule')) found.push(`${p} carries the Node build of the package`);
+      else if (/\.[cm]?js$/.test(n) && readFileSync(p, 'utf8').includes('getBuiltinModule'))
+        found.push(`${p} carries the Node build of the package`);
     }
   };
   walk(dir);
@@ -70,7 +82,11 @@ async function onServer(cases, app, cmd, args, { env = {}, alone = false } = {})
   }
   const line = r.stdout.trim().split('\n').pop();
   let value;
-  try { value = JSON.parse(line); } catch { return [`no JSON on stdout of ${cmd}: ${tail(r.stdout + r.stderr)}`]; }
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return [`no JSON on stdout of ${cmd}: ${tail(r.stdout + r.stderr)}`];
+  }
   return verdict(cases, value);
 }
 
@@ -78,7 +94,11 @@ async function onServer(cases, app, cmd, args, { env = {}, alone = false } = {})
 async function waitHttp(url, server, ms = 60000) {
   const until = Date.now() + ms;
   for (let i = 0; Date.now() < until && i < 600; i++) {
-    try { if ((await fetch(url)).status === 200) return; } catch { /* not yet */ }
+    try {
+      if ((await fetch(url)).status === 200) return;
+    } catch {
+      /* not yet */
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`${url} did not answer within ${ms} ms; output:\n${tail(server.output())}`);
@@ -87,7 +107,11 @@ async function waitHttp(url, server, ms = 60000) {
 /** Starts a dev/preview server on a free port, checks its page in Chromium, stops it. */
 async function served(cases, app, cmd, args) {
   const port = await freePort();
-  const server = start(cmd, [...args, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: app });
+  const server = start(
+    cmd,
+    [...args, '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+    { cwd: app },
+  );
   try {
     const url = `http://127.0.0.1:${port}/`;
     await waitHttp(url, server);
@@ -100,10 +124,16 @@ async function served(cases, app, cmd, args) {
 }
 
 const vite = {
-  build: async (app, cases) => { await sh(app, bin(app, 'vite'), ['build']); return inChromium(cases, join(app, 'dist')); },
+  build: async (app, cases) => {
+    await sh(app, bin(app, 'vite'), ['build']);
+    return inChromium(cases, join(app, 'dist'));
+  },
   preview: async (app, cases) => served(cases, app, bin(app, 'vite'), ['preview']),
   // A fresh dependency pre-bundle, as on a user's first `vite`: the cache would hold the last tarball.
-  dev: async (app, cases) => { rmSync(join(app, 'node_modules', '.vite'), { recursive: true, force: true }); return served(cases, app, bin(app, 'vite'), []); },
+  dev: async (app, cases) => {
+    rmSync(join(app, 'node_modules', '.vite'), { recursive: true, force: true });
+    return served(cases, app, bin(app, 'vite'), []);
+  },
 };
 
 /** esbuild/bun-style browser bundle: out/main.js loaded by a generated page. */
@@ -113,22 +143,86 @@ async function bundlePage(cases, out, module) {
 }
 
 export const TOOLCHAINS = {
-  vite5: vite, vite6: vite, vite7: vite, vite8: vite,
+  vite5: vite,
+  vite6: vite,
+  vite7: vite,
+  vite8: vite,
   webpack: {
     // webpack's defaults: entry ./src/index.js, output dist/main.js, mode production, target web.
-    build: async (app, cases) => { await sh(app, bin(app, 'webpack'), []); return bundlePage(cases, join(app, 'dist'), false); },
+    build: async (app, cases) => {
+      await sh(app, bin(app, 'webpack'), []);
+      return bundlePage(cases, join(app, 'dist'), false);
+    },
   },
   rollup: {
     // Rollup resolves no bare import without @rollup/plugin-node-resolve (it leaves it external):
     // the plugin, with its defaults, is the one thing added.
-    es: async (app, cases) => { await sh(app, bin(app, 'rollup'), ['src/main.js', '-p', 'node-resolve', '-f', 'es', '-o', 'dist/es/main.js']); return bundlePage(cases, join(app, 'dist/es'), true); },
-    iife: async (app, cases) => { await sh(app, bin(app, 'rollup'), ['src/main.js', '-p', 'node-resolve', '-f', 'iife', '-o', 'dist/iife/main.js']); return bundlePage(cases, join(app, 'dist/iife'), false); },
+    es: async (app, cases) => {
+      await sh(app, bin(app, 'rollup'), [
+        'src/main.js',
+        '-p',
+        'node-resolve',
+        '-f',
+        'es',
+        '-o',
+        'dist/es/main.js',
+      ]);
+      return bundlePage(cases, join(app, 'dist/es'), true);
+    },
+    iife: async (app, cases) => {
+      await sh(app, bin(app, 'rollup'), [
+        'src/main.js',
+        '-p',
+        'node-resolve',
+        '-f',
+        'iife',
+        '-o',
+        'dist/iife/main.js',
+      ]);
+      return bundlePage(cases, join(app, 'dist/iife'), false);
+    },
   },
   esbuild: {
-    'browser-esm': async (app, cases) => { await sh(app, bin(app, 'esbuild'), ['src/main.js', '--bundle', '--platform=browser', '--format=esm', '--outfile=dist/esm/main.js']); return bundlePage(cases, join(app, 'dist/esm'), true); },
-    'browser-iife': async (app, cases) => { await sh(app, bin(app, 'esbuild'), ['src/main.js', '--bundle', '--platform=browser', '--format=iife', '--outfile=dist/iife/main.js']); return bundlePage(cases, join(app, 'dist/iife'), false); },
-    'node-esm': async (app, cases) => { await sh(app, bin(app, 'esbuild'), ['src/server.js', '--bundle', '--platform=node', '--format=esm', '--outfile=dist/node-esm/server.mjs']); return onServer(cases, app, 'node', ['dist/node-esm/server.mjs'], { alone: true }); },
-    'node-cjs': async (app, cases) => { await sh(app, bin(app, 'esbuild'), ['src/server.js', '--bundle', '--platform=node', '--format=cjs', '--outfile=dist/node-cjs/server.cjs']); return onServer(cases, app, 'node', ['dist/node-cjs/server.cjs'], { alone: true }); },
+    'browser-esm': async (app, cases) => {
+      await sh(app, bin(app, 'esbuild'), [
+        'src/main.js',
+        '--bundle',
+        '--platform=browser',
+        '--format=esm',
+        '--outfile=dist/esm/main.js',
+      ]);
+      return bundlePage(cases, join(app, 'dist/esm'), true);
+    },
+    'browser-iife': async (app, cases) => {
+      await sh(app, bin(app, 'esbuild'), [
+        'src/main.js',
+        '--bundle',
+        '--platform=browser',
+        '--format=iife',
+        '--outfile=dist/iife/main.js',
+      ]);
+      return bundlePage(cases, join(app, 'dist/iife'), false);
+    },
+    'node-esm': async (app, cases) => {
+      await sh(app, bin(app, 'esbuild'), [
+        'src/server.js',
+        '--bundle',
+        '--platform=node',
+        '--format=esm',
+        '--outfile=dist/node-esm/server.mjs',
+      ]);
+      return onServer(cases, app, 'node', ['dist/node-esm/server.mjs'], { alone: true });
+    },
+    'node-cjs': async (app, cases) => {
+      await sh(app, bin(app, 'esbuild'), [
+        'src/server.js',
+        '--bundle',
+        '--platform=node',
+        '--format=cjs',
+        '--outfile=dist/node-cjs/server.cjs',
+      ]);
+      return onServer(cases, app, 'node', ['dist/node-cjs/server.cjs'], { alone: true });
+    },
   },
   parcel: {
     build: async (app, cases) => {
@@ -138,18 +232,51 @@ export const TOOLCHAINS = {
     },
   },
   bun: {
-    browser: async (app, cases) => { await sh(app, bin(app, 'bun'), ['build', 'src/main.js', '--target=browser', '--outdir=dist/browser']); return bundlePage(cases, join(app, 'dist/browser'), true); },
-    'target-bun': async (app, cases) => { await sh(app, bin(app, 'bun'), ['build', 'src/server.js', '--target=bun', '--outdir=dist/bun']); return onServer(cases, app, bin(app, 'bun'), ['dist/bun/server.js'], { alone: true }); },
-    compile: async (app, cases) => { await sh(app, bin(app, 'bun'), ['build', 'src/server.js', '--compile', '--outfile=dist/compiled/server']); return onServer(cases, app, join(app, 'dist/compiled/server'), [], { alone: true }); },
+    browser: async (app, cases) => {
+      await sh(app, bin(app, 'bun'), [
+        'build',
+        'src/main.js',
+        '--target=browser',
+        '--outdir=dist/browser',
+      ]);
+      return bundlePage(cases, join(app, 'dist/browser'), true);
+    },
+    'target-bun': async (app, cases) => {
+      await sh(app, bin(app, 'bun'), [
+        'build',
+        'src/server.js',
+        '--target=bun',
+        '--outdir=dist/bun',
+      ]);
+      return onServer(cases, app, bin(app, 'bun'), ['dist/bun/server.js'], { alone: true });
+    },
+    compile: async (app, cases) => {
+      await sh(app, bin(app, 'bun'), [
+        'build',
+        'src/server.js',
+        '--compile',
+        '--outfile=dist/compiled/server',
+      ]);
+      return onServer(cases, app, join(app, 'dist/compiled/server'), [], { alone: true });
+    },
   },
   // `deno compile` is not here: it downloads its base binary (denort) from Deno's own server at
   // compile time, which no package registry ships, so it cannot run on this machine or in CI.
   deno: {
     // Deno 2 with a package.json: bare imports resolve from node_modules, `deno` condition.
-    run: async (app, cases) => onServer(cases, app, bin(app, 'deno'), ['run', 'src/server.js'], { env: DENO_ENV(app) }),
+    run: async (app, cases) =>
+      onServer(cases, app, bin(app, 'deno'), ['run', 'src/server.js'], { env: DENO_ENV(app) }),
     bundle: async (app, cases) => {
-      await sh(app, bin(app, 'deno'), ['bundle', '--platform=deno', '-o', 'dist/bundle.js', 'src/server.js'], { env: DENO_ENV(app) });
-      return onServer(cases, app, bin(app, 'deno'), ['run', 'dist/bundle.js'], { env: DENO_ENV(app), alone: true });
+      await sh(
+        app,
+        bin(app, 'deno'),
+        ['bundle', '--platform=deno', '-o', 'dist/bundle.js', 'src/server.js'],
+        { env: DENO_ENV(app) },
+      );
+      return onServer(cases, app, bin(app, 'deno'), ['run', 'dist/bundle.js'], {
+        env: DENO_ENV(app),
+        alone: true,
+      });
     },
   },
   jest: {
@@ -157,7 +284,9 @@ export const TOOLCHAINS = {
     jsdom: async (app) => jestRun(app, 'jsdom'),
     // What jsdom gets (dist/inline.cjs, its UTF-8 fallbacks) against THE suite, not two vectors.
     'suite-without-text-codecs': async (app) => {
-      const r = await run('node', [join(HERE, 'lib', 'suite-without-text-codecs.mjs'), app], { timeoutMs: 180000 });
+      const r = await run('node', [join(HERE, 'lib', 'suite-without-text-codecs.mjs'), app], {
+        timeoutMs: 180000,
+      });
       return r.code === 0 ? [] : [tail(r.stdout + r.stderr)];
     },
   },
@@ -173,14 +302,20 @@ export const TOOLCHAINS = {
 async function jestRun(app, env) {
   const r = await run(bin(app, 'jest'), ['--ci', `--env=${env}`], { cwd: app, timeoutMs: 180000 });
   const out = r.stdout + r.stderr;
-  if (r.code !== 0 || !/Tests:\s+1 passed, 1 total/.test(out)) return [`jest --env=${env} exited ${r.code}:\n${tail(out)}`];
+  if (r.code !== 0 || !/Tests:\s+1 passed, 1 total/.test(out))
+    return [`jest --env=${env} exited ${r.code}:\n${tail(out)}`];
   return [];
 }
 
 async function vitestRun(app, args) {
-  const r = await run(bin(app, 'vitest'), ['run', ...args], { cwd: app, timeoutMs: 180000, env: { CI: '1', NO_COLOR: '1' } });
+  const r = await run(bin(app, 'vitest'), ['run', ...args], {
+    cwd: app,
+    timeoutMs: 180000,
+    env: { CI: '1', NO_COLOR: '1' },
+  });
   const out = r.stdout + r.stderr;
-  if (r.code !== 0 || !/Tests\s+1 passed \(1\)/.test(out)) return [`vitest run ${args.join(' ')} exited ${r.code}:\n${tail(out)}`];
+  if (r.code !== 0 || !/Tests\s+1 passed \(1\)/.test(out))
+    return [`vitest run ${args.join(' ')} exited ${r.code}:\n${tail(out)}`];
   return [];
 }
 
@@ -200,7 +335,12 @@ async function main() {
     for (const name of names) {
       const checks = TOOLCHAINS[name];
       const app = join(HERE, name);
-      if (!checks) { failed++; lines.push(`${name}: unknown toolchain`); console.log(lines.at(-1)); continue; }
+      if (!checks) {
+        failed++;
+        lines.push(`${name}: unknown toolchain`);
+        console.log(lines.at(-1));
+        continue;
+      }
       const results = [];
       try {
         await installTarball(app, tarball);
@@ -208,17 +348,23 @@ async function main() {
         rmSync(join(app, 'dist'), { recursive: true, force: true });
         for (const [check, fn] of Object.entries(checks)) {
           let problems;
-          try { problems = await fn(app, cases); } catch (e) { problems = [String(e && e.message || e)]; }
+          try {
+            problems = await fn(app, cases);
+          } catch (e) {
+            problems = [String((e && e.message) || e)];
+          }
           results.push({ check, problems });
         }
       } catch (e) {
-        results.push({ check: 'install', problems: [String(e && e.message || e)] });
+        results.push({ check: 'install', problems: [String((e && e.message) || e)] });
       }
       for (const { check, problems } of results) {
         if (problems.length === 0) passed++;
         else {
           failed++;
-          console.log(`  FAIL ${name} ${check}:\n    ${problems.join('\n').split('\n').join('\n    ')}`);
+          console.log(
+            `  FAIL ${name} ${check}:\n    ${problems.join('\n').split('\n').join('\n    ')}`,
+          );
         }
       }
       const line = `${name.padEnd(15)} ${results.every((r) => r.problems.length === 0) ? 'PASS' : 'FAIL'}  ${results.map((r) => `${r.check} ${r.problems.length ? 'FAIL' : 'ok'}`).join(', ')}`;

@@ -14,14 +14,24 @@ let passed = 0;
 let failed = 0;
 const ok = (cond, name, detail = '') => {
   if (cond) passed++;
-  else { failed++; console.log(`FAIL site: ${name}${detail ? ` — ${detail}` : ''}`); }
+  else {
+    failed++;
+    console.log(`FAIL site: ${name}${detail ? ` — ${detail}` : ''}`);
+  }
 };
 
 const vectors = JSON.parse(readFileSync(join(ROOT, 'tests', 'vectors', 'callbacks.json'), 'utf8'));
 const total = vectors.cases.length + (vectors.sign || []).length;
 const urls = JSON.parse(readFileSync(join(ROOT, 'tests', 'vectors', 'urls.json'), 'utf8'));
 const urlTotal = urls.sign.length + urls.verify.length;
-for (const f of ['index.html', 'pkg-web.js', 'vectors/callbacks.json', 'vectors/urls.json', 'vectors/cases.mjs']) ok(existsSync(join(site, f)), `${f} is in ${site}`);
+for (const f of [
+  'index.html',
+  'pkg-web.js',
+  'vectors/callbacks.json',
+  'vectors/urls.json',
+  'vectors/cases.mjs',
+])
+  ok(existsSync(join(site, f)), `${f} is in ${site}`);
 ok(!existsSync(join(site, 'tests')), 'www/tests is not published');
 
 if (failed === 0) {
@@ -30,20 +40,44 @@ if (failed === 0) {
   try {
     opened = await openPage(`${srv.origin}/`);
     const { page } = opened;
-    await page.waitForSelector('#selfcheck[data-state="pass"], #selfcheck[data-state="fail"], #selfcheck[data-state="error"]', { timeout: 120000 });
+    await page.waitForSelector(
+      '#selfcheck[data-state="pass"], #selfcheck[data-state="fail"], #selfcheck[data-state="error"]',
+      { timeout: 120000 },
+    );
     const text = await page.locator('#selfcheck').textContent();
     const failures = await page.locator('#selfcheck-failures li').allTextContents();
-    ok(text === `self-check: ${total}/${total} vectors agree`, 'the self-check reports every vector agreeing', `${text}; ${failures.slice(0, 5).join('; ')}`);
-    await page.waitForSelector('#url-selfcheck[data-state="pass"], #url-selfcheck[data-state="fail"], #url-selfcheck[data-state="error"]', { timeout: 120000 });
+    ok(
+      text === `self-check: ${total}/${total} vectors agree`,
+      'the self-check reports every vector agreeing',
+      `${text}; ${failures.slice(0, 5).join('; ')}`,
+    );
+    await page.waitForSelector(
+      '#url-selfcheck[data-state="pass"], #url-selfcheck[data-state="fail"], #url-selfcheck[data-state="error"]',
+      { timeout: 120000 },
+    );
     const urlText = await page.locator('#url-selfcheck').textContent();
-    ok(urlText === `URL self-check: ${urlTotal}/${urlTotal} URL vectors agree`, 'the URL self-check reports every URL vector agreeing', urlText);
-    ok(await page.locator('html[data-ready="true"]').count() === 1, 'the page is ready');
+    ok(
+      urlText === `URL self-check: ${urlTotal}/${urlTotal} URL vectors agree`,
+      'the URL self-check reports every URL vector agreeing',
+      urlText,
+    );
+    ok((await page.locator('html[data-ready="true"]').count()) === 1, 'the page is ready');
     // The page verifies the vector it loads into the form with the package from pkg-web.js.
-    const requested = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
-    ok(requested.includes('/pkg-web.js'), 'the page loaded its build of the package', requested.join(' '));
-    ok(opened.problems.length === 0, 'no console error, page error or failed request', opened.problems.join('\n'));
+    const requested = await page.evaluate(() =>
+      performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname),
+    );
+    ok(
+      requested.includes('/pkg-web.js'),
+      'the page loaded its build of the package',
+      requested.join(' '),
+    );
+    ok(
+      opened.problems.length === 0,
+      'no console error, page error or failed request',
+      opened.problems.join('\n'),
+    );
   } catch (e) {
-    ok(false, 'Chromium loaded the site', String(e && e.stack || e));
+    ok(false, 'Chromium loaded the site', String((e && e.stack) || e));
   } finally {
     if (opened) await opened.close();
     await closeBrowser();

@@ -13,7 +13,9 @@ const require = createRequire(import.meta.url);
 
 /** The package as installed in the scratch project `app`. */
 export async function loadPackage(app) {
-  return import(pathToFileURL(join(app, 'node_modules', 'huaweicloud-live-callback', 'node.mjs')).href);
+  return import(
+    pathToFileURL(join(app, 'node_modules', 'huaweicloud-live-callback', 'node.mjs')).href
+  );
 }
 
 export function freePort() {
@@ -44,8 +46,28 @@ export async function startRedis(bin, port) {
   port ??= await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'hwlc-redis-'));
   const pidfile = join(dir, 'redis.pid');
-  const r = spawnSync(bin, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no',
-    '--daemonize', 'yes', '--pidfile', pidfile, '--dir', dir, '--logfile', join(dir, 'redis.log')], { timeout: 20000 });
+  const r = spawnSync(
+    bin,
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--daemonize',
+      'yes',
+      '--pidfile',
+      pidfile,
+      '--dir',
+      dir,
+      '--logfile',
+      join(dir, 'redis.log'),
+    ],
+    { timeout: 20000 },
+  );
   if (r.status !== 0) throw new Error(`${bin} failed to start (${r.status}): ${r.stderr}`);
   let pid = 0;
   for (let i = 0; i < 100 && pid === 0; i++) {
@@ -53,16 +75,33 @@ export async function startRedis(bin, port) {
     if (pid === 0) await sleep(50);
   }
   if (pid === 0) throw new Error(`redis-server wrote no pidfile ${pidfile}`);
-  const alive = () => { try { process.kill(pid, 0); return true; } catch { return false; } };
+  const alive = () => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
   const h = {
     port,
     pid,
     killNow() {
-      if (alive()) try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ }
+      if (alive())
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          /* gone */
+        }
       running.delete(h);
     },
     async stop(signal = 'SIGTERM') {
-      if (alive()) try { process.kill(pid, signal); } catch { /* gone */ }
+      if (alive())
+        try {
+          process.kill(pid, signal);
+        } catch {
+          /* gone */
+        }
       for (let i = 0; i < 100 && alive(); i++) await sleep(50);
       if (alive()) process.kill(pid, 'SIGKILL');
       for (let i = 0; i < 100 && alive(); i++) await sleep(50);
@@ -79,7 +118,10 @@ export async function startRedis(bin, port) {
       await close(c);
       if (pong === 'PONG') break;
     }
-    if (i >= 100) { await h.stop(); throw new Error(`redis-server on port ${port} does not answer PING`); }
+    if (i >= 100) {
+      await h.stop();
+      throw new Error(`redis-server on port ${port} does not answer PING`);
+    }
     await sleep(50);
   }
   return h;
@@ -92,13 +134,25 @@ export async function startRedis(bin, port) {
 export async function connect(kind, port) {
   if (kind === 'ioredis') {
     const { default: Redis } = await import('ioredis');
-    const c = new Redis({ host: '127.0.0.1', port, lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 5000 });
+    const c = new Redis({
+      host: '127.0.0.1',
+      port,
+      lazyConnect: true,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+      connectTimeout: 5000,
+    });
     c.on('error', () => {});
     await c.connect();
     return c;
   }
   const { createClient } = kind === 'redis5' ? require('redis5') : require('redis');
-  const c = createClient({ url: `redis://127.0.0.1:${port}`, disableOfflineQueue: true, socket: { reconnectStrategy: false, connectTimeout: 5000 } });
+  const c = createClient({
+    url: `redis://127.0.0.1:${port}`,
+    disableOfflineQueue: true,
+    socket: { reconnectStrategy: false, connectTimeout: 5000 },
+  });
   c.on('error', () => {});
   await c.connect();
   return c;
@@ -108,14 +162,20 @@ export async function close(c) {
   try {
     if (typeof c.disconnect === 'function' && typeof c.call === 'function') c.disconnect();
     else await c.disconnect();
-  } catch { /* already closed */ }
+  } catch {
+    /* already closed */
+  }
 }
 
 /** A deterministic PRNG (xorshift32). */
 export function rng(seed) {
   let x = seed >>> 0 || 1;
   return (n) => {
-    x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0;
+    x ^= x << 13;
+    x >>>= 0;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    x >>>= 0;
     return x % n;
   };
 }
@@ -147,16 +207,33 @@ export function notifications(hw, { streams, seed, now, span = 5000 }) {
     const n = 1 + rand(4);
     for (let i = 0; i < n; i++) {
       const at = start + rand(10);
-      const pub = { event: 'PUBLISH', domain: 'push.example.com', app: 'live', stream, publish_timestamp: String(start), client_ip: '100.111.*.*' };
+      const pub = {
+        event: 'PUBLISH',
+        domain: 'push.example.com',
+        app: 'live',
+        stream,
+        publish_timestamp: String(start),
+        client_ip: '100.111.*.*',
+      };
       bodies.push({ stream, body: hw.sign(pub, { key: KEY, authTimestamp: at }).body, at });
       const fact = { session: start, ended: false };
       let last = fact;
       if (rand(4) !== 0) {
         const doneAt = Math.min(now - 1, at + 1 + rand(Math.floor(span / 10)));
-        bodies.push({ stream, body: hw.sign({ ...pub, event: 'PUBLISH_DONE' }, { key: KEY, authTimestamp: doneAt }).body, at: doneAt });
+        bodies.push({
+          stream,
+          body: hw.sign({ ...pub, event: 'PUBLISH_DONE' }, { key: KEY, authTimestamp: doneAt })
+            .body,
+          at: doneAt,
+        });
         last = { session: start, ended: true };
       }
-      if (best === null || last.session > best.session || (last.session === best.session && last.ended)) best = last;
+      if (
+        best === null ||
+        last.session > best.session ||
+        (last.session === best.session && last.ended)
+      )
+        best = last;
       start += 1 + rand(step);
       if (start > now - Math.floor(span / 8)) break;
     }
@@ -167,7 +244,11 @@ export function notifications(hw, { streams, seed, now, span = 5000 }) {
 
 /** Counts checks; prints "N passed, N failed" last; exit code 1 on any failure. */
 export class Tally {
-  constructor(label) { this.label = label; this.passed = 0; this.failed = 0; }
+  constructor(label) {
+    this.label = label;
+    this.passed = 0;
+    this.failed = 0;
+  }
   ok(cond, name, detail = '') {
     if (cond) this.passed++;
     else {
@@ -197,9 +278,16 @@ export function runNode(args, timeoutMs = 120000) {
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('close', (code) => { clearTimeout(timer); res({ code, stdout, stderr }); });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      res({ code, stdout, stderr });
+    });
   });
 }

@@ -14,7 +14,8 @@ export function el(tag, attrs = {}, ...children) {
     if (v == null || v === false) continue;
     if (k === 'class') e.className = v;
     else if (k === 'text') e.textContent = v;
-    else if (k.startsWith('data-') || k.startsWith('aria-') || k === 'role' || k === 'for') e.setAttribute(k, v === true ? '' : v);
+    else if (k.startsWith('data-') || k.startsWith('aria-') || k === 'role' || k === 'for')
+      e.setAttribute(k, v === true ? '' : v);
     else e[k] = v;
   }
   for (const c of children) if (c != null) e.append(c);
@@ -39,7 +40,11 @@ export function intOption(text) {
 }
 
 /** A comma-separated list input as an array (blanks dropped). */
-export const listOf = (input) => input.value.split(',').map((s) => s.trim()).filter((s) => s !== '');
+export const listOf = (input) =>
+  input.value
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
 
 /** The clock, in Unix seconds (a decimal string). */
 export function currentUnixTime() {

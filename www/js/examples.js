@@ -6,12 +6,27 @@ import { caseOptions } from '../vectors/cases.mjs';
 
 // The example buttons: a vector by name, else the first that fits.
 const EXAMPLES = {
-  stream: ['stream/PUBLISH/hmac/valid-doc-example', (c) => c.expect.ok && c.expect.kind === 'stream'],
-  record: ['record/RECORD_FILE_COMPLETE/hmac/valid', (c) => c.expect.ok && c.expect.kind !== 'stream' && c.expect.algorithm === 'HMAC-SHA256'],
-  tampered: ['stream/PUBLISH/hmac/tampered-stream', (c) => c.expect.error === 'SIGNATURE_MISMATCH' && /tampered/.test(c.name)],
+  stream: [
+    'stream/PUBLISH/hmac/valid-doc-example',
+    (c) => c.expect.ok && c.expect.kind === 'stream',
+  ],
+  record: [
+    'record/RECORD_FILE_COMPLETE/hmac/valid',
+    (c) => c.expect.ok && c.expect.kind !== 'stream' && c.expect.algorithm === 'HMAC-SHA256',
+  ],
+  tampered: [
+    'stream/PUBLISH/hmac/tampered-stream',
+    (c) => c.expect.error === 'SIGNATURE_MISMATCH' && /tampered/.test(c.name),
+  ],
   expired: ['stream/PUBLISH/hmac/expired-by-one-second', (c) => c.expect.error === 'EXPIRED'],
-  md5: ['record/RECORD_FILE_COMPLETE/md5/valid', (c) => c.expect.ok && c.expect.algorithm === 'MD5'],
-  malformed: ['any/-/-/trailing-comma', (c) => c.expect.error === 'MALFORMED_JSON' && typeof c.body === 'string' && c.body.length > 20],
+  md5: [
+    'record/RECORD_FILE_COMPLETE/md5/valid',
+    (c) => c.expect.ok && c.expect.algorithm === 'MD5',
+  ],
+  malformed: [
+    'any/-/-/trailing-comma',
+    (c) => c.expect.error === 'MALFORMED_JSON' && typeof c.body === 'string' && c.body.length > 20,
+  ],
 };
 
 /** Cases whose body the Payload textarea can hold. */
@@ -26,16 +41,19 @@ const loadable = (vectors) => vectors.cases.filter((c) => typeof c.body === 'str
 export function setupExamples({ getVectors, onLoad }) {
   function load(c) {
     const o = caseOptions(c, getVectors().defaults ?? {});
-    onLoad({
-      payload: c.body,
-      now: String(o.now),
-      tolerance: String(o.toleranceSeconds),
-      maxFuture: String(o.maxFutureSeconds),
-      md5: !!o.allowMd5,
-      domains: (o.domains ?? []).join(', '),
-      apps: (o.apps ?? []).join(', '),
-      unknown: !!o.allowUnknownEvents,
-    }, c.keys.map((k) => k.key));
+    onLoad(
+      {
+        payload: c.body,
+        now: String(o.now),
+        tolerance: String(o.toleranceSeconds),
+        maxFuture: String(o.maxFutureSeconds),
+        md5: !!o.allowMd5,
+        domains: (o.domains ?? []).join(', '),
+        apps: (o.apps ?? []).join(', '),
+        unknown: !!o.allowUnknownEvents,
+      },
+      c.keys.map((k) => k.key),
+    );
   }
 
   for (const b of document.querySelectorAll('[data-example]')) {
@@ -62,7 +80,9 @@ export function setupExamples({ getVectors, onLoad }) {
       sel.replaceChildren(el('option', { value: '', text: '(vector file not available)' }));
       return;
     }
-    const names = loadable(vectors).filter((c) => c.body.length <= 65536).map((c) => c.name);
+    const names = loadable(vectors)
+      .filter((c) => c.body.length <= 65536)
+      .map((c) => c.name);
     sel.replaceChildren(el('option', { value: '', text: `(choose one of ${names.length})` }));
     for (const name of names) sel.append(el('option', { value: name, text: name }));
     sel.disabled = false;

@@ -12,7 +12,13 @@ export function duration(secs) {
   let s = BigInt(secs);
   if (s < 0n) s = -s;
   if (s < 120n) return `${s} s`;
-  const units = [['y', 31557600n], ['d', 86400n], ['h', 3600n], ['min', 60n], ['s', 1n]];
+  const units = [
+    ['y', 31557600n],
+    ['d', 86400n],
+    ['h', 3600n],
+    ['min', 60n],
+    ['s', 1n],
+  ];
   const out = [];
   for (const [name, size] of units) {
     if (s >= size) {
@@ -33,7 +39,8 @@ export function visible(s) {
   let out = '"';
   for (const ch of s) {
     if (ch === '"' || ch === '\\') out += `\\${ch}`;
-    else if (ch !== ' ' && INVISIBLE.test(ch)) out += `\\u{${ch.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}}`;
+    else if (ch !== ' ' && INVISIBLE.test(ch))
+      out += `\\u{${ch.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}}`;
     else out += ch;
   }
   return `${out}"`;

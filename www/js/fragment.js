@@ -56,7 +56,13 @@ export function setupFragment({ tabs, verify, sign }) {
         apps: p.get('apps') ?? '',
         unknown: p.get('unknown') === '1',
       });
-      sign.setState({ event: p.get('event'), fields: (name) => opt(`f.${name}`), alg: p.get('alg'), ts: opt('ts'), url: opt('url') });
+      sign.setState({
+        event: p.get('event'),
+        fields: (name) => opt(`f.${name}`),
+        alg: p.get('alg'),
+        ts: opt('ts'),
+        url: opt('url'),
+      });
       const mode = p.get('mode');
       if (mode === 'sign' || mode === 'url') tabs.select(mode);
     } finally {

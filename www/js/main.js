@@ -43,7 +43,11 @@ const tabs = setupTabs({
     saveFragment();
   },
 });
-const verify = setupVerifyView({ getLib, isActive: () => tabs.mode() === 'verify', onChange: saveFragment });
+const verify = setupVerifyView({
+  getLib,
+  isActive: () => tabs.mode() === 'verify',
+  onChange: saveFragment,
+});
 const sign = setupSignView({
   getLib,
   isActive: () => tabs.mode() === 'sign',
@@ -71,7 +75,8 @@ const examples = setupExamples({
 
 // The inputs sit in forms (so that password managers and browsers treat the key fields as
 // such); nothing is ever submitted.
-for (const f of document.querySelectorAll('form')) f.addEventListener('submit', (e) => e.preventDefault());
+for (const f of document.querySelectorAll('form'))
+  f.addEventListener('submit', (e) => e.preventDefault());
 
 for (const b of document.querySelectorAll('[data-copy]')) {
   b.addEventListener('click', async () => {
@@ -115,7 +120,10 @@ async function main() {
   try {
     lib = await loadLib();
   } catch (e) {
-    setVerdict('', `The verifier could not load: ${e.message}. Build the package (make serve does it).`);
+    setVerdict(
+      '',
+      `The verifier could not load: ${e.message}. Build the package (make serve does it).`,
+    );
     console.error(e);
   }
   if (lib) {

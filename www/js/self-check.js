@@ -33,30 +33,49 @@ function checkCase(lib, c, defaults, verdicts) {
   if (e.ok) {
     if (err) bad.push(`verify threw ${err.code}: ${err.message}`);
     else {
-      for (const k of ['kind', 'event', 'algorithm', 'keyIndex', 'bodyAuthenticated', 'signedFields']) {
-        if (!same(v[k], e[k])) bad.push(`${k}: ${JSON.stringify(v[k])}, expected ${JSON.stringify(e[k])}`);
+      for (const k of [
+        'kind',
+        'event',
+        'algorithm',
+        'keyIndex',
+        'bodyAuthenticated',
+        'signedFields',
+      ]) {
+        if (!same(v[k], e[k]))
+          bad.push(`${k}: ${JSON.stringify(v[k])}, expected ${JSON.stringify(e[k])}`);
       }
-      if ((v.keyId ?? null) !== (e.keyId ?? null)) bad.push(`keyId: ${v.keyId}, expected ${e.keyId}`);
+      if ((v.keyId ?? null) !== (e.keyId ?? null))
+        bad.push(`keyId: ${v.keyId}, expected ${e.keyId}`);
     }
   } else if (!err) bad.push(`verify accepted it, expected ${e.error}`);
-  else if (!(err instanceof lib.CallbackError)) bad.push(`verify threw a ${err && err.constructor && err.constructor.name}, not a CallbackError`);
+  else if (!(err instanceof lib.CallbackError))
+    bad.push(
+      `verify threw a ${err && err.constructor && err.constructor.name}, not a CallbackError`,
+    );
   else if (err.code !== e.error) bad.push(`error ${err.code}, expected ${e.error}`);
 
   const x = lib.explain(body, opt);
   const code = x.error ? x.error.code : null;
-  if (code !== (e.ok ? null : e.error)) bad.push(`explain error ${code}, expected ${e.ok ? 'none' : e.error}`);
+  if (code !== (e.ok ? null : e.error))
+    bad.push(`explain error ${code}, expected ${e.ok ? 'none' : e.error}`);
   else {
     const seen = verdicts.get(outcome(e));
     if (!seen) verdicts.set(outcome(e), [x.verdict, c.name]);
-    else if (seen[0] !== x.verdict) bad.push(`explain verdict ${x.verdict} for ${outcome(e)}, but ${seen[0]} for ${seen[1]}`);
+    else if (seen[0] !== x.verdict)
+      bad.push(`explain verdict ${x.verdict} for ${outcome(e)}, but ${seen[0]} for ${seen[1]}`);
   }
   if (typeof e.stringToSign === 'string' && x.stringToSign !== e.stringToSign) {
-    bad.push(`stringToSign ${JSON.stringify(x.stringToSign)}, expected ${JSON.stringify(e.stringToSign)}`);
+    bad.push(
+      `stringToSign ${JSON.stringify(x.stringToSign)}, expected ${JSON.stringify(e.stringToSign)}`,
+    );
   }
   if (typeof e.signature === 'string') {
     // Computed under the matching key, or under keys[0] when none matches (README of the file).
     const k = x.keys && x.keys[e.keyIndex ?? 0];
-    if (!k || k.expectedSignature !== e.signature) bad.push(`expected signature of key ${e.keyIndex ?? 0}: ${k && k.expectedSignature}, expected ${e.signature}`);
+    if (!k || k.expectedSignature !== e.signature)
+      bad.push(
+        `expected signature of key ${e.keyIndex ?? 0}: ${k && k.expectedSignature}, expected ${e.signature}`,
+      );
   }
   return bad;
 }
@@ -69,15 +88,20 @@ function checkSignVector(lib, s) {
     const ts = vectorInt(s.authTimestamp);
     const r = lib.sign(cb, { key: s.key, algorithm: s.algorithm, authTimestamp: ts });
     const x = lib.explain(r.body, { keys: [{ key: s.key }], now: ts, allowMd5: true });
-    if (x.stringToSign !== s.stringToSign) bad.push(`stringToSign ${JSON.stringify(x.stringToSign)}, expected ${JSON.stringify(s.stringToSign)}`);
-    if (x.receivedSignature !== s.signature) bad.push(`signature ${x.receivedSignature}, expected ${s.signature}`);
+    if (x.stringToSign !== s.stringToSign)
+      bad.push(
+        `stringToSign ${JSON.stringify(x.stringToSign)}, expected ${JSON.stringify(s.stringToSign)}`,
+      );
+    if (x.receivedSignature !== s.signature)
+      bad.push(`signature ${x.receivedSignature}, expected ${s.signature}`);
   } catch (x) {
     bad.push(`sign threw ${x.code}: ${x.message}`);
   }
   return bad;
 }
 
-const failureItems = (failures) => failures.map(([n, b]) => el('li', {}, el('code', { text: n }), `: ${b.join('; ')}`));
+const failureItems = (failures) =>
+  failures.map(([n, b]) => el('li', {}, el('code', { text: n }), `: ${b.join('; ')}`));
 
 /** Runs the callback vectors and shows "self-check: N/M vectors agree" and the disagreements. */
 export async function selfCheck(lib, vectors) {

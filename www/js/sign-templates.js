@@ -30,10 +30,12 @@ export function template(event) {
     stream: 'mystream',
     record_format: 'HLS',
   };
-  if (event === 'RECORD_START' || event === 'RECORD_OVER' || event === 'RECORD_FAILED') delete t.job_id;
+  if (event === 'RECORD_START' || event === 'RECORD_OVER' || event === 'RECORD_FAILED')
+    delete t.job_id;
   if (event === 'RECORD_FILE_COMPLETE') {
     Object.assign(t, {
-      download_url: 'https://obs.cn-north-4.myhuaweicloud.com/live/record-push.example.com-live-mystream-1583676625.m3u8',
+      download_url:
+        'https://obs.cn-north-4.myhuaweicloud.com/live/record-push.example.com-live-mystream-1583676625.m3u8',
       asset_id: '1a0d8e9bfaexxxxxxbe5021e62aa1e96',
       file_size: 3957964,
       record_duration: 120,

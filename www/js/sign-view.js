@@ -62,7 +62,10 @@ export function setupSignView({ getLib, isActive, onChange, onSendToVerify }) {
       if ('integer' in input.dataset) {
         const v = input.value.trim();
         if (v === '') continue;
-        if (!/^[0-9]+$/.test(v)) throw Object.assign(new Error(`${name} must be a whole number`), { code: 'INVALID_FIELD' });
+        if (!/^[0-9]+$/.test(v))
+          throw Object.assign(new Error(`${name} must be a whole number`), {
+            code: 'INVALID_FIELD',
+          });
         cb[name] = Number(v);
       } else {
         cb[name] = input.value;
@@ -75,7 +78,8 @@ export function setupSignView({ getLib, isActive, onChange, onSendToVerify }) {
     lastSigned = null;
     $('sign-status').textContent = message;
     $('sign-status').dataset.verdict = '';
-    for (const id of ['signed-body', 'sign-sts', 'sign-signature', 'sign-curl', 'sign-fetch']) $(id).textContent = '';
+    for (const id of ['signed-body', 'sign-sts', 'sign-signature', 'sign-curl', 'sign-fetch'])
+      $(id).textContent = '';
   }
 
   function run() {
@@ -92,21 +96,39 @@ export function setupSignView({ getLib, isActive, onChange, onSendToVerify }) {
     }
     let signed;
     try {
-      signed = lib.sign(fields, { key: signKey.value, algorithm: signAlgorithm.value, authTimestamp: intOption(ts) });
+      signed = lib.sign(fields, {
+        key: signKey.value,
+        algorithm: signAlgorithm.value,
+        authTimestamp: intOption(ts),
+      });
     } catch (e) {
       return clearSigned(`Cannot sign: ${e.message}${e.code ? ` (${e.code})` : ''}.`);
     }
-    lastSigned = { body: signed.body, key: signKey.value, authTimestamp: ts, algorithm: signAlgorithm.value };
-    const x = lib.explain(signed.body, { keys: [{ key: signKey.value }], now: intOption(ts), allowMd5: true });
+    lastSigned = {
+      body: signed.body,
+      key: signKey.value,
+      authTimestamp: ts,
+      algorithm: signAlgorithm.value,
+    };
+    const x = lib.explain(signed.body, {
+      keys: [{ key: signKey.value }],
+      now: intOption(ts),
+      allowMd5: true,
+    });
     $('sign-status').dataset.verdict = x.verdict;
-    $('sign-status').textContent = signAlgorithm.value === 'MD5'
-      ? 'Signed with MD5: a receiver can check the key and the time, but not the body.'
-      : 'Signed with HMAC-SHA256.';
+    $('sign-status').textContent =
+      signAlgorithm.value === 'MD5'
+        ? 'Signed with MD5: a receiver can check the key and the time, but not the body.'
+        : 'Signed with HMAC-SHA256.';
     $('signed-body').textContent = signed.body;
     $('sign-sts').textContent = x.stringToSign ?? '';
-    $('sign-signature').textContent = (signed.callback && (signed.callback.auth_sign ?? signed.callback.authSign)) || x.receivedSignature || '';
+    $('sign-signature').textContent =
+      (signed.callback && (signed.callback.auth_sign ?? signed.callback.authSign)) ||
+      x.receivedSignature ||
+      '';
     const url = signUrl.value || 'http://127.0.0.1:3000/';
-    $('sign-curl').textContent = `curl -sS -X POST ${shellQuote(url)} \\\n  -H 'Content-Type: application/json' \\\n  --data-raw ${shellQuote(signed.body)}`;
+    $('sign-curl').textContent =
+      `curl -sS -X POST ${shellQuote(url)} \\\n  -H 'Content-Type: application/json' \\\n  --data-raw ${shellQuote(signed.body)}`;
     $('sign-fetch').textContent =
       `await fetch(${JSON.stringify(url)}, {\n  method: 'POST',\n  headers: { 'Content-Type': 'application/json' },\n  body: ${JSON.stringify(signed.body)},\n});`;
   }
@@ -143,8 +165,15 @@ export function setupSignView({ getLib, isActive, onChange, onSendToVerify }) {
    */
   function getState() {
     const fields = {};
-    for (const input of signFields.querySelectorAll('input')) fields[input.dataset.field] = input.value;
-    return { event: signEvent.value, alg: signAlgorithm.value, ts: signTimestamp.value, url: signUrl.value, fields };
+    for (const input of signFields.querySelectorAll('input'))
+      fields[input.dataset.field] = input.value;
+    return {
+      event: signEvent.value,
+      alg: signAlgorithm.value,
+      ts: signTimestamp.value,
+      url: signUrl.value,
+      fields,
+    };
   }
 
   /**

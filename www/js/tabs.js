@@ -41,7 +41,11 @@ export function setupTabs({ onSelect }) {
 
   return {
     /** Shows the tab of a mode ('verify', 'sign', 'url'). */
-    select: (mode, focus = false) => selectTab(tabs.find((t) => MODES[t.id] === mode), focus),
+    select: (mode, focus = false) =>
+      selectTab(
+        tabs.find((t) => MODES[t.id] === mode),
+        focus,
+      ),
     /** The mode of the shown tab. */
     mode: () => MODES[tabs.find((t) => t.getAttribute('aria-selected') === 'true').id],
   };

@@ -59,7 +59,9 @@ export function setupUrlTab(getLib) {
   checkNow.addEventListener('input', () => {
     nowEdited = true;
   });
-  for (const input of document.querySelectorAll('#panel-url input, #panel-url select, #panel-url textarea')) {
+  for (const input of document.querySelectorAll(
+    '#panel-url input, #panel-url select, #panel-url textarea',
+  )) {
     input.addEventListener('input', () => run());
     input.addEventListener('change', () => run());
   }
@@ -74,7 +76,7 @@ export function setupUrlTab(getLib) {
     const status = $('url-build-status');
     list.replaceChildren();
     if (!key.value) {
-      status.textContent = 'Enter the domain\'s URL-validation key to sign.';
+      status.textContent = "Enter the domain's URL-validation key to sign.";
       status.dataset.verdict = '';
       return;
     }
@@ -83,25 +85,50 @@ export function setupUrlTab(getLib) {
       opts.time = intValue(start, 'Start time');
       const rand = $('url-rand').value.trim();
       if (rand && method.value === 'A') opts.rand = rand;
-      const rows = targets($('url-push-domain').value.trim(), $('url-play-domain').value.trim(),
-        $('url-app').value.trim(), $('url-stream').value.trim());
+      const rows = targets(
+        $('url-push-domain').value.trim(),
+        $('url-play-domain').value.trim(),
+        $('url-app').value.trim(),
+        $('url-stream').value.trim(),
+      );
       for (const [label, unsigned] of rows) {
         let signed;
         try {
           signed = lib.signUrl(unsigned, opts);
         } catch (e) {
-          list.append(el('li', {}, el('span', { class: 'sig-label', text: label }), ` ${e.code ?? e.name}: ${e.message}`));
+          list.append(
+            el(
+              'li',
+              {},
+              el('span', { class: 'sig-label', text: label }),
+              ` ${e.code ?? e.name}: ${e.message}`,
+            ),
+          );
           continue;
         }
         const code = el('code', { text: signed, 'data-url': label });
         const copy = el('button', { type: 'button', text: 'Copy' });
-        copy.addEventListener('click', () => navigator.clipboard?.writeText(signed).catch(() => {}));
+        copy.addEventListener('click', () =>
+          navigator.clipboard?.writeText(signed).catch(() => {}),
+        );
         const use = el('button', { type: 'button', text: 'Check it' });
         use.addEventListener('click', () => {
           checkInput.value = signed;
           run();
         });
-        list.append(el('li', {}, el('span', { class: 'sig-label', text: label }), ' ', code, ' ', copy, ' ', use));
+        list.append(
+          el(
+            'li',
+            {},
+            el('span', { class: 'sig-label', text: label }),
+            ' ',
+            code,
+            ' ',
+            copy,
+            ' ',
+            use,
+          ),
+        );
       }
       status.textContent = `Signed with method ${method.value}, valid from ${iso(opts.time)} for the domain's timeout.`;
       status.dataset.verdict = 'VALID';
@@ -137,9 +164,13 @@ export function setupUrlTab(getLib) {
       return;
     }
     verdict.dataset.verdict = x.verdict;
-    verdict.textContent = x.error ? `${x.verdict} — ${x.error.code}: ${x.error.message}` : `VALID — method ${x.method}, key ${x.keyIndex}`;
+    verdict.textContent = x.error
+      ? `${x.verdict} — ${x.error.code}: ${x.error.message}`
+      : `VALID — method ${x.method}, key ${x.keyIndex}`;
     details.hidden = false;
-    $('url-x-method').textContent = x.method ? `${x.method}${x.formula ? ` · ${x.formula}` : ''}` : '—';
+    $('url-x-method').textContent = x.method
+      ? `${x.method}${x.formula ? ` · ${x.formula}` : ''}`
+      : '—';
     $('url-x-stream').textContent = x.stream ?? '—';
     $('url-x-hashed').textContent = x.hashed ?? '—';
     $('url-x-received').textContent = x.receivedSignature ?? '—';
@@ -147,7 +178,10 @@ export function setupUrlTab(getLib) {
     const w = x.window;
     $('url-x-window').textContent = w
       ? `valid from ${w.startsAt} (${iso(w.startsAt)}) until before ${w.expiresAt} (${iso(w.expiresAt)}); now ${w.now}: ${
-        Number(w.secondsLeft) > 0 ? `${w.secondsLeft} s left` : `expired ${-Number(w.secondsLeft)} s ago`}${x.note ? `. ${x.note}` : ''}`
+          Number(w.secondsLeft) > 0
+            ? `${w.secondsLeft} s left`
+            : `expired ${-Number(w.secondsLeft)} s ago`
+        }${x.note ? `. ${x.note}` : ''}`
       : '—';
     $('url-hints-block').hidden = x.hints.length === 0;
     $('url-hints').replaceChildren(...x.hints.map((h) => el('li', { text: h })));
@@ -176,7 +210,8 @@ const exact = (w) => {
   const b = BigInt(w);
   return b > BigInt(Number.MAX_SAFE_INTEGER) ? b : Number(b);
 };
-const caseUrl = (u) => (typeof u === 'string' ? u : u.repeat[0] + u.repeat[1].repeat(u.repeat[2]) + u.repeat[3]);
+const caseUrl = (u) =>
+  typeof u === 'string' ? u : u.repeat[0] + u.repeat[1].repeat(u.repeat[2]) + u.repeat[3];
 
 function checkSign(lib, c) {
   const opts = { key: c.key, method: c.method, time: int(c.time) };
@@ -186,23 +221,30 @@ function checkSign(lib, c) {
   try {
     got = lib.signUrl(caseUrl(c.url), opts);
   } catch (e) {
-    if (BigInt(c.time) > BigInt(MILLIS_ABOVE)) return e instanceof TypeError ? [] : [`expected a TypeError, got ${e.message}`];
+    if (BigInt(c.time) > BigInt(MILLIS_ABOVE))
+      return e instanceof TypeError ? [] : [`expected a TypeError, got ${e.message}`];
     return e.code === c.expect.error ? [] : [`threw ${e.code ?? e.name}: ${e.message}`];
   }
   // Method A without rand: the core refuses, the package generates one.
-  if (c.method === 'A' && c.rand === undefined) return /-[0-9a-f]{32}-0-[0-9a-f]{32}$/.test(got) ? [] : [`signed ${got}`];
+  if (c.method === 'A' && c.rand === undefined)
+    return /-[0-9a-f]{32}-0-[0-9a-f]{32}$/.test(got) ? [] : [`signed ${got}`];
   return got === c.expect.url ? [] : [`signed ${got}, expected ${c.expect.url ?? c.expect.error}`];
 }
 
 function checkVerify(lib, c) {
-  const opts = { keys: c.keys.map((k) => (typeof k === 'string' ? k : { ...k })), timeoutSeconds: int(c.timeoutSeconds), now: int(c.now) };
+  const opts = {
+    keys: c.keys.map((k) => (typeof k === 'string' ? k : { ...k })),
+    timeoutSeconds: int(c.timeoutSeconds),
+    now: int(c.now),
+  };
   if (c.maxSkewSeconds !== undefined) opts.maxSkewSeconds = int(c.maxSkewSeconds);
   if (c.method !== undefined) opts.method = c.method;
   let v;
   try {
     v = lib.verifyUrl(caseUrl(c.url), opts);
   } catch (e) {
-    if (BigInt(c.now) > BigInt(MILLIS_ABOVE)) return e instanceof TypeError ? [] : [`expected a TypeError, got ${e.message}`];
+    if (BigInt(c.now) > BigInt(MILLIS_ABOVE))
+      return e instanceof TypeError ? [] : [`expected a TypeError, got ${e.message}`];
     return e.code === c.expect.error ? [] : [`threw ${e.code ?? e.name}: ${e.message}`];
   }
   const w = c.expect;
@@ -211,7 +253,8 @@ function checkVerify(lib, c) {
   for (const k of ['method', 'kind', 'timeFormat', 'timeReading', 'keyIndex', 'stream', 'keyId']) {
     if (v[k] !== w[k]) bad.push(`${k}: ${v[k]} (expected ${w[k]})`);
   }
-  if (v.time !== exact(w.time) || v.expiresAt !== exact(w.expiresAt)) bad.push(`time ${v.time}/${v.expiresAt}`);
+  if (v.time !== exact(w.time) || v.expiresAt !== exact(w.expiresAt))
+    bad.push(`time ${v.time}/${v.expiresAt}`);
   return bad;
 }
 
@@ -220,7 +263,10 @@ export function checkUrlVectors(lib, urls) {
   let agree = 0;
   let total = 0;
   const failures = [];
-  for (const [list, fn] of [[urls.sign, checkSign], [urls.verify, checkVerify]]) {
+  for (const [list, fn] of [
+    [urls.sign, checkSign],
+    [urls.verify, checkVerify],
+  ]) {
     for (const c of list) {
       total++;
       let bad;

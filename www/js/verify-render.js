@@ -48,12 +48,18 @@ function reasonFor(x, keys, ctx) {
       return `the signature is right, but the callback expired ${left != null ? `${duration(left)} ago` : ''} (auth_timestamp + tolerance is before Now). To check an old sample, set Now to its auth_timestamp.`;
     case 'MALFORMED':
       switch (code) {
-        case 'MALFORMED_JSON': return `the payload is not a well-formed JSON object: ${msg}.`;
-        case 'UNKNOWN_CALLBACK': return `this JSON is neither a stream status notification (it has "event") nor a recording callback (it has "event_type"): ${msg}.`;
-        case 'MISSING_FIELD': return `a field the callback needs is missing: ${msg}.`;
-        case 'DUPLICATE_FIELD': return `a field appears twice, so which value was signed is ambiguous: ${msg}.`;
-        case 'BODY_TOO_LARGE': return `the body is larger than allowed: ${msg}.`;
-        default: return `a field has the wrong type or value: ${msg}.`;
+        case 'MALFORMED_JSON':
+          return `the payload is not a well-formed JSON object: ${msg}.`;
+        case 'UNKNOWN_CALLBACK':
+          return `this JSON is neither a stream status notification (it has "event") nor a recording callback (it has "event_type"): ${msg}.`;
+        case 'MISSING_FIELD':
+          return `a field the callback needs is missing: ${msg}.`;
+        case 'DUPLICATE_FIELD':
+          return `a field appears twice, so which value was signed is ambiguous: ${msg}.`;
+        case 'BODY_TOO_LARGE':
+          return `the body is larger than allowed: ${msg}.`;
+        default:
+          return `a field has the wrong type or value: ${msg}.`;
       }
     default:
       switch (code) {
@@ -64,7 +70,9 @@ function reasonFor(x, keys, ctx) {
         case 'MD5_NOT_ALLOWED':
           return 'the callback is signed with the legacy MD5 scheme, which does not authenticate the body. Tick "Allow MD5" to check the key anyway, or switch the recording template to HMACSHA256.';
         case 'INVALID_KEY':
-          return keys.length === 0 ? 'enter the key of the domain in Key to check the signature.' : `a key is unusable: ${msg}.`;
+          return keys.length === 0
+            ? 'enter the key of the domain in Key to check the signature.'
+            : `a key is unusable: ${msg}.`;
         default:
           return msg ? `${msg}.` : 'the callback does not verify.';
       }
@@ -77,19 +85,37 @@ function pageHints(x, body) {
   const t = body.trim();
   const code = x.error && x.error.code;
   if (code === 'MALFORMED_JSON') {
-    if (/^"\{\\"/.test(t)) hints.push('The payload is a JSON string that contains JSON (encoded twice): paste the raw body, without the outer quotes and backslashes.');
-    else if (/^\{\s*'/.test(t) || /:\s*(True|False|None)\b/.test(t)) hints.push('This looks like a re-printed object (Python dict or JavaScript object), not the raw body: log the raw request body before any JSON parsing.');
-    else if (/^\{\s*[A-Za-z_]+\s*:/.test(t)) hints.push('The field names are not quoted: this is a re-printed JavaScript object, not the JSON body Huawei sent.');
-    else if (/^[A-Za-z_]+=[^&]*(&|$)/.test(t)) hints.push('This looks form-encoded (a=b&c=d): Huawei sends a JSON body; check how your framework read it.');
+    if (/^"\{\\"/.test(t))
+      hints.push(
+        'The payload is a JSON string that contains JSON (encoded twice): paste the raw body, without the outer quotes and backslashes.',
+      );
+    else if (/^\{\s*'/.test(t) || /:\s*(True|False|None)\b/.test(t))
+      hints.push(
+        'This looks like a re-printed object (Python dict or JavaScript object), not the raw body: log the raw request body before any JSON parsing.',
+      );
+    else if (/^\{\s*[A-Za-z_]+\s*:/.test(t))
+      hints.push(
+        'The field names are not quoted: this is a re-printed JavaScript object, not the JSON body Huawei sent.',
+      );
+    else if (/^[A-Za-z_]+=[^&]*(&|$)/.test(t))
+      hints.push(
+        'This looks form-encoded (a=b&c=d): Huawei sends a JSON body; check how your framework read it.',
+      );
   }
   if (code === 'SIGNATURE_MISMATCH' && x.parts) {
     for (const p of x.parts) {
       if (p.value !== p.value.trim()) {
-        hints.push(`The signed field ${p.field} has whitespace at its start or end (${visible(p.value)}): if a copy or a template added it, remove it; Huawei signs the exact value.`);
+        hints.push(
+          `The signed field ${p.field} has whitespace at its start or end (${visible(p.value)}): if a copy or a template added it, remove it; Huawei signs the exact value.`,
+        );
       } else if (p.value.normalize('NFC') !== p.value) {
-        hints.push(`The signed field ${p.field} is not in Unicode NFC form (${visible(p.value)}): if something normalised or re-typed the text, the bytes changed, and so did the signature.`);
+        hints.push(
+          `The signed field ${p.field} is not in Unicode NFC form (${visible(p.value)}): if something normalised or re-typed the text, the bytes changed, and so did the signature.`,
+        );
       } else if ([...p.value].some((ch) => ch !== ' ' && INVISIBLE.test(ch))) {
-        hints.push(`The signed field ${p.field} contains invisible characters (${visible(p.value)}): check they were sent by Huawei and not added on the way.`);
+        hints.push(
+          `The signed field ${p.field} contains invisible characters (${visible(p.value)}): check they were sent by Huawei and not added on the way.`,
+        );
       }
     }
   }
@@ -106,7 +132,11 @@ function renderSignature(code, sig, diffAt) {
     code.textContent = sig;
     return;
   }
-  code.append(sig.slice(0, diffAt), el('mark', { class: 'diff', text: sig[diffAt] }), sig.slice(diffAt + 1));
+  code.append(
+    sig.slice(0, diffAt),
+    el('mark', { class: 'diff', text: sig[diffAt] }),
+    sig.slice(diffAt + 1),
+  );
 }
 
 /**
@@ -116,10 +146,19 @@ function renderSignature(code, sig, diffAt) {
 export function render(x, body, keys, ctx) {
   setVerdict(x.verdict, reasonFor(x, keys, ctx));
   $('details').hidden = false;
-  $('kind').textContent = x.kind ? (x.kind === 'stream' ? 'stream status notification (stream)' : `recording callback (${x.kind})`) : '—';
+  $('kind').textContent = x.kind
+    ? x.kind === 'stream'
+      ? 'stream status notification (stream)'
+      : `recording callback (${x.kind})`
+    : '—';
   $('event').textContent = x.event ?? '—';
   $('algorithm').textContent = x.algorithm ?? '—';
-  $('key-used').textContent = x.keyIndex != null ? `${keyName(x, keys, ctx)} matches` : keys.length ? 'no key matches' : 'no key given';
+  $('key-used').textContent =
+    x.keyIndex != null
+      ? `${keyName(x, keys, ctx)} matches`
+      : keys.length
+        ? 'no key matches'
+        : 'no key given';
 
   // String to sign, part by part.
   const sts = $('sts');
@@ -140,11 +179,22 @@ export function render(x, body, keys, ctx) {
     });
     sts.append(span);
     partsBody.append(
-      el('tr', { class: `p${i % 4}` },
+      el(
+        'tr',
+        { class: `p${i % 4}` },
         el('td', { text: String(i + 1) }),
         el('th', { scope: 'row', text: p.field }),
-        el('td', {}, el('code', { text: visible(p.value) }), p.present ? null : el('span', { class: 'muted', text: ' absent from the body: contributes nothing' })),
-        el('td', { text: String(utf8.encode(p.value).length) })));
+        el(
+          'td',
+          {},
+          el('code', { text: visible(p.value) }),
+          p.present
+            ? null
+            : el('span', { class: 'muted', text: ' absent from the body: contributes nothing' }),
+        ),
+        el('td', { text: String(utf8.encode(p.value).length) }),
+      ),
+    );
   });
 
   // Signatures.
@@ -152,9 +202,13 @@ export function render(x, body, keys, ctx) {
   renderSignature($('sig-expected'), x.expectedSignature, x.firstDifference);
   const diff = $('sig-diff');
   if (x.matches) diff.textContent = 'They match.';
-  else if (x.firstDifference != null) diff.textContent = `They differ from character ${x.firstDifference + 1} on (highlighted). A signature is all-or-nothing: one different bit in the key or a signed field changes every character.`;
+  else if (x.firstDifference != null)
+    diff.textContent = `They differ from character ${x.firstDifference + 1} on (highlighted). A signature is all-or-nothing: one different bit in the key or a signed field changes every character.`;
   else if (x.receivedSignature == null) diff.textContent = 'No auth_sign in the body.';
-  else if (x.expectedSignature == null) diff.textContent = keys.length ? 'No expected signature: see the problems below.' : 'Enter a key to compute the expected signature.';
+  else if (x.expectedSignature == null)
+    diff.textContent = keys.length
+      ? 'No expected signature: see the problems below.'
+      : 'Enter a key to compute the expected signature.';
   else diff.textContent = '';
 
   // Per-key table, when several keys were given.
@@ -162,11 +216,16 @@ export function render(x, body, keys, ctx) {
   keyRows.replaceChildren();
   $('key-table').hidden = !(x.keys && x.keys.length > 1);
   for (const k of x.keys || []) {
-    keyRows.append(el('tr', {},
-      el('th', { scope: 'row', text: k.id ?? `key ${k.index + 1}` }),
-      el('td', {}, el('code', { text: k.expectedSignature })),
-      el('td', { text: k.matches ? 'yes' : 'no' }),
-      el('td', { text: k.problem ?? '' })));
+    keyRows.append(
+      el(
+        'tr',
+        {},
+        el('th', { scope: 'row', text: k.id ?? `key ${k.index + 1}` }),
+        el('td', {}, el('code', { text: k.expectedSignature })),
+        el('td', { text: k.matches ? 'yes' : 'no' }),
+        el('td', { text: k.problem ?? '' }),
+      ),
+    );
   }
 
   // Time.
@@ -179,8 +238,11 @@ export function render(x, body, keys, ctx) {
     const exp = isoTime(t.expiresAt);
     timing.append(
       `auth_timestamp ${t.authTimestamp}${at ? ` (${at})` : ''}; accepted until auth_timestamp + ${t.toleranceSeconds} s = ${t.expiresAt}${exp ? ` (${exp})` : ''}. At Now ${t.now}: `,
-      el('strong', { text: left >= 0n ? `${duration(left)} left` : `expired ${duration(left)} ago` }),
-      '. ');
+      el('strong', {
+        text: left >= 0n ? `${duration(left)} left` : `expired ${duration(left)} ago`,
+      }),
+      '. ',
+    );
     if (left < 0n) {
       const b = el('button', { type: 'button', text: 'Set Now to auth_timestamp' });
       b.addEventListener('click', () => ctx.onSetNow(t.authTimestamp));
@@ -190,11 +252,15 @@ export function render(x, body, keys, ctx) {
     timing.textContent = 'No auth_timestamp.';
   }
 
-  $('signed-fields').textContent = x.signedFields && x.signedFields.length ? x.signedFields.join(', ') : '—';
-  $('unsigned-fields').textContent = x.unsignedFields && x.unsignedFields.length ? x.unsignedFields.join(', ') : 'none';
+  $('signed-fields').textContent =
+    x.signedFields && x.signedFields.length ? x.signedFields.join(', ') : '—';
+  $('unsigned-fields').textContent =
+    x.unsignedFields && x.unsignedFields.length ? x.unsignedFields.join(', ') : 'none';
 
   const problems = $('problems');
-  problems.replaceChildren(...(x.problems || []).map((p) => el('li', {}, el('code', { text: p.code }), ` ${p.message}`)));
+  problems.replaceChildren(
+    ...(x.problems || []).map((p) => el('li', {}, el('code', { text: p.code }), ` ${p.message}`)),
+  );
   $('problems-block').hidden = problems.children.length === 0;
   const hints = [...(x.hints || []), ...pageHints(x, body)];
   $('hints').replaceChildren(...hints.map((h) => el('li', { text: h })));

@@ -28,7 +28,8 @@ export function setupVerifyView({ getLib, isActive, onChange }) {
   const keys = setupKeys({ onChange: schedule });
   keys.set(['']);
 
-  for (const i of [payload, nowInput, toleranceInput, maxFutureInput, domainsInput, appsInput]) i.addEventListener('input', schedule);
+  for (const i of [payload, nowInput, toleranceInput, maxFutureInput, domainsInput, appsInput])
+    i.addEventListener('input', schedule);
   allowMd5.addEventListener('change', schedule);
   allowUnknown.addEventListener('change', schedule);
 
@@ -73,7 +74,11 @@ export function setupVerifyView({ getLib, isActive, onChange }) {
     const now = readU64(nowInput);
     const tolerance = readU64(toleranceInput);
     const maxFuture = readU64(maxFutureInput);
-    const bad = [[now, 'Now'], [tolerance, 'Tolerance'], [maxFuture, 'Max future']].find(([v]) => v === null);
+    const bad = [
+      [now, 'Now'],
+      [tolerance, 'Tolerance'],
+      [maxFuture, 'Max future'],
+    ].find(([v]) => v === null);
     if (bad) {
       setVerdict('', `${bad[1]}: enter a whole number of seconds (digits only).`);
       $('details').hidden = true;
@@ -101,7 +106,8 @@ export function setupVerifyView({ getLib, isActive, onChange }) {
     } catch (e) {
       $('details').hidden = true;
       // explain reports problems instead of throwing, except for bodies over its hard size limit.
-      if (e && e.code === 'BODY_TOO_LARGE') return setVerdict('MALFORMED', `the body is too large to examine: ${e.message}.`);
+      if (e && e.code === 'BODY_TOO_LARGE')
+        return setVerdict('MALFORMED', `the body is too large to examine: ${e.message}.`);
       setVerdict('', `The verifier failed: ${e && e.message ? e.message : e}`);
       console.error(e);
       return;

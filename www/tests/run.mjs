@@ -46,14 +46,20 @@ let browser;
 const allRequests = []; // { url, page }
 const consoleProblems = []; // console errors/warnings and page errors, outside deliberate ones
 
-async function newPage({ colorScheme = 'light', viewport = { width: 1280, height: 900 }, hash = '', expectConsoleErrors = false } = {}) {
+async function newPage({
+  colorScheme = 'light',
+  viewport = { width: 1280, height: 900 },
+  hash = '',
+  expectConsoleErrors = false,
+} = {}) {
   const context = await browser.newContext({ colorScheme, viewport, permissions: [] });
   const page = await context.newPage();
   const label = `${colorScheme} ${viewport.width}px`;
   page.on('request', (r) => allRequests.push({ url: r.url(), page: label }));
   if (!expectConsoleErrors) {
     page.on('console', (m) => {
-      if (m.type() === 'error' || m.type() === 'warning') consoleProblems.push(`${m.type()}: ${m.text()}`);
+      if (m.type() === 'error' || m.type() === 'warning')
+        consoleProblems.push(`${m.type()}: ${m.text()}`);
     });
     page.on('pageerror', (e) => consoleProblems.push(`pageerror: ${e.message}`));
   }
@@ -87,7 +93,17 @@ const defaults = VECTORS.defaults;
 function expectedVerdict(expect) {
   if (expect.ok) return expect.algorithm === 'MD5' ? 'WEAK' : 'VALID';
   if (expect.error === 'EXPIRED' || expect.error === 'TIMESTAMP_IN_FUTURE') return 'EXPIRED';
-  if (['MALFORMED_JSON', 'UNKNOWN_CALLBACK', 'MISSING_FIELD', 'INVALID_FIELD', 'DUPLICATE_FIELD', 'BODY_TOO_LARGE'].includes(expect.error)) return 'MALFORMED';
+  if (
+    [
+      'MALFORMED_JSON',
+      'UNKNOWN_CALLBACK',
+      'MISSING_FIELD',
+      'INVALID_FIELD',
+      'DUPLICATE_FIELD',
+      'BODY_TOO_LARGE',
+    ].includes(expect.error)
+  )
+    return 'MALFORMED';
   return 'INVALID';
 }
 
@@ -106,7 +122,12 @@ function typeable(c) {
   // An <input> drops line breaks from its value: such keys cannot be typed.
   if (c.keys.some((k) => /[\r\n]/.test(k.key))) return false;
   // The Domains and Apps fields are comma-separated lists: an empty or comma entry cannot be typed.
-  if ([...(c.options.domains ?? []), ...(c.options.apps ?? [])].some((v) => v.trim() === '' || v.includes(','))) return false;
+  if (
+    [...(c.options.domains ?? []), ...(c.options.apps ?? [])].some(
+      (v) => v.trim() === '' || v.includes(','),
+    )
+  )
+    return false;
   return true;
 }
 
@@ -117,7 +138,8 @@ async function fillCase(page, c) {
   const want = Math.max(c.keys.length, 1);
   let rows = await page.locator('[data-key-input]').count();
   for (; rows < want; rows++) await page.getByRole('button', { name: 'Add key' }).click();
-  for (; rows > want; rows--) await page.getByRole('button', { name: `Remove key ${rows}` }).click();
+  for (; rows > want; rows--)
+    await page.getByRole('button', { name: `Remove key ${rows}` }).click();
   for (let i = 0; i < c.keys.length; i++) {
     await page.getByLabel(i === 0 ? 'Key' : `Key ${i + 1}`, { exact: true }).fill(c.keys[i].key);
   }
@@ -146,7 +168,10 @@ function readResult(page) {
       live: v.getAttribute('aria-live'),
       sts: visible('sts') ? sts.textContent : null,
       stsData: sts.dataset.sts,
-      parts: [...sts.querySelectorAll('.part')].map((p) => ({ field: p.dataset.field, value: p.textContent })),
+      parts: [...sts.querySelectorAll('.part')].map((p) => ({
+        field: p.dataset.field,
+        value: p.textContent,
+      })),
       kind: document.getElementById('kind').textContent,
       event: document.getElementById('event').textContent,
       algorithm: document.getElementById('algorithm').textContent,
@@ -154,7 +179,10 @@ function readResult(page) {
       expected: document.getElementById('sig-expected').textContent,
       markReceived: [...document.querySelectorAll('#sig-received mark')].map((m) => m.textContent),
       markExpected: [...document.querySelectorAll('#sig-expected mark')].map((m) => m.textContent),
-      receivedPrefix: document.getElementById('sig-received').firstChild?.nodeType === 3 ? document.getElementById('sig-received').firstChild.textContent : '',
+      receivedPrefix:
+        document.getElementById('sig-received').firstChild?.nodeType === 3
+          ? document.getElementById('sig-received').firstChild.textContent
+          : '',
       timing: document.getElementById('timing').textContent,
       signed: document.getElementById('signed-fields').textContent,
       unsigned: document.getElementById('unsigned-fields').textContent,
@@ -170,17 +198,28 @@ function checkShown(c, r) {
   const e = c.expect;
   const want = expectedVerdict(e);
   assert.equal(r.verdict, want, `${c.name}: verdict (text: ${r.text})`);
-  assert.ok(r.text.startsWith(`${want} — `), `${c.name}: the status starts with ${want} and a reason: ${JSON.stringify(r.text)}`);
+  assert.ok(
+    r.text.startsWith(`${want} — `),
+    `${c.name}: the status starts with ${want} and a reason: ${JSON.stringify(r.text)}`,
+  );
   assert.ok(r.text.length > want.length + 12, `${c.name}: a reason follows the verdict`);
   const sts = expectedSts(e);
   if (sts !== null) {
     assert.equal(r.stsData, sts, `${c.name}: string to sign`);
     assert.equal(r.sts, sts, `${c.name}: string to sign as displayed`);
-    assert.equal(r.parts.map((p) => p.value).join(''), sts, `${c.name}: the parts make up the string to sign`);
+    assert.equal(
+      r.parts.map((p) => p.value).join(''),
+      sts,
+      `${c.name}: the parts make up the string to sign`,
+    );
   }
   if (e.event) assert.equal(r.event, e.event, `${c.name}: event`);
   if (e.algorithm) assert.equal(r.algorithm, e.algorithm, `${c.name}: algorithm`);
-  if (e.kind) assert.ok(r.kind.includes(e.kind === 'stream' ? 'stream' : 'recording'), `${c.name}: kind shown (${r.kind})`);
+  if (e.kind)
+    assert.ok(
+      r.kind.includes(e.kind === 'stream' ? 'stream' : 'recording'),
+      `${c.name}: kind shown (${r.kind})`,
+    );
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -192,7 +231,9 @@ function rawGet(pathname, method = 'GET') {
     const req = http.request({ host: u.hostname, port: u.port, path: pathname, method }, (res) => {
       const chunks = [];
       res.on('data', (d) => chunks.push(d));
-      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }),
+      );
     });
     req.on('error', reject);
     req.end();
@@ -208,7 +249,13 @@ test('server: MIME types, CSP header, only GET/HEAD, bound to 127.0.0.1', async 
   assert.match(index.headers['content-type'], /^text\/html/);
   const csp = index.headers['content-security-policy'];
   assert.ok(csp, 'a CSP header');
-  for (const d of ["default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "connect-src 'self'", "object-src 'none'", "frame-ancestors 'none'"]) {
+  for (const d of [
+    "default-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "frame-ancestors 'none'",
+  ]) {
     assert.ok(csp.includes(d), `CSP has ${d}`);
   }
   assert.equal(index.headers['x-content-type-options'], 'nosniff');
@@ -218,13 +265,22 @@ test('server: MIME types, CSP header, only GET/HEAD, bound to 127.0.0.1', async 
     assert.match(r.headers['content-type'], /^text\/javascript/, js);
   }
   assert.match((await rawGet('/style.css')).headers['content-type'], /^text\/css/);
-  assert.match((await rawGet('/vectors/callbacks.json')).headers['content-type'], /^application\/json/);
+  assert.match(
+    (await rawGet('/vectors/callbacks.json')).headers['content-type'],
+    /^application\/json/,
+  );
   const entry = await rawGet('/pkg-web.js');
   assert.equal(entry.status, 200);
   assert.match(entry.headers['content-type'], /^text\/javascript/);
   // The wasm file of the package's web build.
   const manifest = JSON.parse(readFileSync(path.join(PKG_DIR, 'package.json'), 'utf8'));
-  const files = execFileSync('find', ['.', '-name', '*.wasm', '-not', '-path', '*/node_modules/*'], { cwd: PKG_DIR, encoding: 'utf8' }).split('\n').filter(Boolean);
+  const files = execFileSync(
+    'find',
+    ['.', '-name', '*.wasm', '-not', '-path', '*/node_modules/*'],
+    { cwd: PKG_DIR, encoding: 'utf8' },
+  )
+    .split('\n')
+    .filter(Boolean);
   assert.ok(files.length > 0, `the package (${manifest.name}) contains a .wasm file`);
   for (const f of files) {
     const r = await rawGet(`/pkg/${f.replace(/^\.\//, '')}`);
@@ -265,11 +321,18 @@ test('server: no directory traversal, no dotfiles, no test folder', async () => 
 
 test('page loads the package, the self-check reports N/N vectors agree', async () => {
   await withPage({}, async (page) => {
-    await page.waitForSelector('#selfcheck[data-state="pass"], #selfcheck[data-state="fail"], #selfcheck[data-state="error"]', { timeout: 120000 });
+    await page.waitForSelector(
+      '#selfcheck[data-state="pass"], #selfcheck[data-state="fail"], #selfcheck[data-state="error"]',
+      { timeout: 120000 },
+    );
     const text = await page.locator('#selfcheck').textContent();
     const total = VECTORS.cases.length + (VECTORS.sign || []).length;
     const failures = await page.locator('#selfcheck-failures li').allTextContents();
-    assert.equal(text, `self-check: ${total}/${total} vectors agree`, failures.slice(0, 5).join('\n'));
+    assert.equal(
+      text,
+      `self-check: ${total}/${total} vectors agree`,
+      failures.slice(0, 5).join('\n'),
+    );
     assert.equal(await page.locator('#selfcheck').getAttribute('role'), 'status');
   });
 });
@@ -281,11 +344,20 @@ test('self-check can fail: a vector file with a wrong expectation is reported', 
     const doctored = JSON.parse(JSON.stringify(VECTORS));
     const victim = doctored.cases.find((c) => c.expect.ok && typeof c.body === 'string');
     victim.expect.event = 'NOT_THE_EVENT';
-    await page.route('**/vectors/callbacks.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(doctored) }));
+    await page.route('**/vectors/callbacks.json', (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        body: JSON.stringify(doctored),
+      }),
+    );
     await page.reload();
     await page.waitForSelector('#selfcheck[data-state="fail"]', { timeout: 120000 });
     const total = doctored.cases.length + (doctored.sign || []).length;
-    assert.equal(await page.locator('#selfcheck').textContent(), `self-check: ${total - 1}/${total} vectors agree`);
+    assert.equal(
+      await page.locator('#selfcheck').textContent(),
+      `self-check: ${total - 1}/${total} vectors agree`,
+    );
     const failures = await page.locator('#selfcheck-failures li').allTextContents();
     assert.equal(failures.length, 1);
     assert.ok(failures[0].includes(victim.name), failures[0]);
@@ -301,7 +373,9 @@ test('self-check can fail: a verdict that differs between cases of one error cod
   const { context, page } = await newPage({ expectConsoleErrors: true });
   try {
     const unique = (c) => cases.filter((x) => x.body === c.body).length === 1;
-    const expired = cases.filter((c) => c.expect.error === 'EXPIRED' && typeof c.body === 'string' && unique(c));
+    const expired = cases.filter(
+      (c) => c.expect.error === 'EXPIRED' && typeof c.body === 'string' && unique(c),
+    );
     assert.ok(expired.length >= 2, 'two EXPIRED cases, each with a body of its own');
     const victim = expired[1];
     const entry = JSON.stringify(`./pkg/${browserEntry(PKG_DIR)}`);
@@ -313,14 +387,23 @@ export function explain(body, options) {
 }
 export default { ...real, explain };
 `;
-    await page.route('**/pkg-web.js', (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: src }));
+    await page.route('**/pkg-web.js', (route) =>
+      route.fulfill({ status: 200, contentType: 'text/javascript', body: src }),
+    );
     await page.reload();
     await page.waitForSelector('#selfcheck[data-state="fail"]', { timeout: 120000 });
     const total = cases.length + (VECTORS.sign || []).length;
-    assert.equal(await page.locator('#selfcheck').textContent(), `self-check: ${total - 1}/${total} vectors agree`);
+    assert.equal(
+      await page.locator('#selfcheck').textContent(),
+      `self-check: ${total - 1}/${total} vectors agree`,
+    );
     const failures = await page.locator('#selfcheck-failures li').allTextContents();
     assert.equal(failures.length, 1, failures.join('\n'));
-    assert.ok(failures[0].includes(victim.name) && failures[0].includes('explain verdict INVALID for EXPIRED'), failures[0]);
+    assert.ok(
+      failures[0].includes(victim.name) &&
+        failures[0].includes('explain verdict INVALID for EXPIRED'),
+      failures[0],
+    );
   } finally {
     await context.close();
   }
@@ -347,12 +430,17 @@ test('verify: a valid stream sample, typed key by key, updates as you type', asy
     assert.equal(r.verdict, 'VALID');
     assert.equal(r.role, 'status');
     assert.equal(r.live, 'polite');
-    assert.deepEqual(r.parts.map((p) => p.field), c.expect.signedFields, 'each part is marked with its field');
+    assert.deepEqual(
+      r.parts.map((p) => p.field),
+      c.expect.signedFields,
+      'each part is marked with its field',
+    );
     assert.equal(r.received, c.expect.signature);
     assert.equal(r.expected, c.expect.signature);
     assert.equal(r.markReceived.length, 0, 'nothing highlighted when they match');
     assert.equal(r.signed, c.expect.signedFields.join(', '));
-    for (const f of ['user_args', 'client_ip', 'node_ip', 'publish_timestamp']) assert.ok(r.unsigned.includes(f), `${f} listed as unsigned`);
+    for (const f of ['user_args', 'client_ip', 'node_ip', 'publish_timestamp'])
+      assert.ok(r.unsigned.includes(f), `${f} listed as unsigned`);
     assert.match(r.timing, /240 s left|4 min left/);
     // The show toggle.
     await page.getByLabel('Show keys', { exact: true }).check();
@@ -366,14 +454,18 @@ test('verify: Now follows the clock until edited; "Current time" makes it follow
     const wall = () => Math.floor(Date.now() / 1000);
     const first = Number(await now.inputValue());
     assert.ok(Math.abs(first - wall()) <= 5, `Now ${first} is the current time ${wall()}`);
-    await page.waitForFunction((v) => Number(document.getElementById('now').value) > v, first, { timeout: 5000 });
+    await page.waitForFunction((v) => Number(document.getElementById('now').value) > v, first, {
+      timeout: 5000,
+    });
     await now.fill('1587954200');
     await page.waitForTimeout(1500);
     assert.equal(await now.inputValue(), '1587954200', 'an edited Now stays');
     await page.getByRole('button', { name: 'Current time' }).click();
     assert.ok(Math.abs(Number(await now.inputValue()) - wall()) <= 5);
     const again = Number(await now.inputValue());
-    await page.waitForFunction((v) => Number(document.getElementById('now').value) > v, again, { timeout: 5000 });
+    await page.waitForFunction((v) => Number(document.getElementById('now').value) > v, again, {
+      timeout: 5000,
+    });
   });
 });
 
@@ -393,9 +485,16 @@ test('verify: tampered samples are INVALID, with the first differing character h
       while (received[i] === expected[i]) i++;
       assert.equal(r.received.toLowerCase(), received);
       assert.equal(r.expected, expected);
-      assert.deepEqual(r.markReceived, [JSON.parse(c.body).auth_sign[i]], `${c.name}: highlighted received character`);
+      assert.deepEqual(
+        r.markReceived,
+        [JSON.parse(c.body).auth_sign[i]],
+        `${c.name}: highlighted received character`,
+      );
       assert.deepEqual(r.markExpected, [expected[i]], `${c.name}: highlighted expected character`);
-      assert.ok(r.hints.some((h) => h.includes('key of')), `${c.name}: hint about the key of another domain`);
+      assert.ok(
+        r.hints.some((h) => h.includes('key of')),
+        `${c.name}: hint about the key of another domain`,
+      );
     }
   });
 });
@@ -415,7 +514,10 @@ test('verify: expired samples are EXPIRED, with the time since expiry; "Set Now"
     await fillCase(page, c);
     assert.match((await readResult(page)).timing, /expired 1 s ago/);
     await page.getByRole('button', { name: 'Set Now to auth_timestamp' }).click();
-    assert.equal(await page.getByLabel('Now', { exact: true }).inputValue(), c.expect.authTimestamp);
+    assert.equal(
+      await page.getByLabel('Now', { exact: true }).inputValue(),
+      c.expect.authTimestamp,
+    );
     assert.equal((await readResult(page)).verdict, 'VALID');
   });
 });
@@ -430,7 +532,10 @@ test('verify: MD5 samples are WEAK when allowed (body not authenticated), INVALI
       checkShown(c, r);
       assert.equal(r.verdict, 'WEAK');
       assert.match(r.text, /NOT authenticated/);
-      assert.deepEqual(r.parts.map((p) => p.field), ['auth_timestamp']);
+      assert.deepEqual(
+        r.parts.map((p) => p.field),
+        ['auth_timestamp'],
+      );
       assert.equal(await page.locator('#sts-md5').isVisible(), true, 'says MD5 prefixes the key');
       assert.equal(r.signed, 'auth_timestamp');
       await page.getByLabel('Allow MD5', { exact: true }).uncheck();
@@ -450,7 +555,10 @@ test('verify: malformed samples are MALFORMED, with the reason', async () => {
       await fillCase(page, c);
       const r = await readResult(page);
       checkShown(c, r);
-      assert.ok(r.problems.some((p) => p.startsWith(c.expect.error)), `${c.name}: problem ${c.expect.error} listed: ${r.problems}`);
+      assert.ok(
+        r.problems.some((p) => p.startsWith(c.expect.error)),
+        `${c.name}: problem ${c.expect.error} listed: ${r.problems}`,
+      );
     }
   });
 });
@@ -470,7 +578,9 @@ test('verify: every typeable vector gives its verdict and string to sign (loaded
     }
     assert.equal(n, all.length);
   });
-  console.log(`#   ${all.length} vectors through the page's controls; ${skipped} not typeable (bytes, CR, >64 KiB, key with a line break, maxBodyBytes): the self-check covers them`);
+  console.log(
+    `#   ${all.length} vectors through the page's controls; ${skipped} not typeable (bytes, CR, >64 KiB, key with a line break, maxBodyBytes): the self-check covers them`,
+  );
 });
 
 test('verify: key rotation, whitespace in the key, re-printed body: the hints say so', async () => {
@@ -489,44 +599,77 @@ test('verify: key rotation, whitespace in the key, re-printed body: the hints sa
     await page.getByLabel('Key', { exact: true }).fill(`${c.keys[0].key} `);
     r = await readResult(page);
     assert.equal(r.verdict, 'INVALID');
-    assert.ok(r.hints.some((h) => /whitespace/.test(h) && /key/.test(h)), r.hints.join('\n'));
+    assert.ok(
+      r.hints.some((h) => /whitespace/.test(h) && /key/.test(h)),
+      r.hints.join('\n'),
+    );
     // A re-printed (Python) object instead of the raw body.
     await page.getByLabel('Key', { exact: true }).fill(c.keys[0].key);
-    await page.getByLabel('Payload', { exact: true }).fill(`{'event': 'PUBLISH', 'domain': 'push.example.com', 'auth_sign': None}`);
+    await page
+      .getByLabel('Payload', { exact: true })
+      .fill(`{'event': 'PUBLISH', 'domain': 'push.example.com', 'auth_sign': None}`);
     r = await readResult(page);
     assert.equal(r.verdict, 'MALFORMED');
-    assert.ok(r.hints.some((h) => /re-printed object/.test(h)), r.hints.join('\n'));
+    assert.ok(
+      r.hints.some((h) => /re-printed object/.test(h)),
+      r.hints.join('\n'),
+    );
     // A signed value with a combining accent (NFD): shown as \u{0301}, and said.
     const nfd = byName('stream/PUBLISH/hmac/tampered-unicode-normalisation');
     await fillCase(page, nfd);
     r = await readResult(page);
     assert.equal(r.verdict, 'INVALID');
     const cells = await page.locator('#parts tr').nth(3).locator('td').allTextContents();
-    assert.deepEqual(cells, ['4', '"cafe\\u{0301}"', '6'], 'the stream part, its invisible accent and its UTF-8 length');
-    assert.ok(r.hints.some((h) => /stream is not in Unicode NFC/.test(h)), r.hints.join('\n'));
+    assert.deepEqual(
+      cells,
+      ['4', '"cafe\\u{0301}"', '6'],
+      'the stream part, its invisible accent and its UTF-8 length',
+    );
+    assert.ok(
+      r.hints.some((h) => /stream is not in Unicode NFC/.test(h)),
+      r.hints.join('\n'),
+    );
     const spaced = byName('stream/PUBLISH/hmac/tampered-app-trailing-space');
     await fillCase(page, spaced);
     r = await readResult(page);
-    assert.ok(r.hints.some((h) => h.includes('app has whitespace at its start or end ("live ")')), r.hints.join('\n'));
+    assert.ok(
+      r.hints.some((h) => h.includes('app has whitespace at its start or end ("live ")')),
+      r.hints.join('\n'),
+    );
     // A 32-character signature on a stream notification: the wrong algorithm.
     const md5ish = byName('stream/PUBLISH/hmac/auth_sign-32-hex-md5-length');
     await fillCase(page, md5ish);
     r = await readResult(page);
     assert.equal(r.verdict, 'MALFORMED');
-    assert.ok(r.hints.some((h) => /MD5/.test(h) && /HMAC-SHA256/.test(h)), r.hints.join('\n'));
+    assert.ok(
+      r.hints.some((h) => /MD5/.test(h) && /HMAC-SHA256/.test(h)),
+      r.hints.join('\n'),
+    );
   });
 });
 
 test('examples: one click loads a sample of each kind with its key', async () => {
   await withPage({}, async (page) => {
-    const want = { 'Stream PUBLISH': 'VALID', 'Recording file complete': 'VALID', Tampered: 'INVALID', Expired: 'EXPIRED', 'MD5 (weak)': 'WEAK', Malformed: 'MALFORMED' };
+    const want = {
+      'Stream PUBLISH': 'VALID',
+      'Recording file complete': 'VALID',
+      Tampered: 'INVALID',
+      Expired: 'EXPIRED',
+      'MD5 (weak)': 'WEAK',
+      Malformed: 'MALFORMED',
+    };
     const kinds = new Set();
     for (const [name, verdict] of Object.entries(want)) {
       await page.getByRole('button', { name, exact: true }).click();
       const r = await readResult(page);
       assert.equal(r.verdict, verdict, `${name}: ${r.text}`);
       if (r.kind !== '—') kinds.add(r.kind.includes('stream') ? 'stream' : 'recording');
-      if (verdict !== 'MALFORMED') assert.notEqual(await page.getByLabel('Key', { exact: true }).inputValue(), '', `${name} loads its key`);
+      if (verdict !== 'MALFORMED')
+        assert.notEqual(
+          await page.getByLabel('Key', { exact: true }).inputValue(),
+          '',
+          `${name} loads its key`,
+        );
     }
     assert.deepEqual([...kinds].sort(), ['recording', 'stream']);
   });
@@ -535,7 +678,8 @@ test('examples: one click loads a sample of each kind with its key', async () =>
 async function signAndRead(page, { event, algorithm, fieldEdits = {} }) {
   await page.getByLabel('Event', { exact: true }).selectOption(event);
   await page.getByLabel('Algorithm', { exact: true }).selectOption(algorithm);
-  for (const [f, v] of Object.entries(fieldEdits)) await page.getByLabel(f, { exact: true }).fill(v);
+  for (const [f, v] of Object.entries(fieldEdits))
+    await page.getByLabel(f, { exact: true }).fill(v);
   return page.evaluate(() => ({
     status: document.getElementById('sign-status').textContent,
     body: document.getElementById('signed-body').textContent,
@@ -548,7 +692,9 @@ async function signAndRead(page, { event, algorithm, fieldEdits = {} }) {
 
 /** What bash passes to `curl` when it runs the page's command (curl replaced by a function). */
 function curlArgs(command) {
-  const out = execFileSync('bash', ['-c', `curl() { printf '%s\\0' "$@"; }\n${command}`], { encoding: 'utf8' });
+  const out = execFileSync('bash', ['-c', `curl() { printf '%s\\0' "$@"; }\n${command}`], {
+    encoding: 'utf8',
+  });
   return out.split('\0').slice(0, -1);
 }
 
@@ -559,40 +705,75 @@ test('sign: every event of both kinds, both algorithms: the body verifies; curl 
     await page.getByRole('button', { name: 'Generate' }).click();
     const key = await page.getByLabel('Signing key', { exact: true }).inputValue();
     assert.match(key, /^[A-Za-z0-9]{32,128}$/, 'a generated key of letters and digits');
-    assert.equal(await page.getByLabel('Signing key', { exact: true }).getAttribute('type'), 'password');
+    assert.equal(
+      await page.getByLabel('Signing key', { exact: true }).getAttribute('type'),
+      'password',
+    );
     const ts = '1700000000';
     await page.getByLabel('auth_timestamp', { exact: true }).fill(ts);
     const url = "http://127.0.0.1:3000/it's/callback?a=1&b=$HOME";
     await page.getByLabel('Endpoint URL', { exact: true }).fill(url);
-    const events = ['PUBLISH', 'PUBLISH_DONE', 'RECORD_START', 'RECORD_NEW_FILE_START', 'RECORD_FILE_COMPLETE', 'RECORD_OVER', 'RECORD_FAILED'];
+    const events = [
+      'PUBLISH',
+      'PUBLISH_DONE',
+      'RECORD_START',
+      'RECORD_NEW_FILE_START',
+      'RECORD_FILE_COMPLETE',
+      'RECORD_OVER',
+      'RECORD_FAILED',
+    ];
     let signedCount = 0;
     for (const event of events) {
       const stream = event.startsWith('PUBLISH');
       for (const algorithm of stream ? ['HMAC-SHA256'] : ['HMAC-SHA256', 'MD5']) {
         // A value with a quote, a backslash, a dollar and non-ASCII, to exercise the quoting.
-        const s = await signAndRead(page, { event, algorithm, fieldEdits: { stream: "it's \"my\" $stream\\1 直播" } });
+        const s = await signAndRead(page, {
+          event,
+          algorithm,
+          fieldEdits: { stream: 'it\'s "my" $stream\\1 直播' },
+        });
         assert.ok(s.body.startsWith('{'), `${event}/${algorithm}: a body (${s.status})`);
         const sent = JSON.parse(s.body);
         assert.equal(sent[stream ? 'event' : 'event_type'], event);
-        assert.equal(sent.stream, "it's \"my\" $stream\\1 直播");
+        assert.equal(sent.stream, 'it\'s "my" $stream\\1 直播');
         assert.equal(String(sent.auth_timestamp), ts);
         assert.equal(sent.auth_sign, s.signature);
         // The package verifies it (in the page, the same build).
-        const v = await page.evaluate(async ({ body, key, ts, md5 }) => {
-          const m = await import('/pkg-web.js');
-          const lib = m.default && typeof m.default === 'object' ? m.default : m;
-          try {
-            const r = lib.verify(body, { keys: [{ id: 'k', key }], now: Number(ts), allowMd5: md5 });
-            return { ok: true, event: r.event, algorithm: r.algorithm, bodyAuthenticated: r.bodyAuthenticated };
-          } catch (e) {
-            return { ok: false, code: e.code, message: e.message };
-          }
-        }, { body: s.body, key, ts, md5: algorithm === 'MD5' });
-        assert.deepEqual(v, { ok: true, event, algorithm, bodyAuthenticated: algorithm !== 'MD5' }, `${event}/${algorithm}`);
+        const v = await page.evaluate(
+          async ({ body, key, ts, md5 }) => {
+            const m = await import('/pkg-web.js');
+            const lib = m.default && typeof m.default === 'object' ? m.default : m;
+            try {
+              const r = lib.verify(body, {
+                keys: [{ id: 'k', key }],
+                now: Number(ts),
+                allowMd5: md5,
+              });
+              return {
+                ok: true,
+                event: r.event,
+                algorithm: r.algorithm,
+                bodyAuthenticated: r.bodyAuthenticated,
+              };
+            } catch (e) {
+              return { ok: false, code: e.code, message: e.message };
+            }
+          },
+          { body: s.body, key, ts, md5: algorithm === 'MD5' },
+        );
+        assert.deepEqual(
+          v,
+          { ok: true, event, algorithm, bodyAuthenticated: algorithm !== 'MD5' },
+          `${event}/${algorithm}`,
+        );
         // curl: bash hands curl exactly the URL and the body.
         const args = curlArgs(s.curl);
         assert.deepEqual(args.slice(0, 4), ['-sS', '-X', 'POST', url]);
-        assert.equal(args[args.indexOf('--data-raw') + 1], s.body, `${event}/${algorithm}: curl body`);
+        assert.equal(
+          args[args.indexOf('--data-raw') + 1],
+          s.body,
+          `${event}/${algorithm}: curl body`,
+        );
         assert.ok(args.includes('Content-Type: application/json'));
         // fetch: the snippet calls fetch with the URL and the body.
         const calls = [];
@@ -626,7 +807,11 @@ test('sign: a bad key or field is explained, not signed', async () => {
     assert.equal(s.body, '');
     assert.match(s.status, /Cannot sign: .*key/i);
     await page.getByRole('button', { name: 'Generate' }).click();
-    s = await signAndRead(page, { event: 'RECORD_FILE_COMPLETE', algorithm: 'HMAC-SHA256', fieldEdits: { file_size: '12kB' } });
+    s = await signAndRead(page, {
+      event: 'RECORD_FILE_COMPLETE',
+      algorithm: 'HMAC-SHA256',
+      fieldEdits: { file_size: '12kB' },
+    });
     assert.equal(s.body, '');
     assert.match(s.status, /file_size/);
   });
@@ -661,7 +846,10 @@ test('privacy: every request is same-origin; the key is in no URL, storage, cook
     assert.equal(state.localLength, 0, 'nothing in localStorage');
     assert.equal(state.sessionLength, 0, 'nothing in sessionStorage');
     assert.ok(state.href.includes('#'), 'the rest of the state is in the fragment');
-    assert.ok(decodeURIComponent(state.href).includes('"event":"PUBLISH"'), 'the payload is in the fragment');
+    assert.ok(
+      decodeURIComponent(state.href).includes('"event":"PUBLISH"'),
+      'the payload is in the fragment',
+    );
     // The page says so.
     const privacy = (await page.locator('#privacy').textContent()).replace(/\s+/g, ' ');
     assert.match(privacy, /No request leaves this page's origin/);
@@ -676,11 +864,15 @@ test('privacy: every request is same-origin; the key is in no URL, storage, cook
 test('privacy: the CSP stops a request to another origin (meta tag and header)', async () => {
   const { context, page } = await newPage({ expectConsoleErrors: true });
   try {
-    const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    const meta = await page
+      .locator('meta[http-equiv="Content-Security-Policy"]')
+      .getAttribute('content');
     assert.ok(meta.includes("connect-src 'self'") && meta.includes("default-src 'self'"), meta);
     const outcome = await page.evaluate(async () => {
       const violations = [];
-      document.addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective));
+      document.addEventListener('securitypolicyviolation', (e) =>
+        violations.push(e.violatedDirective),
+      );
       let result;
       try {
         await fetch('http://127.0.0.2:9/leak');
@@ -735,8 +927,14 @@ test('fragment: sign-mode fields are restored, the signing key is not', async ()
     assert.equal(await page.locator('#panel-sign').isVisible(), true);
     assert.equal(await page.getByLabel('Event', { exact: true }).inputValue(), 'RECORD_FAILED');
     assert.equal(await page.getByLabel('Algorithm', { exact: true }).inputValue(), 'MD5');
-    assert.equal(await page.getByLabel('error_message', { exact: true }).inputValue(), 'OBS said no & gave up');
-    assert.equal(await page.getByLabel('auth_timestamp', { exact: true }).inputValue(), '1700000123');
+    assert.equal(
+      await page.getByLabel('error_message', { exact: true }).inputValue(),
+      'OBS said no & gave up',
+    );
+    assert.equal(
+      await page.getByLabel('auth_timestamp', { exact: true }).inputValue(),
+      '1700000123',
+    );
     assert.equal(await page.getByLabel('Signing key', { exact: true }).inputValue(), '');
     assert.match(await page.locator('#sign-status').textContent(), /Enter a key/);
   });
@@ -745,7 +943,10 @@ test('fragment: sign-mode fields are restored, the signing key is not', async ()
 test('keyboard: tabs by arrow keys, controls reachable by Tab, Generate by Enter', async () => {
   await withPage({}, async (page) => {
     await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip to the debugger');
+    assert.equal(
+      await page.evaluate(() => document.activeElement.textContent),
+      'Skip to the debugger',
+    );
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.activeElement.id), 'tab-verify');
     await page.keyboard.press('ArrowRight');
@@ -760,16 +961,29 @@ test('keyboard: tabs by arrow keys, controls reachable by Tab, Generate by Enter
     }
     assert.ok(found, 'Generate is reachable by Tab');
     await page.keyboard.press('Enter');
-    assert.match(await page.getByLabel('Signing key', { exact: true }).inputValue(), /^[A-Za-z0-9]{32,}$/);
+    assert.match(
+      await page.getByLabel('Signing key', { exact: true }).inputValue(),
+      /^[A-Za-z0-9]{32,}$/,
+    );
     // Back to the tabs with the keyboard.
     await page.getByRole('tab', { name: 'Sign', exact: true }).focus();
     await page.keyboard.press('ArrowLeft');
     assert.equal(await page.locator('#panel-verify').isVisible(), true);
     // Every control in the verify panel has an accessible name.
     const unnamed = await page.evaluate(() =>
-      [...document.querySelectorAll('#panel-verify input, #panel-verify textarea, #panel-verify select, #panel-verify button')]
-        .filter((e) => !(e.labels && e.labels.length) && !e.getAttribute('aria-label') && !e.textContent.trim())
-        .map((e) => e.id || e.outerHTML.slice(0, 60)));
+      [
+        ...document.querySelectorAll(
+          '#panel-verify input, #panel-verify textarea, #panel-verify select, #panel-verify button',
+        ),
+      ]
+        .filter(
+          (e) =>
+            !(e.labels && e.labels.length) &&
+            !e.getAttribute('aria-label') &&
+            !e.textContent.trim(),
+        )
+        .map((e) => e.id || e.outerHTML.slice(0, 60)),
+    );
     assert.deepEqual(unnamed, []);
   });
 });
@@ -781,10 +995,17 @@ const URL_KEY = 'GCTbw44s6MPLh4GqgDpnfuFHgy25Enly';
 
 test('url: the URL self-check reports N/N URL vectors agree', async () => {
   await withPage({}, async (page) => {
-    await page.waitForSelector('#url-selfcheck[data-state="pass"], #url-selfcheck[data-state="fail"], #url-selfcheck[data-state="error"]', { timeout: 120000 });
+    await page.waitForSelector(
+      '#url-selfcheck[data-state="pass"], #url-selfcheck[data-state="fail"], #url-selfcheck[data-state="error"]',
+      { timeout: 120000 },
+    );
     const total = URL_VECTORS.sign.length + URL_VECTORS.verify.length;
     const failures = await page.locator('#url-selfcheck-failures li').allTextContents();
-    assert.equal(await page.locator('#url-selfcheck').textContent(), `URL self-check: ${total}/${total} URL vectors agree`, failures.slice(0, 5).join('\n'));
+    assert.equal(
+      await page.locator('#url-selfcheck').textContent(),
+      `URL self-check: ${total}/${total} URL vectors agree`,
+      failures.slice(0, 5).join('\n'),
+    );
   });
 });
 
@@ -794,7 +1015,13 @@ test('url: the URL self-check can fail: a doctored URL vector is reported', asyn
     const doctored = JSON.parse(JSON.stringify(URL_VECTORS));
     const victim = doctored.verify.find((c) => c.name === 'verify/D/huawei');
     victim.expect.keyIndex = 3;
-    await page.route('**/vectors/urls.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(doctored) }));
+    await page.route('**/vectors/urls.json', (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        body: JSON.stringify(doctored),
+      }),
+    );
     await page.reload();
     await page.waitForSelector('#url-selfcheck[data-state="fail"]', { timeout: 120000 });
     const failures = await page.locator('#url-selfcheck-failures li').allTextContents();
@@ -812,36 +1039,62 @@ test('url: builds signed push and playback URLs (Huawei example for D), checks o
     await page.getByLabel('URL-validation key', { exact: true }).fill(URL_KEY);
     await page.getByLabel('Application', { exact: true }).fill('livetest');
     await page.getByLabel('Stream name', { exact: true }).fill('huawei1');
-    await page.getByLabel('Start of validity (Unix seconds)', { exact: true }).fill(String(0x5eed5888));
+    await page
+      .getByLabel('Start of validity (Unix seconds)', { exact: true })
+      .fill(String(0x5eed5888));
     const push = await page.locator('#url-built code[data-url="Push (RTMP)"]').textContent();
-    assert.equal(push, 'rtmp://push.example.com/livetest/huawei1?hwSecret=ce201856a0957413319e883c8ccae13602f01d3d91e21daf5161964cf708a6a8&hwTime=5eed5888');
+    assert.equal(
+      push,
+      'rtmp://push.example.com/livetest/huawei1?hwSecret=ce201856a0957413319e883c8ccae13602f01d3d91e21daf5161964cf708a6a8&hwTime=5eed5888',
+    );
     const hls = await page.locator('#url-built code[data-url="Playback (HLS)"]').textContent();
     assert.match(hls, /^https:\/\/play\.example\.com\/livetest\/huawei1\.m3u8\?hwSecret=ce201856/);
     // Method B: Huawei's example too.
     await page.getByLabel('Signing method', { exact: true }).selectOption('B');
-    assert.match(await page.locator('#url-built code[data-url="Push (RTMP)"]').textContent(), /txSecret=5cdc845362c332a4ec3e09ac5d5571d6&txTime=5eed5888$/);
+    assert.match(
+      await page.locator('#url-built code[data-url="Push (RTMP)"]').textContent(),
+      /txSecret=5cdc845362c332a4ec3e09ac5d5571d6&txTime=5eed5888$/,
+    );
     await page.getByLabel('Signing method', { exact: true }).selectOption('D');
     // Check it at its start: valid.
     await page.getByLabel('URL to check', { exact: true }).fill(push);
     await page.getByLabel('Check at (Unix seconds)', { exact: true }).fill(String(0x5eed5888 + 10));
-    await page.waitForFunction(() => document.getElementById('url-verdict').dataset.verdict === 'VALID');
+    await page.waitForFunction(
+      () => document.getElementById('url-verdict').dataset.verdict === 'VALID',
+    );
     assert.equal(await page.locator('#url-x-hashed').textContent(), 'huawei15eed5888');
     // Tampered stream: INVALID, with the hashed string, both signatures and the other-domain hint.
     await page.getByLabel('URL to check', { exact: true }).fill(push.replace('huawei1', 'huawei2'));
-    await page.waitForFunction(() => document.getElementById('url-verdict').dataset.verdict === 'INVALID');
+    await page.waitForFunction(
+      () => document.getElementById('url-verdict').dataset.verdict === 'INVALID',
+    );
     assert.match(await page.locator('#url-verdict').textContent(), /SIGNATURE_MISMATCH/);
-    assert.notEqual(await page.locator('#url-x-received').textContent(), await page.locator('#url-x-expected').textContent());
+    assert.notEqual(
+      await page.locator('#url-x-received').textContent(),
+      await page.locator('#url-x-expected').textContent(),
+    );
     assert.match(await page.locator('#url-hints').textContent(), /another domain/);
     // Expired an hour later, with the window.
     await page.getByLabel('URL to check', { exact: true }).fill(push);
-    await page.getByLabel('Check at (Unix seconds)', { exact: true }).fill(String(0x5eed5888 + 3600));
-    await page.waitForFunction(() => document.getElementById('url-verdict').dataset.verdict === 'EXPIRED');
+    await page
+      .getByLabel('Check at (Unix seconds)', { exact: true })
+      .fill(String(0x5eed5888 + 3600));
+    await page.waitForFunction(
+      () => document.getElementById('url-verdict').dataset.verdict === 'EXPIRED',
+    );
     assert.match(await page.locator('#url-x-window').textContent(), /expired 1800 s ago/);
     // Method C: refused.
     await page.getByLabel('Signing method', { exact: true }).selectOption('C');
     assert.match(await page.locator('#url-built').textContent(), /UNSUPPORTED_METHOD/);
     // The key is in no URL, storage or history state.
-    const state = await page.evaluate(() => location.href + JSON.stringify(Object.entries(localStorage)) + JSON.stringify(Object.entries(sessionStorage)) + JSON.stringify(history.state) + document.cookie);
+    const state = await page.evaluate(
+      () =>
+        location.href +
+        JSON.stringify(Object.entries(localStorage)) +
+        JSON.stringify(Object.entries(sessionStorage)) +
+        JSON.stringify(history.state) +
+        document.cookie,
+    );
     assert.ok(!state.includes(URL_KEY), state);
     assert.ok(state.includes('mode=url'), state);
   });
@@ -851,11 +1104,15 @@ test('url: an expiry written as the start is explained; the tab survives a reloa
   await withPage({}, async (page) => {
     await page.getByRole('tab', { name: 'Signed URL' }).click();
     await page.getByLabel('URL-validation key', { exact: true }).fill(URL_KEY);
-    await page.getByLabel('Start of validity (Unix seconds)', { exact: true }).fill(String(1700000000 + 1800));
+    await page
+      .getByLabel('Start of validity (Unix seconds)', { exact: true })
+      .fill(String(1700000000 + 1800));
     const push = await page.locator('#url-built code[data-url="Push (RTMP)"]').textContent();
     await page.getByLabel('URL to check', { exact: true }).fill(push);
     await page.getByLabel('Check at (Unix seconds)', { exact: true }).fill('1700000000');
-    await page.waitForFunction(() => document.getElementById('url-verdict').dataset.verdict === 'EXPIRED');
+    await page.waitForFunction(
+      () => document.getElementById('url-verdict').dataset.verdict === 'EXPIRED',
+    );
     assert.match(await page.locator('#url-verdict').textContent(), /TIMESTAMP_IN_FUTURE/);
     assert.match(await page.locator('#url-hints').textContent(), /expiry used as the start/);
     await page.reload();
@@ -888,12 +1145,27 @@ test('screenshots: light, dark and narrow (look at them)', async () => {
       }
       // No horizontal scrolling, even on a narrow screen: not of the page, not inside a box.
       const overflowing = await page.evaluate(() =>
-        [document.documentElement, ...document.querySelectorAll('.result, .sts, .table-wrap, .sigs, fieldset, .inputs, pre.out')]
+        [
+          document.documentElement,
+          ...document.querySelectorAll(
+            '.result, .sts, .table-wrap, .sigs, fieldset, .inputs, pre.out',
+          ),
+        ]
           .filter((e) => e.offsetParent !== null || e === document.documentElement)
           .filter((e) => !(e.tagName === 'PRE') && e.scrollWidth > e.clientWidth + 1)
-          .map((e) => `${e.tagName.toLowerCase()}.${e.className}: ${e.scrollWidth} > ${e.clientWidth}`));
-      assert.deepEqual(overflowing, [], `${colorScheme} ${viewport.width}px ${mode} ${example}: horizontal overflow`);
-      const slug = (example || 'signed').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/-$/, '');
+          .map(
+            (e) => `${e.tagName.toLowerCase()}.${e.className}: ${e.scrollWidth} > ${e.clientWidth}`,
+          ),
+      );
+      assert.deepEqual(
+        overflowing,
+        [],
+        `${colorScheme} ${viewport.width}px ${mode} ${example}: horizontal overflow`,
+      );
+      const slug = (example || 'signed')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/-$/, '');
       const file = path.join(SHOTS, `www-${mode}-${colorScheme}-${viewport.width}-${slug}.png`);
       await page.screenshot({ path: file, fullPage: true });
     });
@@ -913,7 +1185,14 @@ async function main() {
   origin = new URL(base).origin;
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   });
   console.log(`# www tests: ${base} with ${CHROMIUM} (${browser.version()})`);
   let passed = 0;
@@ -928,7 +1207,12 @@ async function main() {
     } catch (e) {
       failed++;
       console.log(`not ok - ${t.name}`);
-      console.log(String(e && e.stack ? e.stack : e).split('\n').map((l) => `#   ${l}`).join('\n'));
+      console.log(
+        String(e && e.stack ? e.stack : e)
+          .split('\n')
+          .map((l) => `#   ${l}`)
+          .join('\n'),
+      );
     }
   }
   await browser.close();

@@ -15,9 +15,15 @@ let cached = null;
 function verifierFor(env) {
   const setting = env.HUAWEI_CALLBACK_KEY ?? '';
   if (cached === null || cached.setting !== setting) {
-    const keys = setting.split(',').map((k) => k.trim()).filter((k) => k !== '');
+    const keys = setting
+      .split(',')
+      .map((k) => k.trim())
+      .filter((k) => k !== '');
     // Your ingest domains and apps: the string-to-sign has no separators (SECURITY.md).
-    cached = { setting, verifier: new Verifier({ keys, domains: ['push.example.com'], apps: ['live'] }) };
+    cached = {
+      setting,
+      verifier: new Verifier({ keys, domains: ['push.example.com'], apps: ['live'] }),
+    };
   }
   return cached.verifier;
 }
@@ -29,15 +35,30 @@ function handle(verified) {
     case 'PUBLISH_DONE':
       // PUBLISH_DONE can arrive before the PUBLISH of the same session: pair them by
       // publish_timestamp, not by arrival order.
-      console.log(JSON.stringify({ event: verified.event, domain: cb.domain, app: cb.app, stream: cb.stream, session: cb.publish_timestamp }));
+      console.log(
+        JSON.stringify({
+          event: verified.event,
+          domain: cb.domain,
+          app: cb.app,
+          stream: cb.stream,
+          session: cb.publish_timestamp,
+        }),
+      );
       break;
     default:
       // RECORD_START, RECORD_NEW_FILE_START, RECORD_FILE_COMPLETE, RECORD_OVER, RECORD_FAILED
       // and event names Huawei may add later.
-      console.log(JSON.stringify({
-        event: verified.event, domain: cb.publish_domain, app: cb.app, stream: cb.stream,
-        task: cb.task_id, file: cb.download_url, error: cb.error_message,
-      }));
+      console.log(
+        JSON.stringify({
+          event: verified.event,
+          domain: cb.publish_domain,
+          app: cb.app,
+          stream: cb.stream,
+          task: cb.task_id,
+          file: cb.download_url,
+          error: cb.error_message,
+        }),
+      );
   }
 }
 

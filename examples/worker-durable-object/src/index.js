@@ -15,17 +15,29 @@
 // stream is applied by the same single-threaded object inside a storage transaction, so two
 // callbacks arriving at two edge locations at once cannot interleave. Workers KV could not do
 // this: it is eventually consistent and has no compare-and-set.
-import { CallbackError, StoreError, Verifier, createStreamTracker, durableObjectStore } from 'huaweicloud-live-callback';
+import {
+  CallbackError,
+  StoreError,
+  Verifier,
+  createStreamTracker,
+  durableObjectStore,
+} from 'huaweicloud-live-callback';
 
 let cached = null;
 function verifierFor(env) {
   const setting = env.HUAWEI_CALLBACK_KEY ?? '';
   if (cached === null || cached.setting !== setting) {
-    const keys = setting.split(',').map((k) => k.trim()).filter((k) => k !== '');
+    const keys = setting
+      .split(',')
+      .map((k) => k.trim())
+      .filter((k) => k !== '');
     // Your ingest domains and apps: the string-to-sign has no separators, so a signature also
     // fits boundary-shifted variants (app `live` + stream `room1` read as `liver` + `oom1`), and
     // a variant delivered first would take the claim of the genuine notification (SECURITY.md).
-    cached = { setting, verifier: new Verifier({ keys, domains: ['push.example.com'], apps: ['live'] }) };
+    cached = {
+      setting,
+      verifier: new Verifier({ keys, domains: ['push.example.com'], apps: ['live'] }),
+    };
   }
   return cached.verifier;
 }
@@ -41,8 +53,12 @@ export default {
   async fetch(request, env) {
     const url = new URL(request.url);
     if (request.method === 'GET' && url.pathname === '/status') {
-      const [domain, app, stream] = ['domain', 'app', 'stream'].map((p) => url.searchParams.get(p) ?? '');
-      return streamObject(env, domain, app, stream).fetch(`https://stream/status?${url.searchParams}`);
+      const [domain, app, stream] = ['domain', 'app', 'stream'].map(
+        (p) => url.searchParams.get(p) ?? '',
+      );
+      return streamObject(env, domain, app, stream).fetch(
+        `https://stream/status?${url.searchParams}`,
+      );
     }
     if (request.method !== 'POST' || url.pathname !== '/') {
       return new Response('not found\n', { status: 404 });
@@ -66,7 +82,10 @@ export default {
     const cb = verified.callback;
     const domain = verified.kind === 'stream' ? cb.domain : cb.publish_domain;
     // The object verifies the body again (microseconds) rather than trusting a forwarded object.
-    return streamObject(env, domain, cb.app, cb.stream).fetch('https://stream/apply', { method: 'POST', body });
+    return streamObject(env, domain, cb.app, cb.stream).fetch('https://stream/apply', {
+      method: 'POST',
+      body,
+    });
   },
 };
 
@@ -81,14 +100,17 @@ export class StreamStatus {
     const url = new URL(request.url);
     try {
       if (url.pathname === '/status') {
-        const [domain, app, stream] = ['domain', 'app', 'stream'].map((p) => url.searchParams.get(p) ?? '');
+        const [domain, app, stream] = ['domain', 'app', 'stream'].map(
+          (p) => url.searchParams.get(p) ?? '',
+        );
         const status = await this.tracker.get({ domain, app, stream });
         return status === undefined ? json({}, 404) : json(status);
       }
       const verified = verifierFor(this.env).verify(new Uint8Array(await request.arrayBuffer()));
       if (verified.kind === 'record') {
         // Process each recorded file once, across Huawei's re-signed retries.
-        if (verified.event !== 'RECORD_FILE_COMPLETE' || !verified.bodyAuthenticated) return json({ ignored: verified.event });
+        if (verified.event !== 'RECORD_FILE_COMPLETE' || !verified.bodyAuthenticated)
+          return json({ ignored: verified.event });
         const { claimed } = await this.tracker.claimFile(verified);
         return json({ file: claimed ? 'new' : 'duplicate' });
       }

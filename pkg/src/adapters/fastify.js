@@ -18,7 +18,9 @@ export function createFastifyPlugin(options, handlers) {
   const p = prepare(options, handlers, 'createFastifyPlugin', ['path']);
   const path = p.own.path === undefined ? '/' : p.own.path;
   if (typeof path !== 'string' || !path.startsWith('/')) {
-    throw new TypeError(`createFastifyPlugin: options.path must be a string starting with '/', got ${JSON.stringify(path)}`);
+    throw new TypeError(
+      `createFastifyPlugin: options.path must be a string starting with '/', got ${JSON.stringify(path)}`,
+    );
   }
   return async function huaweiCallbackPlugin(fastify) {
     fastify.removeAllContentTypeParsers();
@@ -29,10 +31,19 @@ export function createFastifyPlugin(options, handlers) {
       handler: async (request, reply) => {
         const body = request.body;
         const stream = body && typeof body.on === 'function' ? body : request.raw;
-        const outcome = await run(p, request.method, () => readNodeBody(stream, p.max), [request, reply], [request]);
+        const outcome = await run(
+          p,
+          request.method,
+          () => readNodeBody(stream, p.max),
+          [request, reply],
+          [request],
+        );
         if (reply.sent) return reply;
         if (outcome.status === 200 && outcome.result === reply) return reply;
-        return reply.code(outcome.status).headers(headersOf(outcome.status)).send(textOf(outcome.status, outcome.error));
+        return reply
+          .code(outcome.status)
+          .headers(headersOf(outcome.status))
+          .send(textOf(outcome.status, outcome.error));
       },
     });
   };

@@ -13,12 +13,16 @@ export function createHonoMiddleware(options, handlers) {
   const p = prepare(options, own ? handlers : () => {}, 'createHonoMiddleware', ['variable']);
   const variable = p.own.variable === undefined ? 'huaweiCallback' : p.own.variable;
   if (typeof variable !== 'string' || variable === '') {
-    throw new TypeError(`createHonoMiddleware: options.variable must be a non-empty string, got ${JSON.stringify(variable)}`);
+    throw new TypeError(
+      `createHonoMiddleware: options.variable must be a non-empty string, got ${JSON.stringify(variable)}`,
+    );
   }
   if (own) {
     return async function huaweiCallbackHono(c) {
       const request = c.req.raw;
-      return toResponse(await run(p, request.method, () => readRequestBody(request, p.max), [c], [request, c]));
+      return toResponse(
+        await run(p, request.method, () => readRequestBody(request, p.max), [c], [request, c]),
+      );
     };
   }
   return async function huaweiCallbackHono(c, next) {

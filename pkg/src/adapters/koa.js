@@ -14,7 +14,13 @@ export function createKoaMiddleware(options, handlers) {
   const p = prepare(options, handlers, 'createKoaMiddleware');
   return async function huaweiCallbackKoa(ctx) {
     const kept = ctx.request ? ctx.request.rawBody : undefined;
-    const outcome = await run(p, ctx.method, () => readNodeBody(ctx.req, p.max, kept), [ctx], [ctx]);
+    const outcome = await run(
+      p,
+      ctx.method,
+      () => readNodeBody(ctx.req, p.max, kept),
+      [ctx],
+      [ctx],
+    );
     if (outcome.status === 200 && ctx.body !== undefined && ctx.body !== null) return;
     ctx.status = outcome.status;
     ctx.set(headersOf(outcome.status));

@@ -26,7 +26,8 @@ function decodeBase64(text) {
 function bodyOf(event, max) {
   const body = event.body;
   if (body === undefined || body === null) return '';
-  if (typeof body !== 'string') throw new TypeError(`event.body must be a string, got ${typeof body}`);
+  if (typeof body !== 'string')
+    throw new TypeError(`event.body must be a string, got ${typeof body}`);
   if (!event.isBase64Encoded) return body; // the core refuses more than max UTF-8 bytes (413)
   // Base64 carries 3 bytes in 4 characters: refuse before decoding what cannot fit.
   const least = Math.floor((body.replace(/[=\s]+$/, '').length * 3) / 4);
@@ -38,7 +39,18 @@ function bodyOf(event, max) {
 export function createLambdaHandler(options, handlers) {
   const p = prepare(options, handlers, 'createLambdaHandler');
   return async function huaweiCallbackLambda(event, context) {
-    const outcome = await run(p, methodOf(event), () => bodyOf(event, p.max), [event, context], [event, context]);
-    return { statusCode: outcome.status, headers: { ...headersOf(outcome.status) }, body: textOf(outcome.status, outcome.error), isBase64Encoded: false };
+    const outcome = await run(
+      p,
+      methodOf(event),
+      () => bodyOf(event, p.max),
+      [event, context],
+      [event, context],
+    );
+    return {
+      statusCode: outcome.status,
+      headers: { ...headersOf(outcome.status) },
+      body: textOf(outcome.status, outcome.error),
+      isBase64Encoded: false,
+    };
   };
 }

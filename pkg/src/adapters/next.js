@@ -11,6 +11,8 @@ export function nextRouteHandler(options, handlers) {
   const p = prepare(options, handlers, 'nextRouteHandler');
   return async function POST(request, context) {
     const method = request && typeof request === 'object' ? request.method : undefined;
-    return toResponse(await run(p, method, () => readRequestBody(request, p.max), [request, context], [request]));
+    return toResponse(
+      await run(p, method, () => readRequestBody(request, p.max), [request, context], [request]),
+    );
   };
 }

@@ -30,27 +30,35 @@ export function parseArgs(argv, spec, command) {
     }
     if (!arg.startsWith('--') || arg === '-') {
       if (arg.startsWith('-') && arg !== '-') {
-        throw new UsageError(`unknown flag ${arg} for \`hwlc ${command}\` (flags are long, like --json): ${help}`);
+        throw new UsageError(
+          `unknown flag ${arg} for \`hwlc ${command}\` (flags are long, like --json): ${help}`,
+        );
       }
       positionals.push(arg);
       continue;
     }
     const eq = arg.indexOf('=');
     const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
-    const def = Object.prototype.hasOwnProperty.call(spec.flags, name) ? spec.flags[name] : undefined;
+    const def = Object.prototype.hasOwnProperty.call(spec.flags, name)
+      ? spec.flags[name]
+      : undefined;
     if (def === undefined) {
       const near = closest(name, Object.keys(spec.flags));
-      throw new UsageError(`unknown flag --${name} for \`hwlc ${command}\`${near ? ` (did you mean --${near}?)` : ''}: ${help}`);
+      throw new UsageError(
+        `unknown flag --${name} for \`hwlc ${command}\`${near ? ` (did you mean --${near}?)` : ''}: ${help}`,
+      );
     }
     const key = camel(name);
     let value;
     if (def.type === 'boolean') {
-      if (eq !== -1) throw new UsageError(`--${name} takes no value (write just --${name}): ${help}`);
+      if (eq !== -1)
+        throw new UsageError(`--${name} takes no value (write just --${name}): ${help}`);
       value = true;
     } else if (eq !== -1) {
       value = arg.slice(eq + 1);
     } else {
-      if (i + 1 >= argv.length) throw new UsageError(`--${name} needs a value, like --${name} ${def.hint || 'VALUE'}`);
+      if (i + 1 >= argv.length)
+        throw new UsageError(`--${name} needs a value, like --${name} ${def.hint || 'VALUE'}`);
       value = argv[++i];
     }
     if (def.multiple) {
@@ -73,7 +81,9 @@ export function parseArgs(argv, spec, command) {
     );
   }
   if (positionals.length < min) {
-    throw new UsageError(`\`hwlc ${command}\` needs ${spec.positionalHint || 'an argument'}: ${help}`);
+    throw new UsageError(
+      `\`hwlc ${command}\` needs ${spec.positionalHint || 'an argument'}: ${help}`,
+    );
   }
   return { flags, positionals };
 }
@@ -97,7 +107,10 @@ function distance(a, b) {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const row = [i];
-    for (let j = 1; j <= b.length; j++) row.push(Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    for (let j = 1; j <= b.length; j++)
+      row.push(
+        Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)),
+      );
     prev = row;
   }
   return prev[b.length];
@@ -109,7 +122,8 @@ function camel(name) {
 
 /** A non-negative integer flag value (number, or bigint above 2^53 - 1). */
 export function integer(value, flag) {
-  if (!/^[0-9]+$/.test(value)) throw new UsageError(`${flag} must be a non-negative integer, got ${JSON.stringify(value)}`);
+  if (!/^[0-9]+$/.test(value))
+    throw new UsageError(`${flag} must be a non-negative integer, got ${JSON.stringify(value)}`);
   const n = Number(value);
   return Number.isSafeInteger(n) ? n : BigInt(value);
 }
@@ -121,5 +135,7 @@ export function seconds(value, flag) {
     const ms = Date.parse(value);
     if (Number.isFinite(ms) && ms >= 0) return Math.floor(ms / 1000);
   }
-  throw new UsageError(`${flag} must be Unix seconds or an ISO 8601 time like 2026-12-01T20:00:00Z, got ${JSON.stringify(value)}`);
+  throw new UsageError(
+    `${flag} must be Unix seconds or an ISO 8601 time like 2026-12-01T20:00:00Z, got ${JSON.stringify(value)}`,
+  );
 }

@@ -88,7 +88,9 @@ export function explainLines(c, x) {
   const reason = x.error ? `${x.error.code}: ${x.error.message}` : VERDICT_WORDS[x.verdict] || '';
   out.push(`${label('verdict')}${verdictLabel(c, x.verdict)}  ${reason}`);
   if (x.kind) {
-    out.push(`${label('callback')}${x.kind} ${c.bold(visible(x.event))}, ${x.algorithm ?? 'unsigned'}`);
+    out.push(
+      `${label('callback')}${x.kind} ${c.bold(visible(x.event))}, ${x.algorithm ?? 'unsigned'}`,
+    );
   }
   if (x.stringToSign !== null) {
     out.push(`${label('signs')}${c.cyan(visible(x.stringToSign))}`);
@@ -97,7 +99,9 @@ export function explainLines(c, x) {
     out.push(c.dim('string to sign, field by field:'));
     const width = Math.max(...x.parts.map((p) => p.field.length));
     for (const p of x.parts) {
-      const value = p.present ? JSON.stringify(visible(p.value)).replace(/\\\\/g, '\\') : c.dim('(absent: contributes nothing)');
+      const value = p.present
+        ? JSON.stringify(visible(p.value)).replace(/\\\\/g, '\\')
+        : c.dim('(absent: contributes nothing)');
       out.push(`  ${p.field.padEnd(width)}  ${value}`);
     }
   }
@@ -108,9 +112,13 @@ export function explainLines(c, x) {
       const which = x.keyIndex !== null ? x.keyIndex : 0;
       const key = x.keys[which];
       const name = key ? ` ${c.dim(`key ${key.index}${key.id ? ` (${key.id})` : ''}`)}` : '';
-      out.push(`${label('expected')}${x.matches ? c.green(x.expectedSignature) : marked(c, x.expectedSignature, x.firstDifference)}${name}`);
+      out.push(
+        `${label('expected')}${x.matches ? c.green(x.expectedSignature) : marked(c, x.expectedSignature, x.firstDifference)}${name}`,
+      );
       if (!x.matches && x.firstDifference !== null && x.receivedSignature !== null) {
-        out.push(`${' '.repeat(10 + x.firstDifference)}^ first difference at character ${x.firstDifference}`);
+        out.push(
+          `${' '.repeat(10 + x.firstDifference)}^ first difference at character ${x.firstDifference}`,
+        );
       }
     }
   }
@@ -118,12 +126,17 @@ export function explainLines(c, x) {
     out.push(c.dim('keys:'));
     for (const k of x.keys) {
       const status = k.matches ? c.green('matches') : c.red('no match');
-      out.push(`  ${k.index}${k.id ? ` (${k.id})` : ''}  ${k.expectedSignature}  ${status}${k.problem ? `  ${c.yellow(k.problem)}` : ''}`);
+      out.push(
+        `  ${k.index}${k.id ? ` (${k.id})` : ''}  ${k.expectedSignature}  ${status}${k.problem ? `  ${c.yellow(k.problem)}` : ''}`,
+      );
     }
   }
   if (x.timing) {
     const t = x.timing;
-    const left = Number(t.secondsLeft) >= 0 ? `${relative(t.secondsLeft)} left` : c.red(`expired ${relative(t.secondsLeft)} ago`);
+    const left =
+      Number(t.secondsLeft) >= 0
+        ? `${relative(t.secondsLeft)} left`
+        : c.red(`expired ${relative(t.secondsLeft)} ago`);
     out.push(
       `${label('time')}auth_timestamp ${t.authTimestamp}${utc(t.authTimestamp)}, now ${t.now}; ` +
         `accepted until ${t.expiresAt} (tolerance ${t.toleranceSeconds} s): ${left}; ` +
@@ -132,7 +145,9 @@ export function explainLines(c, x) {
   }
   if (Array.isArray(x.openBoundaries) && x.openBoundaries.length > 0) {
     const list = x.openBoundaries.map((b) => `${b.before}|${b.after}`).join(', ');
-    out.push(`${label('open')}${c.yellow(list)} ${c.dim('(characters can move across these boundaries: set --domain and --app)')}`);
+    out.push(
+      `${label('open')}${c.yellow(list)} ${c.dim('(characters can move across these boundaries: set --domain and --app)')}`,
+    );
   }
   if (x.problems.length > 0) {
     out.push(c.dim('problems:'));
@@ -144,7 +159,10 @@ export function explainLines(c, x) {
   }
   if (x.kind) {
     out.push(`${label('signed')}${x.signedFields.join(', ') || c.dim('(none)')}`);
-    if (x.unsignedFields.length > 0) out.push(`${label('unsigned')}${x.unsignedFields.join(', ')} ${c.dim('(not authenticated)')}`);
+    if (x.unsignedFields.length > 0)
+      out.push(
+        `${label('unsigned')}${x.unsignedFields.join(', ')} ${c.dim('(not authenticated)')}`,
+      );
   }
   return out;
 }

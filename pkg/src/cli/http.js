@@ -15,7 +15,9 @@ export function targetUrl(value, flag) {
   try {
     url = new URL(value);
   } catch {
-    throw new UsageError(`${flag} must be an absolute http:// or https:// URL, like ${flag} http://127.0.0.1:3000/callback`);
+    throw new UsageError(
+      `${flag} must be an absolute http:// or https:// URL, like ${flag} http://127.0.0.1:3000/callback`,
+    );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new UsageError(`${flag} must be an http:// or https:// URL, got a ${url.protocol} URL`);
@@ -29,7 +31,10 @@ export function targetUrl(value, flag) {
  * message names the URL and the cause (refused, timed out after `timeoutMs`…).
  */
 export function post(url, body, { contentType = 'application/json', timeoutMs = 10000 } = {}) {
-  const data = typeof body === 'string' ? Buffer.from(body, 'utf8') : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  const data =
+    typeof body === 'string'
+      ? Buffer.from(body, 'utf8')
+      : Buffer.from(body.buffer, body.byteOffset, body.byteLength);
   const lib = url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
     const req = lib.request(
@@ -50,12 +55,22 @@ export function post(url, body, { contentType = 'application/json', timeoutMs = 
           if (size < MAX_ANSWER) chunks.push(chunk.subarray(0, MAX_ANSWER - size));
           size += chunk.length;
         });
-        res.on('end', () => resolve({ status: res.statusCode, statusText: res.statusMessage || '', body: Buffer.concat(chunks).toString('utf8') }));
-        res.on('error', (e) => reject(new Error(`reading the answer of ${url.href} failed: ${e.message}`)));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode,
+            statusText: res.statusMessage || '',
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
+        res.on('error', (e) =>
+          reject(new Error(`reading the answer of ${url.href} failed: ${e.message}`)),
+        );
       },
     );
     req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs / 1000} s`)));
-    req.on('error', (e) => reject(new Error(`POST ${url.href} failed: ${e.code ? `${e.code} ` : ''}${e.message}`)));
+    req.on('error', (e) =>
+      reject(new Error(`POST ${url.href} failed: ${e.code ? `${e.code} ` : ''}${e.message}`)),
+    );
     req.end(data);
   });
 }

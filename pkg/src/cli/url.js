@@ -41,13 +41,23 @@ const FLAGS = {
 };
 const SPECS = {
   sign: {
-    flags: { ...FLAGS, time: { type: 'string', hint: '1592613000' }, rand: { type: 'string', hint: '477b3bbc253f467b8def6711128c7bec' }, uid: { type: 'string', hint: '0' } },
+    flags: {
+      ...FLAGS,
+      time: { type: 'string', hint: '1592613000' },
+      rand: { type: 'string', hint: '477b3bbc253f467b8def6711128c7bec' },
+      uid: { type: 'string', hint: '0' },
+    },
     min: 1,
     max: 1,
     positionalHint: 'a URL, like rtmp://push.example.com/live/room42',
   },
   verify: {
-    flags: { ...FLAGS, timeout: { type: 'string', hint: '3600' }, 'max-skew': { type: 'string', hint: '300' }, now: { type: 'string', hint: '1592613000' } },
+    flags: {
+      ...FLAGS,
+      timeout: { type: 'string', hint: '3600' },
+      'max-skew': { type: 'string', hint: '300' },
+      now: { type: 'string', hint: '1592613000' },
+    },
     min: 1,
     max: 1,
     positionalHint: 'a signed URL',
@@ -59,14 +69,21 @@ function urlKeys(ctx, flags) {
   if (flags.key) return flags.key;
   const env = ctx.env.HUAWEI_URL_KEY;
   if (env !== undefined && env !== '') return env.split(',').map((k) => k.trim());
-  throw new UsageError('no key: give --key KEY (the domain\'s URL-validation key) or set HUAWEI_URL_KEY=key1,key2');
+  throw new UsageError(
+    "no key: give --key KEY (the domain's URL-validation key) or set HUAWEI_URL_KEY=key1,key2",
+  );
 }
 
 function verifyOptions(ctx, flags) {
   if (flags.timeout === undefined) {
-    throw new UsageError('give --timeout S: the domain\'s URL-validation timeout in seconds (60 to 2592000; it has no default)');
+    throw new UsageError(
+      "give --timeout S: the domain's URL-validation timeout in seconds (60 to 2592000; it has no default)",
+    );
   }
-  const options = { keys: urlKeys(ctx, flags), timeoutSeconds: integer(flags.timeout, '--timeout') };
+  const options = {
+    keys: urlKeys(ctx, flags),
+    timeoutSeconds: integer(flags.timeout, '--timeout'),
+  };
   if (flags.maxSkew !== undefined) options.maxSkewSeconds = integer(flags.maxSkew, '--max-skew');
   if (flags.now !== undefined) options.now = seconds(flags.now, '--now');
   if (flags.method !== undefined) options.method = flags.method;
@@ -74,7 +91,10 @@ function verifyOptions(ctx, flags) {
 }
 
 function windowLine(w) {
-  const left = Number(w.secondsLeft) >= 0 ? `${w.secondsLeft} s left` : `expired ${-Number(w.secondsLeft)} s ago`;
+  const left =
+    Number(w.secondsLeft) >= 0
+      ? `${w.secondsLeft} s left`
+      : `expired ${-Number(w.secondsLeft)} s ago`;
   return `valid from ${w.startsAt} until ${w.expiresAt} (timeout ${w.timeoutSeconds} s, skew ${w.maxSkewSeconds} s), now ${w.now}: ${left}`;
 }
 
@@ -86,12 +106,19 @@ export async function urlCommand(ctx, argv, api, toJson) {
     return sub === undefined ? 2 : 0;
   }
   const spec = SPECS[sub];
-  if (!spec) throw new UsageError(`unknown url command ${JSON.stringify(sub)}: use sign, verify or explain (hwlc url --help)`);
+  if (!spec)
+    throw new UsageError(
+      `unknown url command ${JSON.stringify(sub)}: use sign, verify or explain (hwlc url --help)`,
+    );
   const { flags, positionals } = parseArgs(rest, spec, `url ${sub}`);
   const [url] = positionals;
   const c = ctx.c;
   if (sub === 'sign') {
-    const options = { key: urlKeys(ctx, flags)[0], time: flags.time === undefined ? Math.floor(Date.now() / 1000) : seconds(flags.time, '--time') };
+    const options = {
+      key: urlKeys(ctx, flags)[0],
+      time:
+        flags.time === undefined ? Math.floor(Date.now() / 1000) : seconds(flags.time, '--time'),
+    };
     if (flags.method !== undefined) options.method = flags.method;
     if (flags.rand !== undefined) options.rand = flags.rand;
     if (flags.uid !== undefined) options.uid = flags.uid;
@@ -112,7 +139,9 @@ export async function urlCommand(ctx, argv, api, toJson) {
     }
     if (flags.json) ctx.out(toJson({ ok: true, verified: v }));
     else {
-      ctx.out(`${c.bold(c.green('VALID'))} method ${v.method}, ${v.kind} stream ${visible(v.stream)}, key ${v.keyIndex}${v.keyId ? ` (${v.keyId})` : ''}; from ${v.time} (${v.timeFormat}) until ${v.expiresAt}`);
+      ctx.out(
+        `${c.bold(c.green('VALID'))} method ${v.method}, ${v.kind} stream ${visible(v.stream)}, key ${v.keyIndex}${v.keyId ? ` (${v.keyId})` : ''}; from ${v.time} (${v.timeFormat}) until ${v.expiresAt}`,
+      );
       if (v.note) ctx.out(c.dim(v.note));
     }
     return 0;
@@ -123,11 +152,17 @@ export async function urlCommand(ctx, argv, api, toJson) {
   } else {
     const label = (s) => c.dim(s.padEnd(10));
     const good = x.error === null;
-    ctx.out(`${label('verdict')}${c.bold((good ? c.green : c.red)(x.verdict))}  ${x.error ? `${x.error.code}: ${x.error.message}` : 'valid'}`);
-    if (x.method) ctx.out(`${label('method')}${x.method}${x.kind ? `, ${x.kind}` : ''}${x.stream !== null ? `, stream ${visible(x.stream)}` : ''}${x.uri !== null ? `, URI ${visible(x.uri)}` : ''}`);
+    ctx.out(
+      `${label('verdict')}${c.bold((good ? c.green : c.red)(x.verdict))}  ${x.error ? `${x.error.code}: ${x.error.message}` : 'valid'}`,
+    );
+    if (x.method)
+      ctx.out(
+        `${label('method')}${x.method}${x.kind ? `, ${x.kind}` : ''}${x.stream !== null ? `, stream ${visible(x.stream)}` : ''}${x.uri !== null ? `, URI ${visible(x.uri)}` : ''}`,
+      );
     if (x.formula) ctx.out(`${label('formula')}${x.formula}`);
     if (x.hashed !== null) ctx.out(`${label('hashes')}${c.cyan(visible(x.hashed))}`);
-    if (x.time !== null) ctx.out(`${label('time')}${x.time} (${x.timeFormat}, ${x.timeReading} of validity)`);
+    if (x.time !== null)
+      ctx.out(`${label('time')}${x.time} (${x.timeFormat}, ${x.timeReading} of validity)`);
     if (x.receivedSignature !== null || x.expectedSignature !== null) {
       ctx.out(`${label('received')}${x.receivedSignature ?? c.dim('(none)')}`);
       if (x.expectedSignature !== null) ctx.out(`${label('expected')}${x.expectedSignature}`);
@@ -141,7 +176,10 @@ export async function urlCommand(ctx, argv, api, toJson) {
     }
     if (x.keys.length > 1 || x.keys.some((k) => k.problem !== null)) {
       ctx.out(c.dim('keys:'));
-      for (const k of x.keys) ctx.out(`  ${k.index}${k.id ? ` (${k.id})` : ''}  ${k.expectedSignature}  ${k.matches ? c.green('matches') : c.red('no match')}${k.problem ? `  ${c.yellow(k.problem)}` : ''}`);
+      for (const k of x.keys)
+        ctx.out(
+          `  ${k.index}${k.id ? ` (${k.id})` : ''}  ${k.expectedSignature}  ${k.matches ? c.green('matches') : c.red('no match')}${k.problem ? `  ${c.yellow(k.problem)}` : ''}`,
+        );
     }
     if (x.window) ctx.out(`${label('window')}${windowLine(x.window)}`);
     if (x.note) ctx.out(`${label('note')}${x.note}`);

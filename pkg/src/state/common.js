@@ -36,7 +36,8 @@ Object.defineProperty(StoreError.prototype, 'name', {
 export function joinStates(old, fact) {
   if (old === undefined) return fact;
   const w = bindings().state_join(old, fact);
-  if (w.charCodeAt(0) === 33) throw new StoreError('STORE_CORRUPT', `stored stream state: ${w.slice(w.indexOf(' ') + 1)}`);
+  if (w.charCodeAt(0) === 33)
+    throw new StoreError('STORE_CORRUPT', `stored stream state: ${w.slice(w.indexOf(' ') + 1)}`);
   return w;
 }
 
@@ -51,7 +52,8 @@ export function redisJoinScript() {
  */
 export function viewState(stored) {
   const w = bindings().state_view(stored);
-  if (w.charCodeAt(0) === 33) throw new StoreError('STORE_CORRUPT', `stored stream state: ${w.slice(w.indexOf(' ') + 1)}`);
+  if (w.charCodeAt(0) === 33)
+    throw new StoreError('STORE_CORRUPT', `stored stream state: ${w.slice(w.indexOf(' ') + 1)}`);
   const v = result(w);
   return { live: v.live, session: v.session };
 }
@@ -68,6 +70,10 @@ export async function guarded(what, f) {
     return await f();
   } catch (e) {
     if (e instanceof StoreError) throw e;
-    throw new StoreError('STORE_FAILED', `store ${what} failed: ${e instanceof Error ? e.message : String(e)}`, e);
+    throw new StoreError(
+      'STORE_FAILED',
+      `store ${what} failed: ${e instanceof Error ? e.message : String(e)}`,
+      e,
+    );
   }
 }

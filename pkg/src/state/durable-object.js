@@ -29,12 +29,15 @@ export function durableObjectStore(storage, options) {
   const s = /** @type {any} */ (arg.object(storage, 'storage', 'ctx.storage of a Durable Object'));
   for (const m of ['get', 'put', 'delete', 'list', 'transaction']) {
     if (typeof s[m] !== 'function') {
-      throw new TypeError(`storage must be a Durable Object's ctx.storage (it has no ${m}()), got ${arg.describe(storage)}`);
+      throw new TypeError(
+        `storage must be a Durable Object's ctx.storage (it has no ${m}()), got ${arg.describe(storage)}`,
+      );
     }
   }
   const o = options === undefined ? {} : arg.object(options, 'options', '{ clock: Date.now }');
   const c = arg.own(o, 'clock');
-  if (c !== undefined && typeof c !== 'function') throw new TypeError(`options.clock must be a function, got ${arg.describe(c)}`);
+  if (c !== undefined && typeof c !== 'function')
+    throw new TypeError(`options.clock must be a function, got ${arg.describe(c)}`);
   const clock = /** @type {() => number} */ (c ?? Date.now);
 
   /**
@@ -43,7 +46,11 @@ export function durableObjectStore(storage, options) {
    */
   async function sweep(txn, now) {
     const prefix = CLAIM_PREFIXES[Math.floor(Math.random() * CLAIM_PREFIXES.length)];
-    const start = prefix + Math.floor(Math.random() * 256).toString(16).padStart(2, '0');
+    const start =
+      prefix +
+      Math.floor(Math.random() * 256)
+        .toString(16)
+        .padStart(2, '0');
     const found = await txn.list({ prefix, start, limit: SWEEP });
     const dead = [];
     for (const [k, e] of found) if (live(e, now) === undefined) dead.push(k);
@@ -51,7 +58,8 @@ export function durableObjectStore(storage, options) {
   }
 
   /** @param {any} e @param {number} now */
-  const live = (e, now) => (e !== undefined && e !== null && typeof e === 'object' && e.until > now ? e : undefined);
+  const live = (e, now) =>
+    e !== undefined && e !== null && typeof e === 'object' && e.until > now ? e : undefined;
 
   return Object.freeze({
     /**

@@ -23,7 +23,11 @@ class Table {
 
   now() {
     const t = Number(this.clock());
-    if (!Number.isFinite(t)) throw new StoreError('STORE_FAILED', `memory store: the clock returned ${String(t)}, not milliseconds`);
+    if (!Number.isFinite(t))
+      throw new StoreError(
+        'STORE_FAILED',
+        `memory store: the clock returned ${String(t)}, not milliseconds`,
+      );
     return t;
   }
 
@@ -51,7 +55,10 @@ class Table {
     if (this.map.size < this.max) return;
     // Evicting a live entry would forget a claim (a replay would pass) or a state (a late
     // PUBLISH would revive an ended session): refuse instead.
-    throw new StoreError('STORE_FULL', `memory store: ${this.max} unexpired ${this.what} (maxEntries); not evicting any`);
+    throw new StoreError(
+      'STORE_FULL',
+      `memory store: ${this.max} unexpired ${this.what} (maxEntries); not evicting any`,
+    );
   }
 
   /** @param {string} key @param {string} v @param {number} ttlMs @param {number} now */
@@ -67,11 +74,14 @@ class Table {
 export function memoryStore(options) {
   const o = options === undefined ? {} : arg.object(options, 'options', '{ maxEntries: 100000 }');
   const maxRaw = arg.own(o, 'maxEntries');
-  const max = maxRaw === undefined ? DEFAULT_MAX_ENTRIES : Number(arg.u64(maxRaw, 'options.maxEntries'));
+  const max =
+    maxRaw === undefined ? DEFAULT_MAX_ENTRIES : Number(arg.u64(maxRaw, 'options.maxEntries'));
   if (max < 1) throw new RangeError('options.maxEntries must be at least 1');
   const clockRaw = arg.own(o, 'clock');
   if (clockRaw !== undefined && typeof clockRaw !== 'function') {
-    throw new TypeError(`options.clock must be a function returning milliseconds (like Date.now), got ${arg.describe(clockRaw)}`);
+    throw new TypeError(
+      `options.clock must be a function returning milliseconds (like Date.now), got ${arg.describe(clockRaw)}`,
+    );
   }
   const clock = /** @type {() => number} */ (clockRaw ?? Date.now);
   const states = new Table(max, clock, 'stream states');

@@ -14,14 +14,18 @@ import { StoreError, redisJoinScript } from './common.js';
 
 /** @param {unknown} client */
 function commander(client) {
-  const c = /** @type {any} */ (arg.object(client, 'client', 'createClient() (node-redis) or new Redis() (ioredis)'));
+  const c = /** @type {any} */ (
+    arg.object(client, 'client', 'createClient() (node-redis) or new Redis() (ioredis)')
+  );
   if (typeof c.call === 'function' && typeof c.evalsha === 'function') {
     return (/** @type {string[]} */ args) => c.call(args[0], ...args.slice(1));
   }
   if (typeof c.sendCommand === 'function') {
     return (/** @type {string[]} */ args) => c.sendCommand(args);
   }
-  throw new TypeError(`client must be a node-redis v4+ client (sendCommand) or an ioredis client (call), got ${arg.describe(client)}`);
+  throw new TypeError(
+    `client must be a node-redis v4+ client (sendCommand) or an ioredis client (call), got ${arg.describe(client)}`,
+  );
 }
 
 /** @param {string} s */
@@ -39,7 +43,11 @@ function isNoScript(e) {
 
 /** @param {string} what @param {unknown} e */
 function failed(what, e) {
-  return new StoreError('STORE_FAILED', `redis ${what} failed: ${e instanceof Error ? e.message : String(e)}`, e);
+  return new StoreError(
+    'STORE_FAILED',
+    `redis ${what} failed: ${e instanceof Error ? e.message : String(e)}`,
+    e,
+  );
 }
 
 /**
@@ -50,7 +58,8 @@ export function redisStore(client, options) {
   const send = commander(client);
   const o = options === undefined ? {} : arg.object(options, 'options', "{ prefix: 'hwlc:' }");
   const p = arg.own(o, 'prefix');
-  if (p !== undefined && typeof p !== 'string') throw new TypeError(`options.prefix must be a string, got ${arg.describe(p)}`);
+  if (p !== undefined && typeof p !== 'string')
+    throw new TypeError(`options.prefix must be a string, got ${arg.describe(p)}`);
   const prefix = p ?? 'hwlc:';
   /** @type {string | undefined} */
   let script;
@@ -65,9 +74,10 @@ export function redisStore(client, options) {
   async function evalJoin(key, fact, ttlMs, claimKey, claimTtlMs) {
     script ??= redisJoinScript();
     sha ??= await sha1Hex(script);
-    const rest = claimKey === undefined
-      ? ['1', prefix + key, fact, ms(ttlMs), '0']
-      : ['2', prefix + key, prefix + claimKey, fact, ms(ttlMs), ms(Math.max(1, claimTtlMs ?? 0))];
+    const rest =
+      claimKey === undefined
+        ? ['1', prefix + key, fact, ms(ttlMs), '0']
+        : ['2', prefix + key, prefix + claimKey, fact, ms(ttlMs), ms(Math.max(1, claimTtlMs ?? 0))];
     if (sha !== undefined) {
       try {
         return await send(['EVALSHA', sha, ...rest]);
@@ -99,7 +109,8 @@ export function redisStore(client, options) {
       // The script answers "d" (already claimed) or "s" (joined), then the previous state.
       const r = stored(await evalJoin(key, fact, ttlMs, claimKey, claimTtlMs));
       const tag = r === undefined ? '' : r.charAt(0);
-      if (tag !== 'd' && tag !== 's') throw new StoreError('STORE_FAILED', `redis join: unexpected reply ${arg.describe(r)}`);
+      if (tag !== 'd' && tag !== 's')
+        throw new StoreError('STORE_FAILED', `redis join: unexpected reply ${arg.describe(r)}`);
       const old = /** @type {string} */ (r).slice(1);
       return { duplicate: tag === 'd', old: old === '' ? undefined : old };
     },

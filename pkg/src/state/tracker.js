@@ -33,8 +33,10 @@ function num(v) {
 function readStore(store) {
   const s = arg.object(store, 'options.store', '{ store: memoryStore() }');
   for (const m of ['join', 'read', 'claim']) {
-    if (typeof arg.own(s, m) !== 'function' && typeof (/** @type {any} */ (s))[m] !== 'function') {
-      throw new TypeError(`options.store must have a ${m}() method (memoryStore(), redisStore(client) or durableObjectStore(storage)), got ${arg.describe(store)}`);
+    if (typeof arg.own(s, m) !== 'function' && typeof (/** @type {any} */ (s)[m]) !== 'function') {
+      throw new TypeError(
+        `options.store must have a ${m}() method (memoryStore(), redisStore(client) or durableObjectStore(storage)), got ${arg.describe(store)}`,
+      );
     }
   }
   return /** @type {any} */ (s);
@@ -49,12 +51,19 @@ function readVerified(verified, name) {
   const v = arg.object(verified, name, 'the result of verify()');
   const callback = arg.own(v, 'callback');
   const kind = arg.own(v, 'kind');
-  if ((kind !== 'stream' && kind !== 'record') || callback === null || typeof callback !== 'object') {
-    throw new TypeError(`${name} must be the result of verify() ({ kind, callback, … }), got ${arg.describe(verified)}`);
+  if (
+    (kind !== 'stream' && kind !== 'record') ||
+    callback === null ||
+    typeof callback !== 'object'
+  ) {
+    throw new TypeError(
+      `${name} must be the result of verify() ({ kind, callback, … }), got ${arg.describe(verified)}`,
+    );
   }
   const str = (/** @type {string} */ f) => {
     const x = arg.own(callback, f);
-    if (x !== undefined && typeof x !== 'string') throw new TypeError(`${name}.callback.${f} must be a string, got ${arg.describe(x)}`);
+    if (x !== undefined && typeof x !== 'string')
+      throw new TypeError(`${name}.callback.${f} must be a string, got ${arg.describe(x)}`);
     return x;
   };
   const auth = arg.own(callback, 'auth_timestamp');
@@ -91,7 +100,9 @@ export function createStreamTracker(options) {
   const claims = claimsRaw ?? true;
   const clock = arg.own(o, 'clock');
   if (clock !== undefined && typeof clock !== 'function') {
-    throw new TypeError(`options.clock must be a function returning milliseconds (like Date.now), got ${arg.describe(clock)}`);
+    throw new TypeError(
+      `options.clock must be a function returning milliseconds (like Date.now), got ${arg.describe(clock)}`,
+    );
   }
   const nowOf = (/** @type {unknown} */ callOptions) => {
     if (callOptions !== undefined) {
@@ -124,8 +135,25 @@ export function createStreamTracker(options) {
     // no or an out-of-bounds publish_timestamp) with its CallbackError.
     return result(
       bindings().state_prepare(
-        v.kind === 'record', v.str('event') ?? '', v.str('domain') ?? '', v.str('app') ?? '', v.str('stream') ?? '',
-        pts !== undefined, ph, pl, v.auth !== undefined, ah, al, v.str('auth_sign'), claims, nh, nl, sh, sl, mh, ml,
+        v.kind === 'record',
+        v.str('event') ?? '',
+        v.str('domain') ?? '',
+        v.str('app') ?? '',
+        v.str('stream') ?? '',
+        pts !== undefined,
+        ph,
+        pl,
+        v.auth !== undefined,
+        ah,
+        al,
+        v.str('auth_sign'),
+        claims,
+        nh,
+        nl,
+        sh,
+        sl,
+        mh,
+        ml,
       ),
     );
   }
@@ -140,13 +168,18 @@ export function createStreamTracker(options) {
     const [ah, al] = u(v.auth === undefined ? 0 : v.auth);
     return result(
       bindings().state_claim_keys(
-        record, v.md5,
+        record,
+        v.md5,
         (record ? v.str('event_type') : v.str('event')) ?? '',
         (record ? v.str('publish_domain') : v.str('domain')) ?? '',
-        v.str('app') ?? '', v.str('stream') ?? '',
+        v.str('app') ?? '',
+        v.str('stream') ?? '',
         record ? v.str('download_url') : undefined,
         record ? v.str('play_url') : undefined,
-        v.auth !== undefined, ah, al, v.str('auth_sign'),
+        v.auth !== undefined,
+        ah,
+        al,
+        v.str('auth_sign'),
       ),
     );
   }
@@ -159,10 +192,14 @@ export function createStreamTracker(options) {
      */
     async apply(verified, callOptions) {
       const { key, fact, claim: claimKey } = prepare(verified, callOptions);
-      const r = await guarded('join', () => store.join(key, fact, stateTtl * 1000, claimKey, claimTtl * 1000));
+      const r = await guarded('join', () =>
+        store.join(key, fact, stateTtl * 1000, claimKey, claimTtl * 1000),
+      );
       const old = r === null || typeof r !== 'object' ? r : r.old;
-      if ((r === null || typeof r !== 'object') || (old !== undefined && typeof old !== 'string')) {
-        throw new TypeError(`the store's join() must resolve { duplicate, old } with old a string or undefined, got ${arg.describe(r)}`);
+      if (r === null || typeof r !== 'object' || (old !== undefined && typeof old !== 'string')) {
+        throw new TypeError(
+          `the store's join() must resolve { duplicate, old } with old a string or undefined, got ${arg.describe(r)}`,
+        );
       }
       if (r.duplicate === true) {
         // A replay of a claimed delivery: nothing applied, whatever its publish_timestamp.
@@ -177,10 +214,15 @@ export function createStreamTracker(options) {
      * @param {unknown} stream `{ domain, app, stream }`
      */
     async get(stream) {
-      const s = arg.object(stream, 'stream', "{ domain: 'push.example.com', app: 'live', stream: 'room123' }");
+      const s = arg.object(
+        stream,
+        'stream',
+        "{ domain: 'push.example.com', app: 'live', stream: 'room123' }",
+      );
       const part = (/** @type {string} */ f) => {
         const x = arg.own(s, f);
-        if (typeof x !== 'string') throw new TypeError(`stream.${f} must be a string, got ${arg.describe(x)}`);
+        if (typeof x !== 'string')
+          throw new TypeError(`stream.${f} must be a string, got ${arg.describe(x)}`);
         return x;
       };
       const key = bindings().state_key(part('domain'), part('app'), part('stream'));
@@ -207,7 +249,10 @@ export function createStreamTracker(options) {
     async claimFile(verified) {
       const keys = keysOf(verified);
       if (keys.file === undefined) {
-        return result(keys.fileError ?? '!UNKNOWN_CALLBACK record file key: a stream notification is not a recording callback');
+        return result(
+          keys.fileError ??
+            '!UNKNOWN_CALLBACK record file key: a stream notification is not a recording callback',
+        );
       }
       const claimed = await guarded('claim', () => store.claim(keys.file, fileTtl * 1000));
       return { claimed: claimed === true, key: keys.file };

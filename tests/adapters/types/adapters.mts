@@ -22,29 +22,38 @@ import {
 const keys = ['k9Xp2Lm7Qr4Tz8Wb3Nc6Vd1Hf5Jg0Ys2Ua7Ie4Ro9'];
 
 // Routed handlers get the callback narrowed to their event.
-const handle = createHandler({ keys, now: () => 1767225600, onError: (e, request: Request) => void [e, request.url] }, {
-  PUBLISH: (v) => {
-    const event: 'PUBLISH' = v.event;
-    const domain: string = v.callback.domain;
-    return [event, domain];
+const handle = createHandler(
+  { keys, now: () => 1767225600, onError: (e, request: Request) => void [e, request.url] },
+  {
+    PUBLISH: (v) => {
+      const event: 'PUBLISH' = v.event;
+      const domain: string = v.callback.domain;
+      return [event, domain];
+    },
+    RECORD_FILE_COMPLETE: async (v, request) => {
+      const url: string | undefined = v.callback.download_url;
+      const authenticated: boolean = v.bodyAuthenticated;
+      return [url, authenticated, request.method];
+    },
+    // @ts-expect-error a stream notification has no download_url
+    PUBLISH_DONE: (v) => v.callback.download_url.length,
   },
-  RECORD_FILE_COMPLETE: async (v, request) => {
-    const url: string | undefined = v.callback.download_url;
-    const authenticated: boolean = v.bodyAuthenticated;
-    return [url, authenticated, request.method];
-  },
-  // @ts-expect-error a stream notification has no download_url
-  PUBLISH_DONE: (v) => v.callback.download_url.length,
-});
+);
 const answer: Promise<Response> = handle(new Request('http://x/', { method: 'POST' }));
 
-createHandler({ keys }, {
-  // @ts-expect-error an unknown event name is not a route
-  PUBLISHED: () => {},
-});
+createHandler(
+  { keys },
+  {
+    // @ts-expect-error an unknown event name is not a route
+    PUBLISHED: () => {},
+  },
+);
 
 const worker = {
-  fetch: createHandler<[env: { KEY: string }, ctx: unknown]>({ keys }, (v: Verified, request, env) => [v.event, request.url, env.KEY]),
+  fetch: createHandler<[env: { KEY: string }, ctx: unknown]>(
+    { keys },
+    (v: Verified, request, env) => [v.event, request.url, env.KEY],
+  ),
 };
 
 const narrowed: VerifiedEvent<'RECORD_START'>['callback']['event_type'] = 'RECORD_START';
@@ -73,12 +82,20 @@ hono.post('/huawei/callback', createHonoMiddleware({ keys }), (c) => {
 });
 
 // Next.js App Router.
-export const POST: (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response> =
-  nextRouteHandler<{ params: Promise<Record<string, string>> }>({ keys }, { PUBLISH: (v, request, context) => [v, request, context] });
+export const POST: (
+  request: Request,
+  context: { params: Promise<Record<string, string>> },
+) => Promise<Response> = nextRouteHandler<{ params: Promise<Record<string, string>> }>(
+  { keys },
+  { PUBLISH: (v, request, context) => [v, request, context] },
+);
 
 // Lambda.
 const lambda = createLambdaHandler({ keys }, (v, event) => [v.event, event.body]);
-const result: Promise<LambdaHttpResult> = lambda({ httpMethod: 'POST', body: '{}', isBase64Encoded: false }, {});
+const result: Promise<LambdaHttpResult> = lambda(
+  { httpMethod: 'POST', body: '{}', isBase64Encoded: false },
+  {},
+);
 
 // @ts-expect-error the options need an object
 createHandler('keys', () => {});

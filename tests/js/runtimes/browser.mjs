@@ -7,23 +7,44 @@ import { createServer } from 'node:http';
 import { copyFileSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import { createRequire } from 'node:module';
-import { ROOT, PKG_NAME, appDir, copySuite, installedPackageDir, readJson, resolveExport, Tally } from './common.mjs';
+import {
+  ROOT,
+  PKG_NAME,
+  appDir,
+  copySuite,
+  installedPackageDir,
+  readJson,
+  resolveExport,
+  Tally,
+} from './common.mjs';
 
 const require = createRequire(import.meta.url);
 export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--no-first-run'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
 
 const TYPES = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
-  '.cjs': 'text/javascript; charset=utf-8', '.json': 'application/json', '.wasm': 'application/wasm', '.map': 'application/json',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.cjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+  '.map': 'application/json',
 };
 
 /** Serves `root` (read-only, GET/HEAD) on 127.0.0.1 with an OS-chosen port. */
 export function staticServer(root) {
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    if (path === '/favicon.ico') { // asked for by Chromium on its own; not a failure of the page
+    if (path === '/favicon.ico') {
+      // asked for by Chromium on its own; not a failure of the page
       res.writeHead(204).end();
       return;
     }
@@ -32,10 +53,17 @@ export function staticServer(root) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' });
+    res.writeHead(200, {
+      'content-type': TYPES[extname(file)] || 'application/octet-stream',
+      'cache-control': 'no-store',
+    });
     res.end(req.method === 'HEAD' ? undefined : readFileSync(file));
   });
-  return new Promise((res) => server.listen(0, '127.0.0.1', () => res({ server, origin: `http://127.0.0.1:${server.address().port}` })));
+  return new Promise((res) =>
+    server.listen(0, '127.0.0.1', () =>
+      res({ server, origin: `http://127.0.0.1:${server.address().port}` }),
+    ),
+  );
 }
 
 /** Import map that points the bare package name at the exports map's `browser` entry. */
@@ -43,7 +71,10 @@ export function importMap(app) {
   const manifest = readJson(join(installedPackageDir(app), 'package.json'));
   const target = resolveExport(manifest, ['browser', 'import', 'default']);
   if (!target) throw new Error('the installed package has no browser/import/default export');
-  return { target, map: { imports: { [PKG_NAME]: `/node_modules/${PKG_NAME}/${target.replace(/^\.\//, '')}` } } };
+  return {
+    target,
+    map: { imports: { [PKG_NAME]: `/node_modules/${PKG_NAME}/${target.replace(/^\.\//, '')}` } },
+  };
 }
 
 /**
@@ -52,17 +83,27 @@ export function importMap(app) {
  */
 export async function openPage(url, { timeoutMs = 120000 } = {}) {
   const { chromium } = require('playwright-core');
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true, timeout: 60000 });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: CHROMIUM_ARGS,
+    headless: true,
+    timeout: 60000,
+  });
   const problems = [];
   try {
     const page = await browser.newPage();
     page.on('console', (m) => {
       // Chromium asks for /favicon.ico on its own; a 404 for it is no failure of the page.
-      if (m.type() === 'error' && !/\/favicon\.ico$/.test(m.location()?.url ?? '')) problems.push(`console error: ${m.text()} (${m.location()?.url ?? ''})`);
+      if (m.type() === 'error' && !/\/favicon\.ico$/.test(m.location()?.url ?? ''))
+        problems.push(`console error: ${m.text()} (${m.location()?.url ?? ''})`);
     });
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
-    page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()} for ${r.url()}`); });
+    page.on('requestfailed', (r) =>
+      problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`),
+    );
+    page.on('response', (r) => {
+      if (r.status() >= 400) problems.push(`HTTP ${r.status()} for ${r.url()}`);
+    });
     await page.goto(url, { timeout: timeoutMs });
     return { page, problems, close: () => browser.close() };
   } catch (e) {
@@ -87,7 +128,9 @@ async function main() {
   const app = appDir();
   copySuite(app);
   const { target, map } = importMap(app);
-  writeFileSync(join(app, 'suite.html'), `<!doctype html>
+  writeFileSync(
+    join(app, 'suite.html'),
+    `<!doctype html>
 <meta charset="utf-8">
 <title>huaweicloud-live-callback suite</title>
 <script type="importmap">${JSON.stringify(map)}</script>
@@ -105,19 +148,30 @@ async function main() {
   }
   window.__done = true;
 </script>
-`);
+`,
+  );
   const { server, origin } = await staticServer(app);
   try {
     console.log(`  chromium| browser entry ${target}`);
     const { value, problems } = await runPage(`${origin}/suite.html`);
-    if (tally.ok(value && typeof value.passed === 'number', 'the page reported the suite results', JSON.stringify(value).slice(0, 2000))) {
+    if (
+      tally.ok(
+        value && typeof value.passed === 'number',
+        'the page reported the suite results',
+        JSON.stringify(value).slice(0, 2000),
+      )
+    ) {
       console.log(`  chromium| suite: ${value.passed} passed, ${value.failed} failed`);
       tally.add({ passed: value.passed, failed: value.failed, failures: value.failures });
       tally.ok(value.passed > 0, 'the suite ran at least one test in Chromium');
     }
-    tally.ok(problems.length === 0, 'no console error, page error or failed request', problems.join('\n'));
+    tally.ok(
+      problems.length === 0,
+      'no console error, page error or failed request',
+      problems.join('\n'),
+    );
   } catch (e) {
-    tally.ok(false, 'Chromium ran the page', String(e && e.stack || e));
+    tally.ok(false, 'Chromium ran the page', String((e && e.stack) || e));
   } finally {
     server.close();
   }

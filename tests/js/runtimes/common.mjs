@@ -13,9 +13,11 @@ export const PKG_NAME = 'huaweicloud-live-callback';
 export const BIN = join(HERE, 'node_modules', '.bin');
 // THE suite and the shared vectors (overridable only to debug a runner in isolation).
 export const SUITE = process.env.RUNTIMES_SUITE || join(ROOT, 'tests', 'js', 'suite.mjs');
-export const VECTORS = process.env.RUNTIMES_VECTORS || join(ROOT, 'tests', 'vectors', 'callbacks.json');
+export const VECTORS =
+  process.env.RUNTIMES_VECTORS || join(ROOT, 'tests', 'vectors', 'callbacks.json');
 // The fuzz regression inputs, packed by scripts/gen_fuzz_corpus.py (the suite's 4th argument).
-export const CORPUS = process.env.RUNTIMES_CORPUS || join(ROOT, 'tests', 'fuzz-regressions', 'corpus.json');
+export const CORPUS =
+  process.env.RUNTIMES_CORPUS || join(ROOT, 'tests', 'fuzz-regressions', 'corpus.json');
 
 /** Copies the suite, the vectors and the fuzz corpus into the scratch project (next to the runner entries). */
 export function copySuite(app) {
@@ -33,7 +35,9 @@ export function appDir() {
   const dir = process.env.RUNTIMES_APP || join(ROOT, 'build', 'runtimes', 'app');
   const manifest = join(dir, 'node_modules', PKG_NAME, 'package.json');
   if (!existsSync(manifest)) {
-    throw new Error(`${manifest} is missing: run tests/js/runtimes/run.sh (it packs and installs the package)`);
+    throw new Error(
+      `${manifest} is missing: run tests/js/runtimes/run.sh (it packs and installs the package)`,
+    );
   }
   return dir;
 }
@@ -50,14 +54,21 @@ export function installedPackageDir(app) {
 export function resolveExport(manifest, conditions) {
   let target = manifest.exports;
   if (target === undefined) return null;
-  if (typeof target === 'object' && target !== null && !Array.isArray(target)
-      && Object.keys(target).some((k) => k.startsWith('.'))) {
+  if (
+    typeof target === 'object' &&
+    target !== null &&
+    !Array.isArray(target) &&
+    Object.keys(target).some((k) => k.startsWith('.'))
+  ) {
     target = target['.'];
   }
   const pick = (t) => {
     if (typeof t === 'string') return t;
     if (Array.isArray(t)) {
-      for (const x of t) { const r = pick(x); if (r) return r; }
+      for (const x of t) {
+        const r = pick(x);
+        if (r) return r;
+      }
       return null;
     }
     if (t && typeof t === 'object') {
@@ -96,22 +107,44 @@ export function freePort() {
  */
 export function run(cmd, args, { cwd, env, timeoutMs = 120000, input } = {}) {
   return new Promise((res) => {
-    const child = spawn(cmd, args, { cwd, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+    const child = spawn(cmd, args, {
+      cwd,
+      env: { ...process.env, ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+      detached: true,
+    });
     let stdout = '';
     let stderr = '';
     let timedOut = false;
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
     const timer = setTimeout(() => {
       timedOut = true;
-      try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
     }, timeoutMs);
-    child.on('error', (e) => { clearTimeout(timer); res({ code: 127, stdout, stderr: stderr + String(e) }); });
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      res({ code: 127, stdout, stderr: stderr + String(e) });
+    });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      res({ code: timedOut ? 124 : (code ?? 128), signal, stdout, stderr: timedOut ? `${stderr}\n[timed out after ${timeoutMs} ms]` : stderr });
+      res({
+        code: timedOut ? 124 : (code ?? 128),
+        signal,
+        stdout,
+        stderr: timedOut ? `${stderr}\n[timed out after ${timeoutMs} ms]` : stderr,
+      });
     });
-    if (input !== undefined) child.stdin.end(input); else child.stdin.end();
+    if (input !== undefined) child.stdin.end(input);
+    else child.stdin.end();
   });
 }
 
@@ -129,7 +162,11 @@ export function start(cmd, args, { cwd, env, extraFds = 0 } = {}) {
     out += d;
     for (const w of [...waiters]) {
       const m = w.re.exec(out);
-      if (m) { waiters.splice(waiters.indexOf(w), 1); clearTimeout(w.timer); w.res(m); }
+      if (m) {
+        waiters.splice(waiters.indexOf(w), 1);
+        clearTimeout(w.timer);
+        w.res(m);
+      }
     }
   };
   child.stdout.on('data', feed);
@@ -137,7 +174,10 @@ export function start(cmd, args, { cwd, env, extraFds = 0 } = {}) {
   let exited = false;
   child.on('exit', () => {
     exited = true;
-    for (const w of waiters.splice(0)) { clearTimeout(w.timer); w.rej(new Error(`${cmd} exited before printing ${w.re}; output:\n${out}`)); }
+    for (const w of waiters.splice(0)) {
+      clearTimeout(w.timer);
+      w.rej(new Error(`${cmd} exited before printing ${w.re}; output:\n${out}`));
+    }
   });
   return {
     child,
@@ -145,9 +185,18 @@ export function start(cmd, args, { cwd, env, extraFds = 0 } = {}) {
     waitFor(re, ms = 30000) {
       const m = re.exec(out);
       if (m) return Promise.resolve(m);
-      if (exited) return Promise.reject(new Error(`${cmd} exited before printing ${re}; output:\n${out}`));
+      if (exited)
+        return Promise.reject(new Error(`${cmd} exited before printing ${re}; output:\n${out}`));
       return new Promise((res, rej) => {
-        const w = { re, res, rej, timer: setTimeout(() => { waiters.splice(waiters.indexOf(w), 1); rej(new Error(`timed out waiting for ${re}; output:\n${out}`)); }, ms) };
+        const w = {
+          re,
+          res,
+          rej,
+          timer: setTimeout(() => {
+            waiters.splice(waiters.indexOf(w), 1);
+            rej(new Error(`timed out waiting for ${re}; output:\n${out}`));
+          }, ms),
+        };
         waiters.push(w);
       });
     },
@@ -155,8 +204,18 @@ export function start(cmd, args, { cwd, env, extraFds = 0 } = {}) {
       if (exited) return Promise.resolve();
       return new Promise((res) => {
         child.once('exit', () => res());
-        try { process.kill(-child.pid, 'SIGTERM'); } catch { res(); }
-        setTimeout(() => { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } }, 3000).unref();
+        try {
+          process.kill(-child.pid, 'SIGTERM');
+        } catch {
+          res();
+        }
+        setTimeout(() => {
+          try {
+            process.kill(-child.pid, 'SIGKILL');
+          } catch {
+            /* gone */
+          }
+        }, 3000).unref();
       });
     },
   };
@@ -164,9 +223,16 @@ export function start(cmd, args, { cwd, env, extraFds = 0 } = {}) {
 
 /** Counts checks and prints the closing line; exit code 1 on any failure. */
 export class Tally {
-  constructor(label) { this.label = label; this.passed = 0; this.failed = 0; this.failures = []; }
+  constructor(label) {
+    this.label = label;
+    this.passed = 0;
+    this.failed = 0;
+    this.failures = [];
+  }
   ok(cond, name, detail = '') {
-    if (cond) { this.passed++; } else {
+    if (cond) {
+      this.passed++;
+    } else {
       this.failed++;
       this.failures.push(name);
       console.log(`  FAIL ${this.label}: ${name}${detail ? ` — ${detail}` : ''}`);
@@ -197,7 +263,10 @@ export class Tally {
 
 /** Parses the last "N passed, N failed" line of a child's output. */
 export function parseCounts(text) {
-  const lines = text.split('\n').map((l) => l.trim()).filter((l) => /^\d+ passed, \d+ failed$/.test(l));
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => /^\d+ passed, \d+ failed$/.test(l));
   if (lines.length === 0) return null;
   const [, p, f] = /^(\d+) passed, (\d+) failed$/.exec(lines[lines.length - 1]);
   return { passed: Number(p), failed: Number(f) };

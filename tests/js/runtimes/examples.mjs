@@ -22,7 +22,10 @@ function stage(name) {
   const dir = join(app, 'examples', name);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  cpSync(join(ROOT, 'examples', name), dir, { recursive: true, filter: (p) => !p.includes('node_modules') });
+  cpSync(join(ROOT, 'examples', name), dir, {
+    recursive: true,
+    filter: (p) => !p.includes('node_modules'),
+  });
   return dir;
 }
 
@@ -33,32 +36,53 @@ function stage(name) {
   const setting = (name) => (new RegExp(`^${name}\\s*=\\s*"([^"]+)"`, 'm').exec(toml) ?? [])[1];
   const main = setting('main');
   const compatibilityDate = setting('compatibility_date');
-  tally.ok(main !== undefined && compatibilityDate !== undefined, 'wrangler.toml names main and compatibility_date', toml);
+  tally.ok(
+    main !== undefined && compatibilityDate !== undefined,
+    'wrangler.toml names main and compatibility_date',
+    toml,
+  );
   const outdir = join(ROOT, 'build', 'runtimes', 'example-worker');
   let server;
   try {
     const { modules } = await bundleWorker({ entry: join(dir, main ?? 'src/index.js'), outdir });
-    tally.ok(modules.some((m) => m.type === 'wasm'), 'worker example: the .wasm is a CompiledWasm module of the bundle');
-    server = await serveWorker({ dir: outdir, modules, compatibilityDate, textBindings: { HUAWEI_CALLBACK_KEY: keySetting } });
+    tally.ok(
+      modules.some((m) => m.type === 'wasm'),
+      'worker example: the .wasm is a CompiledWasm module of the bundle',
+    );
+    server = await serveWorker({
+      dir: outdir,
+      modules,
+      compatibilityDate,
+      textBindings: { HUAWEI_CALLBACK_KEY: keySetting },
+    });
     console.log(`  examples| cloudflare-worker served by workerd at ${server.url}`);
     const sub = new Tally('cloudflare-worker');
     await checkReceiver(sub, server.url, lib, { logs: server.host.output });
     console.log(`  examples| cloudflare-worker: ${sub.passed} passed, ${sub.failed} failed`);
     tally.merge(sub);
   } catch (e) {
-    tally.ok(false, 'worker example ran in workerd', String(e && e.stack || e));
+    tally.ok(false, 'worker example ran in workerd', String((e && e.stack) || e));
   } finally {
     if (server) await server.host.stop();
   }
   // Misconfiguration (no key) is a 500, not a 401.
   try {
     const { modules } = await bundleWorker({ entry: join(dir, main ?? 'src/index.js'), outdir });
-    server = await serveWorker({ dir: outdir, modules, compatibilityDate, textBindings: { HUAWEI_CALLBACK_KEY: '' } });
+    server = await serveWorker({
+      dir: outdir,
+      modules,
+      compatibilityDate,
+      textBindings: { HUAWEI_CALLBACK_KEY: '' },
+    });
     const { makeBodies } = await import('./http-checks.mjs');
-    const res = await fetch(server.url, { method: 'POST', body: makeBodies(lib, keys).publish, signal: AbortSignal.timeout(30000) });
+    const res = await fetch(server.url, {
+      method: 'POST',
+      body: makeBodies(lib, keys).publish,
+      signal: AbortSignal.timeout(30000),
+    });
     tally.ok(res.status === 500, 'worker example without a key -> 500', `got ${res.status}`);
   } catch (e) {
-    tally.ok(false, 'worker example without a key ran in workerd', String(e && e.stack || e));
+    tally.ok(false, 'worker example without a key ran in workerd', String((e && e.stack) || e));
   } finally {
     if (server) await server.host.stop();
   }
@@ -77,19 +101,30 @@ function stage(name) {
     console.log(`  examples| node server at ${url}`);
     const sub = new Tally('node-server');
     await checkReceiver(sub, url, lib, { logs: host.output });
-    const big = await fetch(url, { method: 'POST', body: 'x'.repeat(1024 * 1024 + 1), signal: AbortSignal.timeout(30000) }).catch((e) => ({ status: String(e) }));
+    const big = await fetch(url, {
+      method: 'POST',
+      body: 'x'.repeat(1024 * 1024 + 1),
+      signal: AbortSignal.timeout(30000),
+    }).catch((e) => ({ status: String(e) }));
     sub.ok(big.status === 413, 'a body over 1 MiB -> 413', `got ${big.status}`);
     console.log(`  examples| node server: ${sub.passed} passed, ${sub.failed} failed`);
     tally.merge(sub);
   } catch (e) {
-    tally.ok(false, 'node example server ran', String(e && e.stack || e));
+    tally.ok(false, 'node example server ran', String((e && e.stack) || e));
   } finally {
     await host.stop();
   }
   // Without a key the server refuses to start.
-  const bad = start(process.execPath, [join(dir, 'server.mjs')], { cwd: dir, env: { HUAWEI_CALLBACK_KEY: '', PORT: '0' } });
+  const bad = start(process.execPath, [join(dir, 'server.mjs')], {
+    cwd: dir,
+    env: { HUAWEI_CALLBACK_KEY: '', PORT: '0' },
+  });
   const code = await new Promise((res) => bad.child.on('exit', (c) => res(c)));
-  tally.ok(code !== 0 && /INVALID_KEY|CallbackError|key/i.test(bad.output()), 'node example without a key exits non-zero at start-up', bad.output().slice(-1000));
+  tally.ok(
+    code !== 0 && /INVALID_KEY|CallbackError|key/i.test(bad.output()),
+    'node example without a key exits non-zero at start-up',
+    bad.output().slice(-1000),
+  );
 }
 
 tally.finish();

@@ -13,13 +13,22 @@ const RUNNERS = {
   quickstart: ['quickstart.mjs'],
 };
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(RUNNERS);
-for (const w of wanted) if (!RUNNERS[w]) { console.error(`unknown runner ${w}; known: ${Object.keys(RUNNERS).join(' ')}`); process.exit(2); }
+for (const w of wanted)
+  if (!RUNNERS[w]) {
+    console.error(`unknown runner ${w}; known: ${Object.keys(RUNNERS).join(' ')}`);
+    process.exit(2);
+  }
 
 function runOne(args) {
   return new Promise((res) => {
     let out = '';
-    const child = spawn(process.execPath, [join(HERE, args[0]), ...args.slice(1)], { stdio: ['ignore', 'pipe', 'inherit'] });
-    child.stdout.on('data', (d) => { out += d; process.stdout.write(d); });
+    const child = spawn(process.execPath, [join(HERE, args[0]), ...args.slice(1)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    child.stdout.on('data', (d) => {
+      out += d;
+      process.stdout.write(d);
+    });
     child.on('close', (code) => res({ code, out }));
   });
 }
@@ -35,7 +44,9 @@ for (const name of wanted) {
   if (code !== 0 && counts.failed === 0) counts.failed = 1;
   passed += counts.passed;
   failed += counts.failed;
-  rows.push(`${name.padEnd(11)} ${String(counts.passed).padStart(5)} passed, ${counts.failed} failed${code === 0 ? '' : ` (exit ${code})`}`);
+  rows.push(
+    `${name.padEnd(11)} ${String(counts.passed).padStart(5)} passed, ${counts.failed} failed${code === 0 ? '' : ` (exit ${code})`}`,
+  );
 }
 console.log('== runtimes summary');
 for (const r of rows) console.log(`  ${r}`);

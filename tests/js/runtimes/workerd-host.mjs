@@ -60,7 +60,11 @@ export async function bundleWorker({ entry, outdir, jsonModules = [] }) {
   });
   const seen = new Set();
   const modules = [{ name: 'worker.js', type: 'esModule', file: 'worker.js' }];
-  for (const m of extra) if (!seen.has(m.name)) { seen.add(m.name); modules.push(m); }
+  for (const m of extra)
+    if (!seen.has(m.name)) {
+      seen.add(m.name);
+      modules.push(m);
+    }
   return { modules, inputs: Object.keys(result.metafile.inputs).map((p) => resolve(p)) };
 }
 
@@ -68,7 +72,12 @@ export async function bundleWorker({ entry, outdir, jsonModules = [] }) {
  * Writes a workerd config for the bundle in `dir` and starts workerd on a loopback port.
  * @returns {Promise<{url: string, host: ReturnType<typeof start>}>}
  */
-export async function serveWorker({ dir, modules, textBindings = {}, compatibilityDate = '2025-09-01' }) {
+export async function serveWorker({
+  dir,
+  modules,
+  textBindings = {},
+  compatibilityDate = '2025-09-01',
+}) {
   const q = (s) => JSON.stringify(s);
   const bindings = Object.entries(textBindings).map(([k, v]) => `(name = ${q(k)}, text = ${q(v)})`);
   const config = `using Workerd = import "/workerd/workerd.capnp";
@@ -96,20 +105,35 @@ ${modules.map((m) => `    (name = ${q(m.name)}, ${m.type} = embed ${q(m.file)})`
  */
 export async function serveConfig(dir, config) {
   writeFileSync(join(dir, 'config.capnp'), config);
-  const host = start(join(BIN, 'workerd'), ['serve', join(dir, 'config.capnp'), '--control-fd', '3'], { cwd: dir, extraFds: 1 });
+  const host = start(
+    join(BIN, 'workerd'),
+    ['serve', join(dir, 'config.capnp'), '--control-fd', '3'],
+    { cwd: dir, extraFds: 1 },
+  );
   const port = await new Promise((res, rej) => {
     let buf = '';
-    const timer = setTimeout(() => rej(new Error(`workerd did not report a port; output:\n${host.output()}`)), 60000);
+    const timer = setTimeout(
+      () => rej(new Error(`workerd did not report a port; output:\n${host.output()}`)),
+      60000,
+    );
     host.child.stdio[3].on('data', (d) => {
       buf += d;
       for (const line of buf.split('\n')) {
         try {
           const msg = JSON.parse(line);
-          if (msg.event === 'listen' && msg.socket === 'http') { clearTimeout(timer); res(msg.port); }
-        } catch { /* partial line */ }
+          if (msg.event === 'listen' && msg.socket === 'http') {
+            clearTimeout(timer);
+            res(msg.port);
+          }
+        } catch {
+          /* partial line */
+        }
       }
     });
-    host.child.on('exit', (code) => { clearTimeout(timer); rej(new Error(`workerd exited (${code}); output:\n${host.output()}`)); });
+    host.child.on('exit', (code) => {
+      clearTimeout(timer);
+      rej(new Error(`workerd exited (${code}); output:\n${host.output()}`));
+    });
   });
   return { port, host };
 }

@@ -16,7 +16,13 @@ export function caseBody(c) {
   if (typeof c.body === 'string') return c.body;
   if (typeof c.bodyHex === 'string') return hexBytes(c.bodyHex);
   const r = c.bodyRepeat;
-  return r.prefix + r.unit.repeat(r.count) + (r.middle ?? '') + (r.close ?? '').repeat(r.count) + r.suffix;
+  return (
+    r.prefix +
+    r.unit.repeat(r.count) +
+    (r.middle ?? '') +
+    (r.close ?? '').repeat(r.count) +
+    r.suffix
+  );
 }
 
 /** A vector integer as an API value: a number stays a number, a decimal string (above 2^53 - 1) becomes a bigint. */
@@ -26,12 +32,20 @@ export function vectorInt(v) {
 
 /** A case's keys as the package takes them: `{ key }`, or `{ id, key }` when the key has an id. */
 export function caseKeys(c) {
-  return c.keys.map((k) => (k.id === null || k.id === undefined ? { key: k.key } : { id: k.id, key: k.key }));
+  return c.keys.map((k) =>
+    k.id === null || k.id === undefined ? { key: k.key } : { id: k.id, key: k.key },
+  );
 }
 
 /** The options a case may set besides `now`, in the order of the file's `defaults`. */
 export const CASE_OPTIONS = [
-  'toleranceSeconds', 'maxFutureSeconds', 'allowMd5', 'maxBodyBytes', 'domains', 'apps', 'allowUnknownEvents',
+  'toleranceSeconds',
+  'maxFutureSeconds',
+  'allowMd5',
+  'maxBodyBytes',
+  'domains',
+  'apps',
+  'allowUnknownEvents',
 ];
 const INTEGER_OPTIONS = new Set(['toleranceSeconds', 'maxFutureSeconds', 'maxBodyBytes']);
 

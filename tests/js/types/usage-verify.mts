@@ -1,6 +1,13 @@
 // Type test (ES module consumer) of huaweicloud-live-callback/verify: the verify-only build has
 // the same types for what it exports, and nothing of sign, explain or generateKey.
-import { CallbackError, Verifier, parse, verify, type ErrorCode, type Verified } from 'huaweicloud-live-callback/verify';
+import {
+  CallbackError,
+  Verifier,
+  parse,
+  verify,
+  type ErrorCode,
+  type Verified,
+} from 'huaweicloud-live-callback/verify';
 
 const key = 'k'.repeat(40);
 const v: Verified = new Verifier({ key, domains: ['push.example.com'] }).verify('{}', { now: 1 });

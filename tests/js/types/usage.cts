@@ -5,5 +5,8 @@ const key: string = lib.generateKey();
 const v: lib.Verified = new lib.Verifier({ key }).verify('{}', { now: 1 });
 const e: lib.ErrorCode = new lib.CallbackError('EXPIRED', 'm').code;
 // @ts-expect-error 'SHA1' is not an Algorithm
-lib.sign({ domain: 'd', app: 'a', stream: 's', event: 'PUBLISH' }, { key, algorithm: 'SHA1', authTimestamp: 1 });
+lib.sign(
+  { domain: 'd', app: 'a', stream: 's', event: 'PUBLISH' },
+  { key, algorithm: 'SHA1', authTimestamp: 1 },
+);
 void [v, e];

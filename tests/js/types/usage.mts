@@ -20,7 +20,10 @@ import {
 } from 'huaweicloud-live-callback';
 
 const key: string = generateKey(48);
-const signed = sign({ domain: 'd', app: 'a', stream: 's', event: 'PUBLISH' }, { key, authTimestamp: 1700000000 });
+const signed = sign(
+  { domain: 'd', app: 'a', stream: 's', event: 'PUBLISH' },
+  { key, authTimestamp: 1700000000 },
+);
 const streamCb: StreamNotification = signed.callback;
 const recordSigned = sign(
   { event_type: 'RECORD_FILE_COMPLETE', publish_domain: 'p', app: 'a', stream: 's', file_size: 1 },
@@ -28,9 +31,17 @@ const recordSigned = sign(
 );
 const recordCb: RecordCallback = recordSigned.callback;
 
-const verifier = new Verifier({ keys: [key, { id: 'next', key }], toleranceSeconds: 300, allowMd5: true });
+const verifier = new Verifier({
+  keys: [key, { id: 'next', key }],
+  toleranceSeconds: 300,
+  allowMd5: true,
+});
 const v: Verified = verifier.verify(signed.body, { now: 1700000001 });
-const once: Verified = verify(new TextEncoder().encode(signed.body), { key, now: 1700000001n, maxBodyBytes: 65536 });
+const once: Verified = verify(new TextEncoder().encode(signed.body), {
+  key,
+  now: 1700000001n,
+  maxBodyBytes: 65536,
+});
 
 function describe(r: Verified): string {
   switch (r.kind) {
@@ -77,7 +88,12 @@ if (v.kind === 'record') {
 }
 
 // Issue 11: `event` narrows `callback` under the default options.
-const d: Verified = verify(signed.body, { key, now: 1700000001, domains: ['push.example.com'], apps: ['live'] });
+const d: Verified = verify(signed.body, {
+  key,
+  now: 1700000001,
+  domains: ['push.example.com'],
+  apps: ['live'],
+});
 if (d.event === 'PUBLISH') {
   const domain: string = d.callback.domain;
   const ev: 'PUBLISH' = d.callback.event;
@@ -118,7 +134,10 @@ const typedStream: StreamNotification<'PUBLISH_DONE'> = sign(
   { key, authTimestamp: 1 },
 ).callback;
 // @ts-expect-error stream notifications are never MD5-signed
-sign({ event: 'PUBLISH', domain: 'd', app: 'a', stream: 's' }, { key, algorithm: 'MD5', authTimestamp: 1 });
+sign(
+  { event: 'PUBLISH', domain: 'd', app: 'a', stream: 's' },
+  { key, algorithm: 'MD5', authTimestamp: 1 },
+);
 void [name, looseName, resignedCb, typedStream];
 
 void [streamCb, recordCb, once, describe, code, left];
@@ -129,7 +148,11 @@ import type { VerifiedUrl, UrlExplanation, SignUrlOptions } from 'huaweicloud-li
 
 const signOpts: SignUrlOptions = { key, method: 'D', time: 1_700_000_000n };
 const signedUrl: string = signUrl('rtmp://push.example.com/live/s', signOpts);
-const vu: VerifiedUrl = verifyUrl(signedUrl, { keys: [key, { id: 'new', key }], timeoutSeconds: 1800, now: 1_700_000_000 });
+const vu: VerifiedUrl = verifyUrl(signedUrl, {
+  keys: [key, { id: 'new', key }],
+  timeoutSeconds: 1800,
+  now: 1_700_000_000,
+});
 const urlMethod: 'A' | 'B' | 'D' = vu.method;
 const urlExpiry: number | bigint = vu.expiresAt;
 const ux: UrlExplanation = explainUrl(signedUrl, { key, timeoutSeconds: 1800 });
@@ -141,7 +164,10 @@ signUrl('rtmp://push.example.com/live/s', { key });
 void [urlMethod, urlExpiry, urlHints, vu.keyId, ux.window?.secondsLeft];
 // Sample bodies (tests, tools): typed by event, signable as they are.
 const sample: SampleStream = sampleCallback('PUBLISH', 1700000000);
-const fileSize: number | bigint | undefined = sampleCallback('RECORD_FILE_COMPLETE', 1700000000).file_size;
+const fileSize: number | bigint | undefined = sampleCallback(
+  'RECORD_FILE_COMPLETE',
+  1700000000,
+).file_size;
 const signedSample = sign({ ...samples.RECORD_OVER }, { key, authTimestamp: 1700000000 });
 // @ts-expect-error samples are frozen
 samples.PUBLISH.stream = 'x';

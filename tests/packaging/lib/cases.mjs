@@ -19,7 +19,13 @@ export function loadCases(file = join(ROOT, 'tests', 'vectors', 'callbacks.json'
     const c = all.find((x) => x.name === name);
     if (!c) throw new Error(`${file} has no case ${name}`);
     const { ok, error, kind, event, algorithm, keyId } = c.expect;
-    cases[as] = { name, body: c.body, keys: c.keys, now: c.options.now, expect: { ok, error, kind, event, algorithm, keyId } };
+    cases[as] = {
+      name,
+      body: c.body,
+      keys: c.keys,
+      now: c.options.now,
+      expect: { ok, error, kind, event, algorithm, keyId },
+    };
   }
   if (!cases.valid.expect.ok || cases.tampered.expect.error !== 'SIGNATURE_MISMATCH') {
     throw new Error('the picked vectors no longer say valid / SIGNATURE_MISMATCH');

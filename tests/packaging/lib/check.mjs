@@ -10,14 +10,29 @@
  * @param {Record<string, {body: string, keys: Array<{id: string, key: string}>, now: number}>} cases
  */
 export function check(lib, cases) {
-  const out = { exports: Object.keys(lib).filter((k) => k !== 'default' && k !== '__esModule').sort() };
+  const out = {
+    exports: Object.keys(lib)
+      .filter((k) => k !== 'default' && k !== '__esModule')
+      .sort(),
+  };
   for (const name of Object.keys(cases)) {
     const c = cases[name];
     try {
       const v = lib.verify(c.body, { keys: c.keys, now: c.now });
-      out[name] = { ok: true, kind: v.kind, event: v.callback.event, algorithm: v.algorithm, keyId: v.keyId };
+      out[name] = {
+        ok: true,
+        kind: v.kind,
+        event: v.callback.event,
+        algorithm: v.algorithm,
+        keyId: v.keyId,
+      };
     } catch (e) {
-      out[name] = { ok: false, code: e && e.code, callbackError: e instanceof lib.CallbackError, message: String(e && e.message) };
+      out[name] = {
+        ok: false,
+        code: e && e.code,
+        callbackError: e instanceof lib.CallbackError,
+        message: String(e && e.message),
+      };
     }
   }
   return out;
@@ -32,15 +47,20 @@ export function judge(cases, out) {
   const problems = [];
   if (!out || typeof out !== 'object') return [`no observations: ${JSON.stringify(out)}`];
   for (const name of ['verify', 'Verifier', 'parse', 'sign', 'explain', 'CallbackError']) {
-    if (!Array.isArray(out.exports) || !out.exports.includes(name)) problems.push(`the package does not export ${name}`);
+    if (!Array.isArray(out.exports) || !out.exports.includes(name))
+      problems.push(`the package does not export ${name}`);
   }
   for (const name of Object.keys(cases)) {
     const want = cases[name].expect;
     const got = out[name];
-    if (!got) { problems.push(`${name}: no observation`); continue; }
+    if (!got) {
+      problems.push(`${name}: no observation`);
+      continue;
+    }
     if (want.ok) {
       for (const k of ['kind', 'event', 'algorithm', 'keyId']) {
-        if (got.ok !== true || got[k] !== want[k]) problems.push(`${name}: expected ${k} ${want[k]}, got ${JSON.stringify(got)}`);
+        if (got.ok !== true || got[k] !== want[k])
+          problems.push(`${name}: expected ${k} ${want[k]}, got ${JSON.stringify(got)}`);
       }
     } else if (got.ok !== false || got.code !== want.error || got.callbackError !== true) {
       problems.push(`${name}: expected a CallbackError ${want.error}, got ${JSON.stringify(got)}`);

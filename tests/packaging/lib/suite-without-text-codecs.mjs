@@ -13,7 +13,8 @@ const app = resolve(process.argv[2]);
 const saved = { TextEncoder: globalThis.TextEncoder, TextDecoder: globalThis.TextDecoder };
 delete globalThis.TextEncoder;
 delete globalThis.TextDecoder;
-if (typeof TextEncoder !== 'undefined' || typeof TextDecoder !== 'undefined') throw new Error('the text codecs are still there');
+if (typeof TextEncoder !== 'undefined' || typeof TextDecoder !== 'undefined')
+  throw new Error('the text codecs are still there');
 const lib = createRequire(join(app, 'package.json'))('huaweicloud-live-callback/inline');
 Object.assign(globalThis, saved);
 const { runSuite } = await import(join(ROOT, 'tests/js/suite.mjs'));

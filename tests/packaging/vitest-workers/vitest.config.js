@@ -5,7 +5,9 @@ import { defineWorkersConfig } from '@cloudflare/vitest-pool-workers/config';
 export default defineWorkersConfig({
   test: {
     poolOptions: {
-      workers: { miniflare: { compatibilityDate: '2025-09-01', compatibilityFlags: ['nodejs_compat'] } },
+      workers: {
+        miniflare: { compatibilityDate: '2025-09-01', compatibilityFlags: ['nodejs_compat'] },
+      },
     },
   },
 });

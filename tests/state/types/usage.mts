@@ -13,7 +13,12 @@ import {
 } from 'huaweicloud-live-callback';
 
 const store: StateStore = memoryStore({ maxEntries: 10, clock: () => 0 });
-const tracker = createStreamTracker({ store, toleranceSeconds: 300, skewSeconds: 60n, claims: true });
+const tracker = createStreamTracker({
+  store,
+  toleranceSeconds: 300,
+  skewSeconds: 60n,
+  claims: true,
+});
 const v = verify('{}', { key: 'k'.repeat(32) });
 
 export async function use(): Promise<void> {
