@@ -59,10 +59,11 @@ use core::fmt;
 
 use sha2::{Digest, Sha256};
 
-use crate::callback::{Callback, StreamEvent, StreamNotification};
 use crate::error::{Error, ErrorCode};
+use crate::model::{Callback, StreamEvent, StreamNotification};
+use crate::num::Digits;
 use crate::options::Options;
-use crate::signature::{hmac_parts, Algorithm, Digits};
+use crate::signature::{hmac_parts, Algorithm};
 use crate::verify::Verified;
 
 /// The default [`Bounds::skew_secs`]: 60 seconds.
