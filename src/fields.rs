@@ -173,7 +173,7 @@ macro_rules! take {
 /// The signature note of a member's doc comment, by kind.
 macro_rules! note {
     ($k:ident Sig $h:tt $m:tt) => {
-        "The signature, as received; present when a key is configured."
+        ""
     };
     (stream $ty:ident [- $hr:tt] $m:tt) => {
         "**Not covered by the signature.**"
@@ -284,6 +284,13 @@ macro_rules! field_table {
                 }
             }
 
+            /// Other accepted spellings of the field (`usr_args` for `user_args`).
+            pub(crate) const fn aliases(self) -> &'static [&'static str] {
+                match self {
+                    $(Field::$V => &[$($alias)?],)*
+                }
+            }
+
             /// How the parser reads the field.
             pub(crate) const fn value_type(self) -> ValueType {
                 match self {
@@ -353,7 +360,7 @@ field_table! {
         "Unix seconds; present when a key is configured.";
     AuthSign auth_sign "auth_sign" []: Sig,
         doc [9, 21], hmac [-, -], md5 -, example [-, -], events "",
-        "The signature.";
+        "The signature, as received; present when a key is configured.";
     EventType event_type "event_type" []: RecordEvent,
         doc [-, 3], hmac [-, 1], md5 -, example [-, -], events "*",
         "The event: `RECORD_START`, `RECORD_NEW_FILE_START`, `RECORD_FILE_COMPLETE`, `RECORD_OVER` or `RECORD_FAILED`.";
@@ -653,6 +660,29 @@ const fn slots() -> [u8; SLOTS] {
 /// Slot -> index of the spelling + 1 (0: no spelling).
 const SLOT_TABLE: [u8; SLOTS] = slots();
 
+const fn n_spellings() -> usize {
+    let mut n = 0;
+    while spelling(n).is_some() {
+        n += 1;
+    }
+    n
+}
+
+const fn spellings<const N: usize>() -> [(&'static str, Field); N] {
+    let mut out = [("", Field::ALL[0]); N];
+    let mut i = 0;
+    while let Some(s) = spelling(i) {
+        out[i] = s;
+        i += 1;
+    }
+    out
+}
+
+/// Every spelling by index, for the lookup at run time (only the names: [`TABLE`] itself, with
+/// its doc texts and examples, stays out of the binary).
+const SPELLINGS: [(&str, Field); n_spellings()] = spellings();
+const _: () = assert!(SPELLINGS.len() < 255, "spelling indexes fit the u8 slots");
+
 impl Field {
     /// The field a key names (a name or an alias), `None` for an unknown key. On the hot path:
     /// once a member.
@@ -660,7 +690,7 @@ impl Field {
         let b = name.as_bytes();
         let probe = *PROBE.get(b.len())? as usize;
         let i = SLOT_TABLE[slot(MUL, b.len(), *b.get(probe)?)];
-        let (spelled, f) = spelling((i as usize).checked_sub(1)?)?;
+        let (spelled, f) = *SPELLINGS.get((i as usize).checked_sub(1)?)?;
         (spelled == name).then_some(f)
     }
 

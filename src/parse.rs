@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use crate::error::{quote, Error, ErrorCode};
-use crate::fields::{documented_order, Field, FieldSet, ValueType, N_FIELDS, TABLE};
+use crate::fields::{documented_order, Field, FieldSet, ValueType, N_FIELDS};
 use crate::json::{for_each_member, Value};
 use crate::model::{Callback, Kind, RecordCallback, SignedValues, StreamNotification};
 use crate::msg::msg;
@@ -232,7 +232,7 @@ impl<'a> Raw<'a> {
         self.seen |= bit;
         if f == F::UserArgs && key != f.name() {
             // The alias that arrived (from the table), for the duplicate message.
-            let aliases = TABLE[f as usize].aliases;
+            let aliases = f.aliases();
             self.user_args_name = aliases.iter().find(|a| **a == key).map_or("", |a| a);
         }
         let name: &str = &key;
