@@ -728,15 +728,66 @@ mod tests {
 
     #[test]
     fn orders() {
+        let names = |fs: &[Field]| fs.iter().map(|f| f.name()).collect::<Vec<_>>();
+        // The orders the hand-written code had before the table (spec §1, §2).
         assert_eq!(
             STREAM_SIGNED_FIELDS,
             ["event", "domain", "app", "stream", "auth_timestamp"]
         );
+        assert_eq!(
+            RECORD_HMAC_SIGNED_FIELDS,
+            [
+                "auth_timestamp",
+                "event_type",
+                "publish_domain",
+                "app",
+                "stream",
+                "download_url",
+                "play_url"
+            ]
+        );
         assert_eq!(MD5_SIGNED_FIELDS, ["auth_timestamp"]);
-        assert_eq!(RECORD_HMAC_SIGNED_FIELDS.len(), 7);
-        for f in STREAM_HMAC.iter().chain(&RECORD_HMAC) {
-            assert!(f.value_type().is_required() || f.value_type() != ValueType::Sig);
+        assert_eq!(
+            names(&STREAM_ORDER).join(" "),
+            "domain app stream user_args client_ip node_ip publish_timestamp event auth_timestamp auth_sign"
+        );
+        assert_eq!(
+            names(&RECORD_ORDER).join(" "),
+            "project_id job_id task_id event_type publish_domain app stream record_format \
+             download_url play_url asset_id file_size record_duration start_time end_time width \
+             height obs_location obs_bucket obs_object error_message auth_sign auth_timestamp"
+        );
+        assert_eq!(MAX_FIELDS_OF_A_KIND, RECORD_ORDER.len());
+        // The fields a kind requires are exactly its signed fields that have no "absent" form.
+        for (order, hmac) in [
+            (&STREAM_ORDER[..], &STREAM_HMAC[..]),
+            (&RECORD_ORDER[..], &RECORD_HMAC[..]),
+        ] {
+            for f in order {
+                if f.is_required() {
+                    assert!(hmac.contains(f), "{} is required but not signed", f.name());
+                }
+            }
         }
-        assert_eq!(MAX_FIELDS_OF_A_KIND, 23);
+    }
+
+    #[test]
+    fn examples_are_literals_of_their_type() {
+        for r in &TABLE {
+            for e in r.example.into_iter().flatten() {
+                if r.ty == ValueType::Int {
+                    assert!(e.parse::<u64>().is_ok(), "{}: {e}", r.field.name());
+                } else {
+                    assert!(
+                        e.starts_with('"') && e.ends_with('"') && !e.contains('\\'),
+                        "{}: {e}",
+                        r.field.name()
+                    );
+                }
+            }
+            for (kind, e) in r.example.iter().enumerate() {
+                assert!(e.is_none() || r.pos[kind].is_some(), "{}", r.field.name());
+            }
+        }
     }
 }

@@ -361,9 +361,9 @@ impl Raw<'_> {
     /// The kind, once the required fields of that kind are known to be present.
     fn kind(&self) -> Result<Kind, Error> {
         let has = |f: F| self.strings[f as usize].is_some();
-        let (kind, required): (Kind, &[F]) = match (has(F::Event), has(F::EventType)) {
-            (true, false) => (Kind::Stream, &[F::Domain, F::App, F::Stream]),
-            (false, true) => (Kind::Record, &[F::PublishDomain, F::App, F::Stream]),
+        let kind = match (has(F::Event), has(F::EventType)) {
+            (true, false) => Kind::Stream,
+            (false, true) => Kind::Record,
             (true, true) => {
                 return Err(Error::new(
                     ErrorCode::UnknownCallback,
@@ -377,7 +377,9 @@ impl Raw<'_> {
                 ))
             }
         };
-        if let Some(missing) = required.iter().find(|&&f| !has(f)) {
+        // The kind's required fields (the table's), in documented order.
+        let required = documented_order(kind).iter().filter(|f| f.is_required());
+        if let Some(missing) = required.into_iter().find(|&&f| !has(f)) {
             let what = match kind {
                 Kind::Stream => "a stream notification",
                 Kind::Record => "a recording callback",
