@@ -605,11 +605,9 @@ const fn probe_positions() -> [u8; MAX_NAME + 1] {
             }
             break;
         }
-        assert!(
-            p < len || len > 0,
-            "two names of one length differ at no single byte"
-        );
-        out[len] = if p < len { p as u8 } else { 0 };
+        // (p == len only when every position has two names of this length alike.)
+        assert!(p < len, "two names of one length differ at no single byte");
+        out[len] = p as u8;
         len += 1;
     }
     out
