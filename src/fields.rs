@@ -12,10 +12,11 @@
 //! - [`TABLE`], from which `cargo run -q --example gen-fields` writes the JavaScript field
 //!   table, the TypeScript callback interfaces, the package's samples and the page's sign form.
 //!
-//! A row: `Variant ident "json_name" [aliases]: ValueType,` then the field's position in each
-//! order (`-` when it is not in it): `doc [stream, record]` (the documented JSON order of the
-//! kind, which also says which kinds carry it), `hmac [stream, record]` (HMAC-SHA256
-//! string-to-sign), `md5` (the MD5 scheme's message); `example [stream, record]` (the value of
+//! A row: `Variant ident "json_name" [aliases]: ValueType,` then the field's position key in
+//! each order (`-` when it is not in it; keys sort the order and need not be consecutive):
+//! `doc [stream, record]` (the documented JSON order of the kind, in tens, which also says
+//! which kinds carry it), `hmac [stream, record]` (HMAC-SHA256 string-to-sign), `md5` (the MD5
+//! scheme's message); `example [stream, record]` (the value of
 //! the samples, `-` for none) and `events` (the sample events that carry it: `"*"` every event
 //! of its kinds, else names separated by spaces); last the doc text (the signature note is added
 //! from the positions). Adding a field is one row here plus vectors.
@@ -85,7 +86,8 @@ pub struct FieldInfo {
     pub aliases: &'static [&'static str],
     /// The value type.
     pub ty: ValueType,
-    /// The position in each order of [`order`], `None` when the field is not in it.
+    /// The position key in each order of [`order`] (sorting it), `None` when the field is not
+    /// in it.
     pub pos: [Option<u8>; 5],
     /// The example value for the samples, by kind (stream, record), as a Rust literal: a
     /// quoted string or an integer.
@@ -330,101 +332,101 @@ macro_rules! field_table {
 
 field_table! {
     Event event "event" []: StreamEvent,
-        doc [7, -], hmac [0, -], md5 -, example [-, -], events "*",
+        doc [70, -], hmac [0, -], md5 -, example [-, -], events "*",
         "`PUBLISH` (push started) or `PUBLISH_DONE` (push ended).";
     Domain domain "domain" []: Str,
         doc [0, -], hmac [1, -], md5 -, example ["push.example.com", -], events "*",
         "The ingest domain.";
     App app "app" []: Str,
-        doc [1, 5], hmac [2, 3], md5 -, example ["live", "live"], events "*",
+        doc [10, 50], hmac [2, 3], md5 -, example ["live", "live"], events "*",
         "The application name.";
     Stream stream "stream" []: Str,
-        doc [2, 6], hmac [3, 4], md5 -, example ["example_stream", "mystream"], events "*",
+        doc [20, 60], hmac [3, 4], md5 -, example ["example_stream", "mystream"], events "*",
         "The stream name.";
     UserArgs user_args "user_args" ["usr_args"]: OptStr,
-        doc [3, -], hmac [-, -], md5 -,
+        doc [30, -], hmac [-, -], md5 -,
         example ["auth_info=yz1TG0PVN/5isfyrGrRj10gKPCWqSS2X02t6QsRrocH+mEq0gQ0g8k6KhalS84sQ+kDprFyqI0yajbYiFmUO8e45B7ryaS+MpJBlYkhwnuFLnRiKK/IXG7.33436b625354564f6e4d4d434f55&cdn=hw", -],
         events "*",
         "The pusher's query string (`usr_args` in some documents; always exposed as `user_args`).";
     ClientIp client_ip "client_ip" []: OptStr,
-        doc [4, -], hmac [-, -], md5 -, example ["100.111.*.*", -], events "*",
+        doc [40, -], hmac [-, -], md5 -, example ["100.111.*.*", -], events "*",
         "The pushing device's IP, possibly masked (`100.111.*.*`).";
     NodeIp node_ip "node_ip" []: OptStr,
-        doc [5, -], hmac [-, -], md5 -, example ["112.11.*.*", -], events "*",
+        doc [50, -], hmac [-, -], md5 -, example ["112.11.*.*", -], events "*",
         "The receiving node's IP.";
     PublishTimestamp publish_timestamp "publish_timestamp" []: PublishTime,
-        doc [6, -], hmac [-, -], md5 -, example ["1587954134", -], events "*",
+        doc [60, -], hmac [-, -], md5 -, example ["1587954134", -], events "*",
         "Unix seconds; one value per push session, shared by its `PUBLISH` and `PUBLISH_DONE` (which can arrive first). Sent as a string (a stray trailing comma is tolerated) or a number.";
     AuthTimestamp auth_timestamp "auth_timestamp" []: AuthTime,
-        doc [8, 22], hmac [4, 0], md5 0, example [-, -], events "",
+        doc [80, 220], hmac [4, 0], md5 0, example [-, -], events "",
         "Unix seconds; present when a key is configured.";
     AuthSign auth_sign "auth_sign" []: Sig,
-        doc [9, 21], hmac [-, -], md5 -, example [-, -], events "",
+        doc [90, 210], hmac [-, -], md5 -, example [-, -], events "",
         "The signature, as received; present when a key is configured.";
     EventType event_type "event_type" []: RecordEvent,
-        doc [-, 3], hmac [-, 1], md5 -, example [-, -], events "*",
+        doc [-, 30], hmac [-, 1], md5 -, example [-, -], events "*",
         "The event: `RECORD_START`, `RECORD_NEW_FILE_START`, `RECORD_FILE_COMPLETE`, `RECORD_OVER` or `RECORD_FAILED`.";
     ProjectId project_id "project_id" []: OptStr,
         doc [-, 0], hmac [-, -], md5 -, example [-, "70b76xxxxxx34253880af501cdxxxxxx"], events "*",
         "The project.";
     JobId job_id "job_id" []: OptStr,
-        doc [-, 1], hmac [-, -], md5 -, example [-, "dc0a1773-0cef-xxxx-xxxx-9a38fdb095d2"],
+        doc [-, 10], hmac [-, -], md5 -, example [-, "dc0a1773-0cef-xxxx-xxxx-9a38fdb095d2"],
         events "RECORD_NEW_FILE_START RECORD_FILE_COMPLETE",
         "The file's job (`RECORD_NEW_FILE_START`, `RECORD_FILE_COMPLETE`).";
     TaskId task_id "task_id" []: OptStr,
-        doc [-, 2], hmac [-, -], md5 -, example [-, "51126d0ebe94b1da00d2e21a10xxxxxx"], events "*",
+        doc [-, 20], hmac [-, -], md5 -, example [-, "51126d0ebe94b1da00d2e21a10xxxxxx"], events "*",
         "Identifies the recording task.";
     PublishDomain publish_domain "publish_domain" []: Str,
-        doc [-, 4], hmac [-, 2], md5 -, example [-, "push.example.com"], events "*",
+        doc [-, 40], hmac [-, 2], md5 -, example [-, "push.example.com"], events "*",
         "The ingest domain.";
     RecordFormat record_format "record_format" []: OptStr,
-        doc [-, 7], hmac [-, -], md5 -, example [-, "HLS"], events "*",
+        doc [-, 70], hmac [-, -], md5 -, example [-, "HLS"], events "*",
         "`HLS`, `FLV` or `MP4`.";
     DownloadUrl download_url "download_url" []: OptStr,
-        doc [-, 8], hmac [-, 5], md5 -,
+        doc [-, 80], hmac [-, 5], md5 -,
         example [-, "https://obs.cn-north-4.myhuaweicloud.com/live/record-xxxx-mystream-1589967495/record-push.example.com-live-mystream-1589967495.m3u8"],
         events "RECORD_FILE_COMPLETE",
         "The file (`RECORD_FILE_COMPLETE`): an absolute http(s) URL; absent = empty in the string to sign.";
     PlayUrl play_url "play_url" []: OptStr,
-        doc [-, 9], hmac [-, 6], md5 -, example [-, -], events "",
+        doc [-, 90], hmac [-, 6], md5 -, example [-, -], events "",
         "In the signing formula but in no documented body (absent = empty); needs a `download_url`.";
     AssetId asset_id "asset_id" []: OptStr,
-        doc [-, 10], hmac [-, -], md5 -, example [-, "1a0d8e9bfaexxxxxxbe5021e62aa1e96"],
+        doc [-, 100], hmac [-, -], md5 -, example [-, "1a0d8e9bfaexxxxxxbe5021e62aa1e96"],
         events "RECORD_FILE_COMPLETE",
         "VOD media asset id or file id.";
     FileSize file_size "file_size" []: Int,
-        doc [-, 11], hmac [-, -], md5 -, example [-, 3957964], events "RECORD_FILE_COMPLETE",
+        doc [-, 110], hmac [-, -], md5 -, example [-, 3957964], events "RECORD_FILE_COMPLETE",
         "Bytes.";
     RecordDuration record_duration "record_duration" []: Int,
-        doc [-, 12], hmac [-, -], md5 -, example [-, 120], events "RECORD_FILE_COMPLETE",
+        doc [-, 120], hmac [-, -], md5 -, example [-, 120], events "RECORD_FILE_COMPLETE",
         "Seconds.";
     StartTime start_time "start_time" []: OptStr,
-        doc [-, 13], hmac [-, -], md5 -, example [-, "2020-03-08T14:10:25Z"],
+        doc [-, 130], hmac [-, -], md5 -, example [-, "2020-03-08T14:10:25Z"],
         events "RECORD_FILE_COMPLETE",
         "`yyyy-mm-ddThh:mm:ssZ`, kept as text.";
     EndTime end_time "end_time" []: OptStr,
-        doc [-, 14], hmac [-, -], md5 -, example [-, "2020-03-08T14:12:25Z"],
+        doc [-, 140], hmac [-, -], md5 -, example [-, "2020-03-08T14:12:25Z"],
         events "RECORD_FILE_COMPLETE",
         "`yyyy-mm-ddThh:mm:ssZ`, kept as text.";
     Width width "width" []: Int,
-        doc [-, 15], hmac [-, -], md5 -, example [-, 1280], events "RECORD_FILE_COMPLETE",
+        doc [-, 150], hmac [-, -], md5 -, example [-, 1280], events "RECORD_FILE_COMPLETE",
         "Pixels.";
     Height height "height" []: Int,
-        doc [-, 16], hmac [-, -], md5 -, example [-, 720], events "RECORD_FILE_COMPLETE",
+        doc [-, 160], hmac [-, -], md5 -, example [-, 720], events "RECORD_FILE_COMPLETE",
         "Pixels.";
     ObsLocation obs_location "obs_location" []: OptStr,
-        doc [-, 17], hmac [-, -], md5 -, example [-, "cn-north-4"], events "RECORD_FILE_COMPLETE",
+        doc [-, 170], hmac [-, -], md5 -, example [-, "cn-north-4"], events "RECORD_FILE_COMPLETE",
         "The OBS region (field table of a later doc version).";
     ObsBucket obs_bucket "obs_bucket" []: OptStr,
-        doc [-, 18], hmac [-, -], md5 -, example [-, "live"], events "RECORD_FILE_COMPLETE",
+        doc [-, 180], hmac [-, -], md5 -, example [-, "live"], events "RECORD_FILE_COMPLETE",
         "The OBS bucket.";
     ObsObject obs_object "obs_object" []: OptStr,
-        doc [-, 19], hmac [-, -], md5 -,
+        doc [-, 190], hmac [-, -], md5 -,
         example [-, "record-xxxx-mystream-1589967495/record-push.example.com-live-mystream-1589967495.m3u8"],
         events "RECORD_FILE_COMPLETE",
         "The OBS object.";
     ErrorMessage error_message "error_message" []: OptStr,
-        doc [-, 20], hmac [-, -], md5 -,
+        doc [-, 200], hmac [-, -], md5 -,
         example [-, "failed to upload the recording to OBS: access denied"], events "RECORD_FAILED",
         "Why recording failed (`RECORD_FAILED`).";
 }
@@ -498,20 +500,31 @@ const fn count(o: usize) -> usize {
     n
 }
 
-/// The fields of order `o` by position; fails to compile unless every position `0..N` holds
-/// exactly one field.
+/// The fields of order `o`, sorted by their position keys; fails to compile when two fields
+/// share a key. Keys need not be consecutive: a field goes between two others with a key
+/// between theirs (the documented orders count in tens for that).
 const fn order<const N: usize>(o: usize) -> [Field; N] {
     let mut out = [Field::ALL[0]; N];
-    let mut filled = [false; N];
+    let mut keys = [0u8; N];
+    let mut n = 0;
     let mut i = 0;
     while i < N_FIELDS {
         assert!(TABLE[i].field as usize == i, "TABLE is in code order");
-        if let Some(p) = TABLE[i].pos[o] {
-            let p = p as usize;
-            assert!(p < N, "a position beyond the number of fields of an order");
-            assert!(!filled[p], "two fields at one position of an order");
-            out[p] = TABLE[i].field;
-            filled[p] = true;
+        if let Some(k) = TABLE[i].pos[o] {
+            // Insertion sort: at most a few dozen fields, at compile time.
+            let mut j = n;
+            while j > 0 && keys[j - 1] > k {
+                keys[j] = keys[j - 1];
+                out[j] = out[j - 1];
+                j -= 1;
+            }
+            assert!(
+                j == 0 || keys[j - 1] != k,
+                "two fields at one position of an order"
+            );
+            keys[j] = k;
+            out[j] = TABLE[i].field;
+            n += 1;
         }
         i += 1;
     }
@@ -745,16 +758,24 @@ mod tests {
             ]
         );
         assert_eq!(MD5_SIGNED_FIELDS, ["auth_timestamp"]);
-        assert_eq!(
-            names(&STREAM_ORDER).join(" "),
+        // The documented orders the hand-written code had before the table keep their relative
+        // order (a subsequence test: a new field may go anywhere).
+        let keeps = |order: &[Field], want: &str| {
+            let got = names(order);
+            let mut at = got.iter();
+            want.split(' ').all(|w| at.any(|g| *g == w))
+        };
+        assert!(keeps(
+            &STREAM_ORDER,
             "domain app stream user_args client_ip node_ip publish_timestamp event auth_timestamp auth_sign"
-        );
-        assert_eq!(
-            names(&RECORD_ORDER).join(" "),
+        ));
+        assert!(keeps(
+            &RECORD_ORDER,
             "project_id job_id task_id event_type publish_domain app stream record_format \
              download_url play_url asset_id file_size record_duration start_time end_time width \
              height obs_location obs_bucket obs_object error_message auth_sign auth_timestamp"
-        );
+        ));
+        assert!(!keeps(&STREAM_ORDER, "app domain"));
         assert_eq!(MAX_FIELDS_OF_A_KIND, RECORD_ORDER.len());
         // The fields a kind requires are exactly its signed fields that have no "absent" form.
         for (order, hmac) in [
