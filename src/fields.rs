@@ -566,6 +566,41 @@ pub const MAX_FIELDS_OF_A_KIND: usize = if STREAM_ORDER.len() > RECORD_ORDER.len
     RECORD_ORDER.len()
 };
 
+const fn count_required(order: &[Field]) -> usize {
+    let (mut n, mut i) = (0, 0);
+    while i < order.len() {
+        if order[i].value_type().is_required() {
+            n += 1;
+        }
+        i += 1;
+    }
+    n
+}
+
+const fn required<const N: usize>(order: &[Field]) -> [Field; N] {
+    let mut out = [Field::ALL[0]; N];
+    let (mut n, mut i) = (0, 0);
+    while i < order.len() {
+        if order[i].value_type().is_required() {
+            out[n] = order[i];
+            n += 1;
+        }
+        i += 1;
+    }
+    out
+}
+
+const STREAM_REQUIRED: [Field; count_required(&STREAM_ORDER)] = required(&STREAM_ORDER);
+const RECORD_REQUIRED: [Field; count_required(&RECORD_ORDER)] = required(&RECORD_ORDER);
+
+/// The fields a kind must carry (not `null`), in documented order.
+pub(crate) const fn required_fields(kind: crate::model::Kind) -> &'static [Field] {
+    match kind {
+        crate::model::Kind::Stream => &STREAM_REQUIRED,
+        crate::model::Kind::Record => &RECORD_REQUIRED,
+    }
+}
+
 /// The fields of a kind in Huawei's documented order.
 pub(crate) const fn documented_order(kind: crate::model::Kind) -> &'static [Field] {
     match kind {

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use crate::error::{quote, Error, ErrorCode};
-use crate::fields::{documented_order, Field, FieldSet, ValueType, N_FIELDS};
+use crate::fields::{documented_order, required_fields, Field, FieldSet, ValueType, N_FIELDS};
 use crate::json::{for_each_member, Value};
 use crate::model::{Callback, Kind, RecordCallback, SignedValues, StreamNotification};
 use crate::msg::msg;
@@ -378,8 +378,7 @@ impl Raw<'_> {
             }
         };
         // The kind's required fields (the table's), in documented order.
-        let required = documented_order(kind).iter().filter(|f| f.is_required());
-        if let Some(missing) = required.into_iter().find(|&&f| !has(f)) {
+        if let Some(missing) = required_fields(kind).iter().find(|&&f| !has(f)) {
             let what = match kind {
                 Kind::Stream => "a stream notification",
                 Kind::Record => "a recording callback",
