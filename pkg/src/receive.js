@@ -144,8 +144,8 @@ function makeDispatch(handlers, onUnhandled, name) {
 const decoder = new TextDecoder();
 
 // Bytes that are all ASCII, as the string they spell: its UTF-8 encoding is the same bytes, so
-// the core sees the identical body, but a string takes the Verifier's faster path (measured
-// with Node 20 on a 454-byte callback: about 1.7 times the verifications per second). The test
+// the core sees the identical body, but a string takes the Verifier's faster path (make bench,
+// Node section in BENCHMARKS.md: the row Verifier.verify(bytes) against Verifier().verify). The test
 // is the decoder's own output: each UTF-16 unit of it comes from at least one byte, exactly one
 // only for ASCII or for an invalid byte (U+FFFD); a leading BOM is dropped, so the lengths
 // differ. Anything else stays bytes: the core decides what non-ASCII and invalid UTF-8 mean.
