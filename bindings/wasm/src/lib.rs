@@ -34,9 +34,9 @@ mod url;
 use json::Json;
 
 /// The allocator of the wasm32 build: talc (crates.io `talc`, single-threaded wasm, growing the
-/// memory as needed) instead of Rust's default dlmalloc: measured with `make bench` (size
-/// section, twiggy), dlmalloc was about 8 KB of the verify-only `.wasm`. Host builds (the tests)
-/// keep the system allocator.
+/// memory as needed) instead of Rust's default dlmalloc, which was several times talc's bytes in
+/// the verify-only `.wasm` (`make bench`'s size section reports the allocator's bytes, twiggy).
+/// Host builds (the tests) keep the system allocator.
 #[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
