@@ -55,12 +55,7 @@ impl Value<'_> {
 fn malformed(e: &serde_json::Error) -> Error {
     Error::new(
         ErrorCode::MalformedJson,
-        msg!(
-            "malformed JSON at line ",
-            e.line(),
-            ", column ",
-            e.column()
-        ),
+        msg!("malformed JSON at line ", e.line(), ", column ", e.column()),
     )
 }
 
