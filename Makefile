@@ -29,7 +29,7 @@ test-rust: lint
 	$(CARGO) test --features serde --test serde
 	python3 scripts/gen_vectors.py --check
 
-lint:
+lint: test-js-lint
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --all-targets -- -D warnings
 	$(CARGO) clippy --features serde --all-targets -- -D warnings

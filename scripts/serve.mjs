@@ -205,7 +205,7 @@ export function createServer({ repo = REPO, pkgDir = path.join(repo, 'pkg') } = 
         return send(res, 404, 'not found');
       return sendFile(req, res, wwwDir, pathname.slice(1));
     } catch (e) {
-      console.error(`serve: ${req.method} ${req.url}: ${e && e.stack ? e.stack : e}`);
+      console.error(`serve: ${req.method} ${req.url}: ${e?.stack ? e.stack : e}`);
       if (!res.headersSent) return send(res, 500, 'internal error');
       res.end();
     }

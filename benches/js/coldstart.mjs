@@ -129,7 +129,8 @@ for (let i = 0; i <= WRUNS; i++) {
       const res = await fetch(server.url, { signal: AbortSignal.timeout(60000) });
       body = await res.json();
     } finally {
-      var t1 = performance.now(); // eslint-disable-line no-var
+      // biome-ignore lint/correctness/noInnerDeclarations: var on purpose, read after the block
+      var t1 = performance.now();
       await server.host.stop();
     }
     if (body.event !== 'PUBLISH') throw new Error(`${key}: first response ${JSON.stringify(body)}`);

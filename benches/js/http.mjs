@@ -35,10 +35,7 @@ if (process.argv[2] === 'serve') {
     };
   } else {
     const { createNodeMiddleware } = await import('huaweicloud-live-callback');
-    let seen = 0;
-    listener = createNodeMiddleware({ key, now }, () => {
-      seen++;
-    });
+    listener = createNodeMiddleware({ key, now }, () => {});
   }
   const server = createServer({ keepAliveTimeout: 60000 }, listener);
   server.listen(0, '127.0.0.1', () => process.send({ port: server.address().port }));
@@ -119,7 +116,7 @@ async function round(url, body) {
 function cpuOf(child) {
   return new Promise((resolve) => {
     const on = (m) => {
-      if (m && m.cpu) {
+      if (m?.cpu) {
         child.off('message', on);
         resolve(m.cpu.user + m.cpu.system);
       }

@@ -73,9 +73,7 @@ function run(n) {
       tally.ok++;
     } catch (e) {
       if (!(e instanceof lib.CallbackError) || e.code !== p.expect)
-        throw new Error(
-          `${p.name}: ${e && e.code} ${e && e.message} (expected ${p.expect ?? 'ok'})`,
-        );
+        throw new Error(`${p.name}: ${e?.code} ${e?.message} (expected ${p.expect ?? 'ok'})`);
       tally.rejected++;
     }
   }

@@ -10,7 +10,7 @@
 // and of the allocator (items whose name has core::fmt / dlmalloc / the allocator crate).
 // Env: BENCH_TWIGGY (twiggy binary), BENCH_NAMED_WASM, BENCH_NAMED_WASM_LEAN.
 // Run from build/bench: node size.mjs
-import { copyFileSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { basename, join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
@@ -196,7 +196,7 @@ function crateOf(name) {
   }
   if (/^(__wbindgen|__wbg_|__externref|__instance_terminated)/.test(name))
     return 'wasm-bindgen runtime';
-  let n = name.replace(/^[<&*(]+/, '').replace(/^(const |mut |dyn |impl )+/, '');
+  const n = name.replace(/^[<&*(]+/, '').replace(/^(const |mut |dyn |impl )+/, '');
   const m = /^([A-Za-z_][A-Za-z0-9_]*)(\[|::)/.exec(n);
   if (m) return m[1] === '__rustc' ? 'std (__rustc alloc shims)' : m[1];
   if (/^(__[a-z0-9_]+|mem(cmp|cpy|set|move)|bcmp)$/.test(n)) return 'compiler_builtins';

@@ -24,7 +24,7 @@ console.log(
   `${order.length} notifications of ${STREAMS} streams (shuffled), Node ${process.version}`,
 );
 
-function time(label, rounds, f) {
+function time(_label, rounds, f) {
   const per = [];
   for (let r = 0; r < rounds; r++) {
     const t0 = process.hrtime.bigint();

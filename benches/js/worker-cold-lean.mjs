@@ -5,7 +5,7 @@
 import { Verifier } from 'huaweicloud-live-callback/verify';
 
 export default {
-  async fetch(request, env) {
+  async fetch(_request, env) {
     const c = JSON.parse(env.CASE);
     const t0 = Date.now();
     const r = new Verifier({ keys: [c.key] }).verify(c.body, { now: c.now });

@@ -6,6 +6,7 @@
 import { CallbackError } from './wasm.js';
 
 export const U32 = 4294967296;
+// biome-ignore lint/correctness/noPrecisionLoss: 2 ** 64 is exact as a double; it is the bound, not a value
 const U64_LIMIT = 18446744073709551616; // 2 ** 64 as a double; larger numbers clamp
 // Keys and ids longer than this are refused before they are copied into wasm memory.
 export const MAX_ARG_UNITS = 1048576;
@@ -61,7 +62,6 @@ export function describeSecret(v) {
   return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
 }
 
-const hasOwn = Object.prototype.hasOwnProperty;
 const ownDescriptor = Object.getOwnPropertyDescriptor;
 
 /**

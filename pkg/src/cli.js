@@ -495,7 +495,7 @@ async function cmdListen(ctx, flags) {
           // A bug here must not stop the receiver, nor answer 200.
           if (!res.headersSent)
             res.writeHead(500, { 'content-type': 'text/plain' }).end('internal error\n');
-          ctx.err(`${ctx.ce.red('hwlc listen:')} #${n}: ${e && e.message}`);
+          ctx.err(`${ctx.ce.red('hwlc listen:')} #${n}: ${e?.message}`);
         }
       },
       () => {

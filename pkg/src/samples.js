@@ -88,7 +88,7 @@ function isoSeconds(t) {
  * Returns undefined for an event without a sample.
  */
 export function sampleCallback(event, now) {
-  if (!Object.prototype.hasOwnProperty.call(samples, event)) return undefined;
+  if (!Object.hasOwn(samples, event)) return undefined;
   if (typeof now !== 'number' || !Number.isSafeInteger(now) || now < 3600) {
     throw new TypeError('sampleCallback: now must be Unix seconds (a safe integer)');
   }

@@ -60,7 +60,7 @@ export function fromWire(wire) {
 }
 
 /** @param {string} key @param {unknown} value */
-function bigReviver(key, value) {
+function bigReviver(_key, value) {
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     const keys = Object.keys(value);
     if (keys.length === 1 && keys[0] === '$int') return BigInt(/** @type {any} */ (value).$int);

@@ -63,7 +63,7 @@ export async function fetchApi(t, lib) {
     t.ok(
       e instanceof lib.CallbackError && e.code === code,
       `verifyRequest: ${name} -> CallbackError ${code}`,
-      `${e && e.code} ${e && e.message}`,
+      `${e?.code} ${e?.message}`,
     );
   }
   // Content-Length above the cap: refused before a single chunk is pulled.
@@ -80,7 +80,7 @@ export async function fetchApi(t, lib) {
       e1.code === 'BODY_TOO_LARGE' &&
       /Content-Length 65537/.test(e1.message),
     'verifyRequest: Content-Length above maxBodyBytes -> BODY_TOO_LARGE',
-    `${e1 && e1.code} ${e1 && e1.message}`,
+    `${e1?.code} ${e1?.message}`,
   );
   t.ok(cl.state.pulls <= 1, 'verifyRequest: nothing read of that body', `pulls ${cl.state.pulls}`);
   // An endless stream: stops right after the cap and cancels the stream.
@@ -89,7 +89,7 @@ export async function fetchApi(t, lib) {
   t.ok(
     e2 instanceof lib.CallbackError && e2.code === 'BODY_TOO_LARGE',
     'verifyRequest: an endless body -> BODY_TOO_LARGE',
-    `${e2 && e2.code} ${e2 && e2.message}`,
+    `${e2?.code} ${e2?.message}`,
   );
   t.ok(
     endless.state.pulls <= MAX / (16 * 1024) + 3,
@@ -112,7 +112,7 @@ export async function fetchApi(t, lib) {
   t.ok(
     badKey instanceof lib.CallbackError && badKey.code === 'INVALID_KEY',
     'verifyRequest: a key with a trailing newline -> INVALID_KEY (refused, not trimmed)',
-    badKey && badKey.message,
+    badKey?.message,
   );
 
   // createHandler
@@ -222,7 +222,7 @@ export async function next(t, lib) {
   const seenContext = [];
   const POST = lib.nextRouteHandler(options(rec), {
     ...routes(rec),
-    PUBLISH_DONE: (v, request, context) => {
+    PUBLISH_DONE: (_v, _request, context) => {
       seenContext.push(context);
     },
   });
@@ -260,7 +260,7 @@ export async function lambda(t, lib) {
   const seen = [];
   const handler = lib.createLambdaHandler(options(rec), {
     ...routes(rec),
-    PUBLISH_DONE: (v, event, context) => {
+    PUBLISH_DONE: (_v, event, context) => {
       seen.push([event, context]);
     },
   });
@@ -381,7 +381,7 @@ export async function config(t, lib) {
     t.ok(
       e2 instanceof lib.CallbackError && e2.code === 'INVALID_KEY',
       `${name}: no key throws INVALID_KEY at construction`,
-      e2 && e2.message,
+      e2?.message,
     );
   }
   const thrown = (f) => {
@@ -398,7 +398,7 @@ export async function config(t, lib) {
       /PUBLISHED/.test(typo.message) &&
       /PUBLISH_DONE/.test(typo.message),
     'a route for an unknown event name throws a TypeError listing the known ones',
-    typo && typo.message,
+    typo?.message,
   );
   const notFn = thrown(() => lib.createHandler({ key: KEY }, { PUBLISH: 'yes' }));
   t.ok(
@@ -416,7 +416,7 @@ export async function config(t, lib) {
   t.ok(
     negNow instanceof TypeError && /options\.now/.test(negNow.message),
     'a negative fixed now throws a TypeError at construction',
-    negNow && negNow.message,
+    negNow?.message,
   );
   const badHook = thrown(() => lib.createHandler({ key: KEY, onError: 'log' }, () => {}));
   t.ok(

@@ -6,7 +6,7 @@ import { routes } from './handlers.mjs';
 
 export function honoApp(lib, opts, rec) {
   const app = new Hono();
-  app.onError((e, c) => c.text('internal error', 500)); // Hono's default logs the stack
+  app.onError((_e, c) => c.text('internal error', 500)); // Hono's default logs the stack
   // Middleware mode: the verified callback on the context, the route answers.
   app.all('/mw', lib.createHonoMiddleware(opts), async (c) => {
     const v = c.get('huaweiCallback');
@@ -31,7 +31,7 @@ export function honoApp(lib, opts, rec) {
     c.json({
       streams: rec.seen.map((v) => v.callback.stream),
       keyIndexes: rec.seen.map((v) => v.keyIndex),
-      errors: rec.errors.map((e) => (e && e.code) || (e && e.message)),
+      errors: rec.errors.map((e) => e?.code || e?.message),
       unhandled: rec.unhandled.map((v) => v.event),
     }),
   );

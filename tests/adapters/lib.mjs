@@ -43,7 +43,7 @@ export class Tally {
     try {
       await fn(this);
     } catch (e) {
-      this.ok(false, 'section ran to the end', (e && e.stack) || e);
+      this.ok(false, 'section ran to the end', e?.stack || e);
     }
     console.log(
       `  ${section}: ${this.passed - before[0]} passed, ${this.failed - before[1]} failed`,

@@ -106,7 +106,7 @@ export async function readme(t, lib, app) {
         `    readme ${name}: ${t.passed - before[0]} passed, ${t.failed - before[1]} failed`,
       );
     } catch (e) {
-      t.ok(false, `${name}: the snippet ran`, (e && e.stack) || e);
+      t.ok(false, `${name}: the snippet ran`, e?.stack || e);
     } finally {
       await host.stop();
     }

@@ -24,7 +24,7 @@ async function withServer(handler, fn) {
   }
 }
 
-const reqSocket = (req) => (req && req.socket) || null;
+const reqSocket = (req) => req?.socket || null;
 
 async function parserFirst(t, lib, name, url) {
   const b = bodies(lib);
@@ -73,7 +73,7 @@ export async function nodeHttp(t, lib) {
   const mw = lib.createNodeMiddleware(options(rec, reqSocket), routes(rec));
   await withServer(mw, (url) => checkServer(t, url, lib, rec));
   // The handler may answer itself; a single function instead of routes.
-  const own = lib.createNodeMiddleware(options(recorder()), (v, req, res) => {
+  const own = lib.createNodeMiddleware(options(recorder()), (v, _req, res) => {
     res.writeHead(202).end(v.event);
   });
   await withServer(own, async (url) => {
@@ -94,7 +94,7 @@ function expressApp(express, lib, rec) {
   app.post(
     '/kept',
     express.json({
-      verify: (req, res, buf) => {
+      verify: (req, _res, buf) => {
         req.rawBody = buf;
       },
     }),
@@ -125,7 +125,7 @@ export async function connectApp(t, lib) {
   app.use(
     '/kept',
     express4.json({
-      verify: (req, res, buf) => {
+      verify: (req, _res, buf) => {
         req.rawBody = buf;
       },
     }),
@@ -244,7 +244,7 @@ export async function honoNode(t, lib) {
   const rec = recorder();
   const app = honoApp(
     lib,
-    options(rec, (req, c) => (c && c.env && c.env.incoming ? c.env.incoming.socket : null)),
+    options(rec, (_req, c) => (c?.env?.incoming ? c.env.incoming.socket : null)),
     rec,
   );
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });

@@ -545,7 +545,7 @@ test('--domain/--app/--allow-unknown-events reach the core: outside the lists is
     input: c.body,
   });
   exit(open, 0);
-  assert(/^open      domain\|app, app\|stream /m.test(open.stdout), show(open));
+  assert(/^open {6}domain\|app, app\|stream /m.test(open.stdout), show(open));
   const pinned = await run(
     [
       'explain',
@@ -649,7 +649,7 @@ test('explain: the string to sign on one line, field by field, the first differe
   const e2 = await run(['explain', '--key', KEY], { input: nl.stdout });
   exit(e2, 0);
   assert(
-    e2.stdout.split('\n').some((l) => /^signs     PUBLISHpush\.example\.comlivea\\nb\d+$/.test(l)),
+    e2.stdout.split('\n').some((l) => /^signs {5}PUBLISHpush\.example\.comlivea\\nb\d+$/.test(l)),
     show(e2),
   );
 });
@@ -1019,7 +1019,7 @@ test('listen receives triggers: explains each, 200 when valid / 401 otherwise, f
       `verdicts\n${out}`,
     );
     assert(
-      /signs     \d+RECORD_FILE_COMPLETEpush\.example\.comlivemystreamhttps:\/\/obs/.test(out),
+      /signs {5}\d+RECORD_FILE_COMPLETEpush\.example\.comlivemystreamhttps:\/\/obs/.test(out),
       `string to sign\n${out}`,
     );
     assert(out.includes('first difference at character'), `diff marker\n${out}`);
@@ -1234,7 +1234,7 @@ for (const t of tests) {
   } catch (e) {
     failed++;
     console.log(
-      `FAIL ${t.name}\n     ${String(e && e.stack ? e.stack : e)
+      `FAIL ${t.name}\n     ${String(e?.stack ? e.stack : e)
         .split('\n')
         .join('\n     ')}`,
     );

@@ -79,7 +79,7 @@ process.on('uncaughtException', (e) => {
   check(
     false,
     'no uncaught exception (e.g. a wasm trap in a finalizer freeing a collected object)',
-    `${e && e.name}: ${e && e.message}\n${e && e.stack}`,
+    `${e?.name}: ${e?.message}\n${e?.stack}`,
   );
   console.log(`${passed} passed, ${failed} failed`);
   process.exit(1);
@@ -126,7 +126,8 @@ const verifier = new lib.Verifier({ keys: [KEY] });
 // ---------------------------------------------------------------- the mix
 const kinds = {};
 const tally = (kind, ok) => {
-  const k = kinds[kind] ?? (kinds[kind] = { calls: 0, wrong: 0, example: '' });
+  kinds[kind] ??= { calls: 0, wrong: 0, example: '' };
+  const k = kinds[kind];
   k.calls++;
   if (!ok) k.wrong++;
 };
@@ -138,7 +139,7 @@ const accepted = (kind, fn) => {
     if (!ok) kinds[kind].example ||= JSON.stringify(v).slice(0, 200);
   } catch (e) {
     tally(kind, false);
-    kinds[kind].example ||= `${e && e.name}: ${e && e.message}`;
+    kinds[kind].example ||= `${e?.name}: ${e?.message}`;
   }
 };
 const refused = (kind, fn, code) => {
@@ -152,7 +153,7 @@ const refused = (kind, fn, code) => {
         ? e instanceof TypeError
         : e instanceof lib.CallbackError && e.code === code;
     tally(kind, ok);
-    if (!ok) kinds[kind].example ||= `${e && e.name}: ${e && e.code} ${e && e.message}`;
+    if (!ok) kinds[kind].example ||= `${e?.name}: ${e?.code} ${e?.message}`;
   }
 };
 
@@ -163,7 +164,7 @@ const plain = (kind, fn) => {
     if (!ok) kinds[kind].example ||= 'a wrong result';
   } catch (e) {
     tally(kind, false);
-    kinds[kind].example ||= `${e && e.name}: ${e && e.message}`;
+    kinds[kind].example ||= `${e?.name}: ${e?.message}`;
   }
 };
 
@@ -376,7 +377,7 @@ for (let round = 1; round <= 2; round++) {
     );
   } catch (e) {
     console.log(
-      `the suite, round ${round}: threw ${e && e.name}: ${e && e.message} (the module is broken; see below)`,
+      `the suite, round ${round}: threw ${e?.name}: ${e?.message} (the module is broken; see below)`,
     );
   }
   for (const f of [
@@ -396,7 +397,7 @@ let after2 = '';
 try {
   after2 = lib.verify(body, one).callback.app;
 } catch (e) {
-  after2 = `${e && e.name}: ${e && e.message}`;
+  after2 = `${e?.name}: ${e?.message}`;
 }
 check(after2 === 'live', 'after the suite twice and collections, verify still works', after2);
 // The suite's largest legitimate bodies (5 MiB, and a 5 MiB string under an 8 MiB limit, for

@@ -84,7 +84,7 @@ try {
   }
 } catch (e) {
   r.failed++;
-  console.log(`FAIL huaweicloud-live-callback/verify: ${(e && e.stack) || e}`);
+  console.log(`FAIL huaweicloud-live-callback/verify: ${e?.stack || e}`);
 }
 console.log(`${r.passed} passed, ${r.failed} failed`);
 process.exit(r.failed === 0 && r.passed > 0 ? 0 : 1);

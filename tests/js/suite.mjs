@@ -67,7 +67,7 @@ function deepEqual(a, b) {
   const ka = Object.keys(a);
   const kb = Object.keys(b);
   if (ka.length !== kb.length) return false;
-  return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && deepEqual(a[k], b[k]));
+  return ka.every((k) => Object.hasOwn(b, k) && deepEqual(a[k], b[k]));
 }
 
 /**
@@ -512,6 +512,7 @@ export function runSuite(lib, vectors, log = () => {}, corpus = undefined, optio
             return `generateKey(${arg}) = ${show(k)}`;
         }
       }
+      // biome-ignore lint/suspicious/noSelfCompare: two calls, two random keys
       return lib.generateKey() === lib.generateKey() ? 'two keys are equal' : undefined;
     },
   );
@@ -1019,7 +1020,7 @@ export function runSuite(lib, vectors, log = () => {}, corpus = undefined, optio
             fn();
             return 'no error';
           } catch (e) {
-            return String(e && e.message).includes(needle) || String(e).includes(needle)
+            return String(e?.message).includes(needle) || String(e).includes(needle)
               ? `the error shows the key: ${e.message}`
               : undefined;
           }
@@ -1249,7 +1250,8 @@ export function runSuite(lib, vectors, log = () => {}, corpus = undefined, optio
         ['[]', () => []],
         ['[undefined]', () => [undefined]],
         ['[null]', () => [null]],
-        ['a sparse array', () => [, , ,]], // eslint-disable-line no-sparse-arrays
+        // biome-ignore lint/suspicious/noSparseArray: the input under test is a sparse array
+        ['a sparse array', () => [, , ,]],
         ['Object.create(null)', () => Object.create(null)],
         ['a frozen object', () => Object.freeze({ a: 1 })],
         ['a frozen empty array', () => Object.freeze([])],

@@ -351,12 +351,12 @@ async function main() {
           try {
             problems = await fn(app, cases);
           } catch (e) {
-            problems = [String((e && e.message) || e)];
+            problems = [String(e?.message || e)];
           }
           results.push({ check, problems });
         }
       } catch (e) {
-        results.push({ check: 'install', problems: [String((e && e.message) || e)] });
+        results.push({ check: 'install', problems: [String(e?.message || e)] });
       }
       for (const { check, problems } of results) {
         if (problems.length === 0) passed++;

@@ -77,7 +77,7 @@ if (failed === 0) {
       opened.problems.join('\n'),
     );
   } catch (e) {
-    ok(false, 'Chromium loaded the site', String((e && e.stack) || e));
+    ok(false, 'Chromium loaded the site', String(e?.stack || e));
   } finally {
     if (opened) await opened.close();
     await closeBrowser();

@@ -449,9 +449,9 @@ async function concurrency(redis) {
       runNode([join(HERE, 'apply-worker.mjs'), app, String(redis.port), k, files[i], String(NOW)]),
     ),
   );
-  results.forEach((r, i) =>
-    t.ok(r.code === 0, `process ${i} (${kinds[i]}) applied its share`, r.stderr.slice(-2000)),
-  );
+  for (const [i, r] of results.entries()) {
+    t.ok(r.code === 0, `process ${i} (${kinds[i]}) applied its share`, r.stderr.slice(-2000));
+  }
   const c = await connect('redis4', redis.port);
   try {
     const tracker = hw.createStreamTracker({ store: hw.redisStore(c), toleranceSeconds: TOL });

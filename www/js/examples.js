@@ -70,7 +70,7 @@ export function setupExamples({ getVectors, onLoad }) {
   const sel = $('vector-select');
   sel.addEventListener('change', () => {
     const vectors = getVectors();
-    const c = vectors && vectors.cases.find((x) => x.name === sel.value);
+    const c = vectors?.cases.find((x) => x.name === sel.value);
     if (c) load(c);
   });
 

@@ -58,7 +58,7 @@ export function setupKeys({ onChange }) {
   function set(values) {
     keyList.replaceChildren();
     if (values.length === 0) values = [''];
-    values.forEach((v) => add(v));
+    for (const v of values) add(v);
   }
 
   /** The non-empty keys as the package takes them, each with the label of its input as id. */

@@ -34,7 +34,7 @@ const getLib = () => lib;
 
 // Late-bound: the views and the fragment refer to each other only through these hooks.
 let fragment = null;
-const saveFragment = () => fragment && fragment.save();
+const saveFragment = () => fragment?.save();
 
 const tabs = setupTabs({
   onSelect(mode) {

@@ -49,9 +49,7 @@ function checkCase(lib, c, defaults, verdicts) {
     }
   } else if (!err) bad.push(`verify accepted it, expected ${e.error}`);
   else if (!(err instanceof lib.CallbackError))
-    bad.push(
-      `verify threw a ${err && err.constructor && err.constructor.name}, not a CallbackError`,
-    );
+    bad.push(`verify threw a ${err?.constructor?.name}, not a CallbackError`);
   else if (err.code !== e.error) bad.push(`error ${err.code}, expected ${e.error}`);
 
   const x = lib.explain(body, opt);
@@ -71,10 +69,10 @@ function checkCase(lib, c, defaults, verdicts) {
   }
   if (typeof e.signature === 'string') {
     // Computed under the matching key, or under keys[0] when none matches (README of the file).
-    const k = x.keys && x.keys[e.keyIndex ?? 0];
+    const k = x.keys?.[e.keyIndex ?? 0];
     if (!k || k.expectedSignature !== e.signature)
       bad.push(
-        `expected signature of key ${e.keyIndex ?? 0}: ${k && k.expectedSignature}, expected ${e.signature}`,
+        `expected signature of key ${e.keyIndex ?? 0}: ${k?.expectedSignature}, expected ${e.signature}`,
       );
   }
   return bad;
@@ -127,7 +125,7 @@ export async function selfCheck(lib, vectors) {
     try {
       bad = checkCase(lib, c, vectors.defaults ?? {}, verdicts);
     } catch (e) {
-      bad = [`threw: ${e && e.message}`];
+      bad = [`threw: ${e?.message}`];
     }
     if (bad.length === 0) agree++;
     else failures.push([c.name, bad]);

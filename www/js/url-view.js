@@ -273,7 +273,7 @@ export function checkUrlVectors(lib, urls) {
       try {
         bad = fn(lib, c);
       } catch (e) {
-        bad = [`threw: ${e && e.message}`];
+        bad = [`threw: ${e?.message}`];
       }
       if (bad.length === 0) agree++;
       else failures.push([c.name, bad]);

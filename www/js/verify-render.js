@@ -83,7 +83,7 @@ function reasonFor(x, keys, ctx) {
 function pageHints(x, body) {
   const hints = [];
   const t = body.trim();
-  const code = x.error && x.error.code;
+  const code = x.error?.code;
   if (code === 'MALFORMED_JSON') {
     if (/^"\{\\"/.test(t))
       hints.push(
@@ -252,10 +252,10 @@ export function render(x, body, keys, ctx) {
     timing.textContent = 'No auth_timestamp.';
   }
 
-  $('signed-fields').textContent =
-    x.signedFields && x.signedFields.length ? x.signedFields.join(', ') : '—';
-  $('unsigned-fields').textContent =
-    x.unsignedFields && x.unsignedFields.length ? x.unsignedFields.join(', ') : 'none';
+  $('signed-fields').textContent = x.signedFields?.length ? x.signedFields.join(', ') : '—';
+  $('unsigned-fields').textContent = x.unsignedFields?.length
+    ? x.unsignedFields.join(', ')
+    : 'none';
 
   const problems = $('problems');
   problems.replaceChildren(

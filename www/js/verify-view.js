@@ -108,7 +108,7 @@ export function setupVerifyView({ getLib, isActive, onChange }) {
       // explain reports problems instead of throwing, except for bodies over its hard size limit.
       if (e && e.code === 'BODY_TOO_LARGE')
         return setVerdict('MALFORMED', `the body is too large to examine: ${e.message}.`);
-      setVerdict('', `The verifier failed: ${e && e.message ? e.message : e}`);
+      setVerdict('', `The verifier failed: ${e?.message ? e.message : e}`);
       console.error(e);
       return;
     }

@@ -976,12 +976,7 @@ test('keyboard: tabs by arrow keys, controls reachable by Tab, Generate by Enter
           '#panel-verify input, #panel-verify textarea, #panel-verify select, #panel-verify button',
         ),
       ]
-        .filter(
-          (e) =>
-            !(e.labels && e.labels.length) &&
-            !e.getAttribute('aria-label') &&
-            !e.textContent.trim(),
-        )
+        .filter((e) => !e.labels?.length && !e.getAttribute('aria-label') && !e.textContent.trim())
         .map((e) => e.id || e.outerHTML.slice(0, 60)),
     );
     assert.deepEqual(unnamed, []);
@@ -1208,7 +1203,7 @@ async function main() {
       failed++;
       console.log(`not ok - ${t.name}`);
       console.log(
-        String(e && e.stack ? e.stack : e)
+        String(e?.stack ? e.stack : e)
           .split('\n')
           .map((l) => `#   ${l}`)
           .join('\n'),

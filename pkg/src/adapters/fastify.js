@@ -24,7 +24,7 @@ export function createFastifyPlugin(options, handlers) {
   }
   return async function huaweiCallbackPlugin(fastify) {
     fastify.removeAllContentTypeParsers();
-    fastify.addContentTypeParser('*', (request, payload, done) => done(null, payload));
+    fastify.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
     fastify.route({
       method: METHODS,
       url: path,

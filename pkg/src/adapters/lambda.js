@@ -7,7 +7,7 @@ import { prepare, run, headersOf, textOf, tooLarge } from '../receive.js';
 
 function methodOf(event) {
   if (event === null || typeof event !== 'object') return undefined;
-  const http = event.requestContext && event.requestContext.http;
+  const http = event.requestContext?.http;
   if (http && typeof http.method === 'string') return http.method.toUpperCase();
   return typeof event.httpMethod === 'string' ? event.httpMethod.toUpperCase() : undefined;
 }

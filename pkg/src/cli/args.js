@@ -39,9 +39,7 @@ export function parseArgs(argv, spec, command) {
     }
     const eq = arg.indexOf('=');
     const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
-    const def = Object.prototype.hasOwnProperty.call(spec.flags, name)
-      ? spec.flags[name]
-      : undefined;
+    const def = Object.hasOwn(spec.flags, name) ? spec.flags[name] : undefined;
     if (def === undefined) {
       const near = closest(name, Object.keys(spec.flags));
       throw new UsageError(
@@ -62,7 +60,8 @@ export function parseArgs(argv, spec, command) {
       value = argv[++i];
     }
     if (def.multiple) {
-      (flags[key] ||= []).push(value);
+      flags[key] ||= [];
+      flags[key].push(value);
     } else if (flags[key] !== undefined) {
       throw new UsageError(`--${name} is given twice; give it once`);
     } else {

@@ -28,6 +28,7 @@ export function colours(stream, env) {
 export function visible(s) {
   return String(s).replace(
     // C0/C1 controls, DEL, soft hyphen, zero-widths and bidi marks, line/paragraph separators, BOM.
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters it escapes
     /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff\\]/g,
     (c) => {
       if (c === '\\') return '\\\\';

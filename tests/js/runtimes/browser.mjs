@@ -4,11 +4,10 @@
 // started here. Any console error, page error or failed request fails the run.
 //   node tests/js/runtimes/browser.mjs
 import { createServer } from 'node:http';
-import { copyFileSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import { createRequire } from 'node:module';
 import {
-  ROOT,
   PKG_NAME,
   appDir,
   copySuite,
@@ -171,7 +170,7 @@ async function main() {
       problems.join('\n'),
     );
   } catch (e) {
-    tally.ok(false, 'Chromium ran the page', String((e && e.stack) || e));
+    tally.ok(false, 'Chromium ran the page', String(e?.stack || e));
   } finally {
     server.close();
   }

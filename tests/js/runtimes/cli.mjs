@@ -45,7 +45,7 @@ if (which === 'deno') {
   // Use the node_modules that npm installed (no registry access, no lockfile changes).
   writeFileSync(
     join(app, 'deno.json'),
-    JSON.stringify({ nodeModulesDir: 'manual', lock: false }, null, 2) + '\n',
+    `${JSON.stringify({ nodeModulesDir: 'manual', lock: false }, null, 2)}\n`,
   );
   mkdirSync(join(scratch, 'deno-dir'), { recursive: true });
   cmd = join(BIN, 'deno');
@@ -107,7 +107,7 @@ if (
       )
     : null;
   tally.ok(
-    want !== null && got !== null && got.endsWith(want.slice(app.length)),
+    want && got?.endsWith(want.slice(app.length)),
     `${which} loaded the "${CONDITIONS[which][0]}" entry of the installed package`,
     `loaded ${got}, exports map gives ${want}`,
   );

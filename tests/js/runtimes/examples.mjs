@@ -61,7 +61,7 @@ function stage(name) {
     console.log(`  examples| cloudflare-worker: ${sub.passed} passed, ${sub.failed} failed`);
     tally.merge(sub);
   } catch (e) {
-    tally.ok(false, 'worker example ran in workerd', String((e && e.stack) || e));
+    tally.ok(false, 'worker example ran in workerd', String(e?.stack || e));
   } finally {
     if (server) await server.host.stop();
   }
@@ -82,7 +82,7 @@ function stage(name) {
     });
     tally.ok(res.status === 500, 'worker example without a key -> 500', `got ${res.status}`);
   } catch (e) {
-    tally.ok(false, 'worker example without a key ran in workerd', String((e && e.stack) || e));
+    tally.ok(false, 'worker example without a key ran in workerd', String(e?.stack || e));
   } finally {
     if (server) await server.host.stop();
   }
@@ -110,7 +110,7 @@ function stage(name) {
     console.log(`  examples| node server: ${sub.passed} passed, ${sub.failed} failed`);
     tally.merge(sub);
   } catch (e) {
-    tally.ok(false, 'node example server ran', String((e && e.stack) || e));
+    tally.ok(false, 'node example server ran', String(e?.stack || e));
   } finally {
     await host.stop();
   }

@@ -59,7 +59,7 @@ mkdirSync(dir, { recursive: true });
 // Deno uses the node_modules npm installed (as the document says).
 writeFileSync(
   join(app, 'deno.json'),
-  JSON.stringify({ nodeModulesDir: 'manual', lock: false }, null, 2) + '\n',
+  `${JSON.stringify({ nodeModulesDir: 'manual', lock: false }, null, 2)}\n`,
 );
 
 async function section(name, fn) {
@@ -68,7 +68,7 @@ async function section(name, fn) {
   try {
     await fn(sub, snippets.get(name));
   } catch (e) {
-    sub.ok(false, `${name} snippet ran`, String((e && e.stack) || e));
+    sub.ok(false, `${name} snippet ran`, String(e?.stack || e));
   }
   console.log(`  quickstart| ${name}: ${sub.passed} passed, ${sub.failed} failed`);
   tally.merge(sub);
@@ -89,7 +89,7 @@ async function waitForHttp(url, host, ms = 30000) {
   }
 }
 
-async function server(sub, name, file, code, cmd, args, env, opts) {
+async function server(sub, _name, file, code, cmd, args, env, opts) {
   writeFileSync(join(dir, file), code);
   const port = await freePort();
   const host = start(cmd, args, {

@@ -85,7 +85,7 @@ try {
     server.host.output().slice(-2000),
   );
 } catch (e) {
-  tally.ok(false, 'workerd served the test Worker', String((e && e.stack) || e));
+  tally.ok(false, 'workerd served the test Worker', String(e?.stack || e));
 } finally {
   if (server) await server.host.stop();
 }

@@ -133,9 +133,9 @@ const typedStream: StreamNotification<'PUBLISH_DONE'> = sign(
   { event: 'PUBLISH_DONE', domain: 'd', app: 'a', stream: 's' },
   { key, authTimestamp: 1 },
 ).callback;
-// @ts-expect-error stream notifications are never MD5-signed
 sign(
   { event: 'PUBLISH', domain: 'd', app: 'a', stream: 's' },
+  // @ts-expect-error stream notifications are never MD5-signed
   { key, algorithm: 'MD5', authTimestamp: 1 },
 );
 void [name, looseName, resignedCb, typedStream];

@@ -29,9 +29,9 @@ export function check(lib, cases) {
     } catch (e) {
       out[name] = {
         ok: false,
-        code: e && e.code,
+        code: e?.code,
         callbackError: e instanceof lib.CallbackError,
-        message: String(e && e.message),
+        message: String(e?.message),
       };
     }
   }

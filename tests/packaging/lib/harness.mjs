@@ -3,14 +3,7 @@
 // Chromium (Debian's /usr/bin/chromium driven by playwright-core, pinned in lib/package-lock.json).
 // Processes and servers are started through tests/js/runtimes/common.mjs (own process group,
 // hard timeouts, stopped on failure).
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, extname, join, normalize, sep } from 'node:path';
@@ -202,7 +195,7 @@ export async function runPage(url, { timeoutMs = 60000 } = {}) {
   } catch (e) {
     return {
       value: undefined,
-      problems: [...(opened ? opened.problems : []), String((e && e.message) || e)],
+      problems: [...(opened ? opened.problems : []), String(e?.message || e)],
     };
   } finally {
     if (opened) await opened.close();
