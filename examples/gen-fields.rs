@@ -110,8 +110,8 @@ fn fields_js() -> String {
     o.push_str(
         "// The callback fields the wasm result words name by code (the core's Field order; core.js\n\
          // checks FIELD_NAMES against the wasm module when the bindings are set). setField stores\n\
-         // with one literal property name per field: V8 keeps each store site monomorphic, twice as\n\
-         // fast as `cb[name] = v` with ten names at one site.\n\n",
+         // with one literal property name per field: V8 keeps each store site monomorphic, faster\n\
+         // than `cb[name] = v` with ten names at one site.\n\n",
     );
     let names: Vec<&str> = Field::ALL.iter().map(|f| f.name()).collect();
     writeln!(
