@@ -19,14 +19,22 @@
 #   i. state     benches/js/state.mjs: createStreamTracker `apply` per callback with the memory
 #                store, and Redis round trips per apply (a redis-server of our own; counted by
 #                the client and by INFO commandstats)
+#   j. json      scripts/measure-json-reader.sh: the .wasm with the hand-written JSON reader
+#                against serde_json in its place (docs/design/json-reader.md), bytes and gzip -9
 #   g. summary   every target, met or MISSED, with its figure
+#
+# The report: BENCHMARKS.md at the root (benches/js/report.mjs), written at the end of every
+# run from what the sections printed, with the date, commit, machine, load average and tool
+# versions: the one place for the project's measured figures (README and comments link to it
+# and quote none). A subset run writes a file with that subset only. BENCH_REPORT=PATH writes
+# it elsewhere, BENCH_REPORT= not at all.
 #
 # Scratch: build/bench/ (the peers of benches/js/package-lock.json, the packed package, the
 # runners copied from benches/js/, results/ with each section's figures). Timed sections run
 # pinned to CPU 1 (`taskset -c 1`) when there are two CPUs or more. Tools: the workerd binary
 # and esbuild pinned in tests/js/runtimes/package-lock.json (installed as run.sh does), twiggy
 # 0.7.0 (cargo install when missing), wasm-bindgen from scripts/toolchain.sh.
-# Env: BENCH_SECTIONS="node workerd size cold native memory http state" (a subset), BENCH_ROUNDS and
+# Env: BENCH_SECTIONS="node workerd size cold native memory http state json" (a subset), BENCH_ROUNDS and
 # BENCH_BATCH (node.mjs), BENCH_NATIVE_FILTER (criterion filter, default "cached key"; empty runs
 # every criterion bench), BENCH_WORKERD_CLOCK=outside, BENCH_COLD_RUNS, BENCH_MEMORY_CALLS,
 # BENCH_SCRATCH (another scratch directory than build/bench), BENCH_HTTP_SECONDS, BENCH_HTTP_ROUNDS,
@@ -39,10 +47,12 @@ B=${BENCH_SCRATCH:-$ROOT/build/bench}
 RES=$B/results
 RUNTIMES=$ROOT/tests/js/runtimes
 VECTORS=$ROOT/tests/vectors/callbacks.json
-SECTIONS=${BENCH_SECTIONS:-node workerd size cold native memory http state}
-export BENCH_SECTIONS=$SECTIONS
+ALL_SECTIONS="node workerd size cold native memory http state json"
+SECTIONS=${BENCH_SECTIONS:-$ALL_SECTIONS}
+export BENCH_SECTIONS=$SECTIONS BENCH_ALL_SECTIONS=$ALL_SECTIONS
 export BENCH_ROOT=$ROOT BENCH_VECTORS=$VECTORS
 START=$(date +%s)
+LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo n/a)
 
 log() { printf 'bench: %s\n' "$*" >&2; }
 wants() { [[ " $SECTIONS " == *" $1 "* ]]; }
@@ -85,16 +95,21 @@ rm -rf "$RES"
 mkdir -p "$RES"
 
 FAILED=()
-section() { # section LETTER TITLE COMMAND...
+section() { # section LETTER TITLE COMMAND...: its stdout also to results/out-LETTER.txt
     local letter=$1 title=$2 t0 rc=0
     shift 2
     printf '\n== %s. %s ==\n' "$letter" "$title"
     t0=$(date +%s)
-    "$@" || rc=$?
+    # (No set -e in here, as before: each section's steps check their status themselves.)
+    set +e
+    "$@" | tee "$RES/out-$letter.txt"
+    rc=${PIPESTATUS[0]}
+    set -e
     if [[ $rc -ne 0 ]]; then
         printf '** section %s (%s) failed with status %s\n' "$letter" "$title" "$rc"
         FAILED+=("$letter")
     fi
+    printf '%s\t%s\t%s\t%s\n' "$letter" "$title" "$rc" "$(($(date +%s) - t0))" >>"$RES/sections.tsv"
     log "section $letter took $(($(date +%s) - t0)) s"
 }
 
@@ -134,6 +149,8 @@ state_section() {
     fi
     (cd "$B" && "${PIN[@]}" node state.mjs "$redis")
 }
+# Not timed: sizes only (three builds of the package in build/json-reader/).
+json_section() { scripts/measure-json-reader.sh; }
 
 log "pinned to CPU 1: ${PIN[*]:-no (taskset or a second CPU missing)}; load average now: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo n/a)"
 wants node && section a 'Node: ops/s against node:crypto and the other peers' node_section
@@ -144,10 +161,22 @@ wants native && section e 'native Rust (criterion) against the wasm build' nativ
 wants memory && section f 'memory: mixed verifies in one process' memory_section
 wants http && section h 'HTTP: createNodeMiddleware against a bare node:http server' http_section
 wants state && section i 'state: tracker apply (memory store), Redis round trips per apply' state_section
+wants json && section j 'JSON reader: the hand-written one against serde_json, .wasm bytes' json_section
 
-printf '\n== g. summary ==\n'
-(cd "$B" && node summary.mjs) || true
-echo "make bench took $(($(date +%s) - START)) s; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo n/a) on $(nproc) CPUs"
+summary_section() { (cd "$B" && node summary.mjs) || true; }
+section g 'summary of the targets' summary_section
+LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo n/a)
+echo "make bench took $(($(date +%s) - START)) s; load average at the end: $LOAD_END on $(nproc) CPUs"
+# The report (BENCHMARKS.md): what the sections printed, with the machine and the versions.
+(
+    eval "$(scripts/toolchain.sh wasm-env 2>/dev/null)" || true
+    export BENCH_LOAD_START=$LOAD_START BENCH_LOAD_END=$LOAD_END BENCH_SECONDS=$(($(date +%s) - START))
+    export BENCH_PIN=${PIN[*]:-} BENCH_RUSTC_WASM=$("${RUSTC:-rustc}" --version 2>/dev/null || true)
+    BENCH_WASM_BINDGEN=$("$(scripts/toolchain.sh wasm-bindgen 2>/dev/null)" --version 2>/dev/null || true)
+    BENCH_WASM_OPT=$("$(scripts/toolchain.sh wasm-opt 2>/dev/null)" --version 2>/dev/null || true)
+    export BENCH_WASM_BINDGEN BENCH_WASM_OPT
+    cd "$B" && node report.mjs
+) || { log "writing the report failed"; FAILED+=(report); }
 if [[ ${#FAILED[@]} -gt 0 ]]; then
     echo "bench: section(s) ${FAILED[*]} failed to run" >&2
     exit 1

@@ -24,7 +24,7 @@
 #                     pkg/src/verify-bundle.js; verify.d.cts next to index.d.cts
 # Tools come from scripts/toolchain.sh (installed when missing). Env: WASM_OPT_LEVEL (default
 # -O3), RUST_OPT_LEVEL (Cargo opt-level for the wasm build, default the release profile's: 3;
-# "s" measured 47.3 KB gzip instead of 50.0 but about 1.5x slower verification),
+# "s" gave a slightly smaller .wasm but markedly slower verification: make bench measures both),
 # PANIC_IMMEDIATE_ABORT=0 to keep the ordinary panic=abort runtime.
 set -euo pipefail
 ROOT=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd)
@@ -36,8 +36,8 @@ WASM_OPT_LEVEL=${WASM_OPT_LEVEL:--O3}
 
 if [[ -n ${RUST_OPT_LEVEL:-} ]]; then export CARGO_PROFILE_RELEASE_OPT_LEVEL=$RUST_OPT_LEVEL; fi
 # When std is built from source (-Z build-std, the Debian route of toolchain.sh), build it and
-# the crates with panic=immediate-abort: no panic-message machinery in the .wasm (about 6 KB
-# less after gzip, same speed). A panic would trap either way; none is reachable from the API.
+# the crates with panic=immediate-abort: no panic-message machinery in the .wasm (smaller after
+# gzip, same speed; make bench's size section). A panic would trap either way; none is reachable from the API.
 eval "$(scripts/toolchain.sh wasm-env)"
 if [[ -n ${CARGO_UNSTABLE_BUILD_STD:-} && ${PANIC_IMMEDIATE_ABORT:-1} == 1 ]]; then
     export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="${CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS:-} -Zunstable-options -Cpanic=immediate-abort"
