@@ -104,7 +104,11 @@ for (const f of readdirSync(join(root, 'pkg/verify'))) {
   ok(
     imports.length > 0 &&
       imports.every(
-        (p) => p.startsWith('../dist/lean/') || p === './node.cjs' || p === './inline.mjs',
+        (p) =>
+          p.startsWith('../dist/lean/') ||
+          p === './node.cjs' ||
+          p === './inline.mjs' ||
+          p === 'node:module',
       ),
     `pkg/verify/${f} loads only dist/lean/ (its own module state)`,
     imports.join(', '),
@@ -163,6 +167,13 @@ function sameClass(what, full, lean) {
 const cjsFull = require(join(root, 'pkg/node.cjs'));
 const cjsLean = require(join(root, 'pkg/verify/node.cjs'));
 sameClass('Node (node.cjs, verify/node.cjs)', cjsFull, cjsLean);
+const esmLean = await import(pathToFileURL(join(root, 'pkg/verify/node.mjs')).href);
+ok(
+  Object.keys(esmLean).sort().join() === Object.keys(cjsLean).sort().join() &&
+    Object.keys(esmLean).every((k) => esmLean[k] === cjsLean[k]),
+  'verify/node.mjs exports what verify/node.cjs does, the same values',
+  `${Object.keys(esmLean)} / ${Object.keys(cjsLean)}`,
+);
 const esmFull = await import(pathToFileURL(join(root, 'pkg/node.mjs')).href);
 ok(esmFull.CallbackError === cjsFull.CallbackError, 'Node: import and require share the class');
 sameClass(
