@@ -104,11 +104,7 @@ for (const f of readdirSync(join(root, 'pkg/verify'))) {
   ok(
     imports.length > 0 &&
       imports.every(
-        (p) =>
-          p.startsWith('../dist/lean/') ||
-          p === './node.cjs' ||
-          p === './inline.mjs' ||
-          p === 'node:module',
+        (p) => p.startsWith('../dist/lean/') || p === './node.cjs' || p === './inline.mjs',
       ),
     `pkg/verify/${f} loads only dist/lean/ (its own module state)`,
     imports.join(', '),
