@@ -1,7 +1,8 @@
 # mk/lean.mk — huaweicloud-live-callback/verify, the verify-only build (bindings without the
 # `tools` feature; scripts/build-pkg.sh builds it into pkg/dist/lean/ next to the full build).
 #   make test-lean   the lean JS reaches no wasm export the lean module lacks, and its entries
-#                    keep their own module state (tests/js/lean-exports.mjs)
+#                    keep their own module state, one CallbackError class for both builds
+#                    (tests/js/lean-exports.mjs)
 # The suite's lean run (verify and parse checks) is part of test-pkg (tests/js/run-node.mjs)
 # and of test-runtimes' workerd run; sizes and cold starts of both builds are in make bench.
 

@@ -246,7 +246,11 @@ function putBytes(bytes, max) {
  */
 function verified(status, body, ids) {
   if (status !== 0) return result(b.take_wire());
-  return fromWords(typeof body === 'string' ? body : decoder.decode(body), ids);
+  if (typeof body === 'string') return fromWords(body, ids);
+  // Browsers' TextDecoder refuses a view of a resizable or shared buffer: decode a copy then.
+  const buf = /** @type {any} */ (body.buffer);
+  const plain = buf instanceof ArrayBuffer && !buf.resizable;
+  return fromWords(decoder.decode(plain ? body : body.slice()), ids);
 }
 
 /**

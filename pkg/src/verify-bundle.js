@@ -2,6 +2,8 @@
 // with its OWN copy of wasm.js and core.js, so that a bundle or page that loads both
 // huaweicloud-live-callback and huaweicloud-live-callback/verify keeps two module states (one
 // per .wasm) instead of one whose bindings the second entry would overwrite. The pkg/verify/*.mjs
-// entries hand it the verify-only bindings.
+// entries hand it the verify-only bindings. CallbackError is the exception: src/error.js stays
+// an import of its own (not bundled), one class for both builds.
 export { setBindings } from './wasm.js';
+export { wasmBytes } from './base64.js';
 export * from './verify-api.js';

@@ -6,22 +6,9 @@
 // Wire format (bindings/wasm/src/lib.rs): JSON text, or "!CODE message" for an error. Integers
 // above 2^53 - 1 travel as {"$int":"digits"} and come back as bigint: never rounded.
 
-/** The error every failure of the core surfaces as; `code` is the core's stable code. */
-export class CallbackError extends Error {
-  /**
-   * @param {string} code
-   * @param {string} message
-   */
-  constructor(code, message) {
-    super(message);
-    this.code = code;
-  }
-}
-Object.defineProperty(CallbackError.prototype, 'name', {
-  value: 'CallbackError',
-  writable: true,
-  configurable: true,
-});
+import { CallbackError } from './error.js';
+
+export { CallbackError };
 
 /** @type {any} */
 let current;

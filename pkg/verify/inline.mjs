@@ -2,11 +2,8 @@
 // JS module as base64, compiled synchronously (see ../inline.mjs).
 import * as bindings from '../dist/lean/hwlc.js';
 import wasmBase64 from '../dist/lean/wasm-inline.mjs';
-import { setBindings } from '../dist/lean/api.mjs';
+import { setBindings, wasmBytes } from '../dist/lean/api.mjs';
 
-const text = atob(wasmBase64);
-const bytes = new Uint8Array(text.length);
-for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-bindings.initSync({ module: bytes });
+bindings.initSync({ module: wasmBytes(wasmBase64) });
 setBindings(bindings);
 export { CallbackError, Verifier, parse, verify } from '../dist/lean/api.mjs';

@@ -4,11 +4,13 @@
 // test finds them by comparing the two glue modules and the two .wasm files, then checks that
 // the lean JS every runtime loads (dist/lean/api.mjs for workerd, browsers and Deno; dist/lean/
 // node.cjs for Node and Bun) calls none of them, and that the lean entries import no module of
-// pkg/src directly (their module state must be their own: see pkg/src/verify-bundle.js).
+// pkg/src directly (their module state must be their own: see pkg/src/verify-bundle.js), and that
+// both builds loaded together share one CallbackError class (pkg/src/error.js).
 //   node tests/js/lean-exports.mjs      (after make pkg; make test-lean)
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const dist = join(root, 'pkg/dist');
@@ -100,10 +102,81 @@ for (const f of readdirSync(join(root, 'pkg/verify'))) {
   const text = readFileSync(join(root, 'pkg/verify', f), 'utf8');
   const imports = [...text.matchAll(/(?:from|require\()\s*['"]([^'"]+)['"]/g)].map((m) => m[1]);
   ok(
-    imports.length > 0 && imports.every((p) => p.startsWith('../dist/lean/') || p === './node.cjs'),
+    imports.length > 0 &&
+      imports.every(
+        (p) => p.startsWith('../dist/lean/') || p === './node.cjs' || p === './inline.mjs',
+      ),
     `pkg/verify/${f} loads only dist/lean/ (its own module state)`,
     imports.join(', '),
   );
 }
+
+// One CallbackError class when both builds are loaded (pkg/src/error.js): an error from either
+// build is an instance of the class both export, in Node (the CommonJS builds, which `import`
+// loads too) and with the ES module entries (inline.mjs, verify/inline.mjs: what browsers,
+// bundlers and Deno load). Each build keeps its own wasm: a body the full build signs verifies
+// in both, and a tampered one fails in both with SIGNATURE_MISMATCH.
+const require = createRequire(import.meta.url);
+const KEY = 'k'.repeat(32);
+/** @param {() => unknown} f */
+const thrown = (f) => {
+  try {
+    f();
+  } catch (e) {
+    return e;
+  }
+  return undefined;
+};
+/** @param {string} what @param {any} full @param {any} lean */
+function sameClass(what, full, lean) {
+  ok(full.CallbackError === lean.CallbackError, `${what}: one CallbackError class for both builds`);
+  const signed = full.sign(
+    { event: 'PUBLISH', domain: 'push.example.com', app: 'live', stream: 's1' },
+    { key: KEY, authTimestamp: 1700000000 },
+  );
+  const opts = { key: KEY, now: 1700000000 };
+  ok(lean.verify(signed.body, opts).callback.stream === 's1', `${what}: the lean build verifies`);
+  ok(full.verify(signed.body, opts).callback.stream === 's1', `${what}: the full build verifies`);
+  const tampered = signed.body.replace('s1', 's2');
+  ok(tampered !== signed.body, `${what}: the tampered body differs`);
+  for (const [name, m] of [
+    ['lean', lean],
+    ['full', full],
+  ]) {
+    const e = /** @type {any} */ (thrown(() => m.verify(tampered, opts)));
+    ok(
+      e instanceof full.CallbackError &&
+        e instanceof lean.CallbackError &&
+        e.code === 'SIGNATURE_MISMATCH' &&
+        e.name === 'CallbackError',
+      `${what}: an error of the ${name} build is an instance of both exports' CallbackError`,
+      String(e),
+    );
+    const p = /** @type {any} */ (thrown(() => m.parse('{')));
+    ok(
+      p instanceof full.CallbackError && p instanceof lean.CallbackError,
+      `${what}: a parse error of the ${name} build is an instance of both`,
+      String(p),
+    );
+  }
+}
+const cjsFull = require(join(root, 'pkg/node.cjs'));
+const cjsLean = require(join(root, 'pkg/verify/node.cjs'));
+sameClass('Node (node.cjs, verify/node.cjs)', cjsFull, cjsLean);
+const esmLean = await import(pathToFileURL(join(root, 'pkg/verify/node.mjs')).href);
+ok(
+  Object.keys(esmLean).sort().join() === Object.keys(cjsLean).sort().join() &&
+    Object.keys(esmLean).every((k) => esmLean[k] === cjsLean[k]),
+  'verify/node.mjs exports what verify/node.cjs does, the same values',
+  `${Object.keys(esmLean)} / ${Object.keys(cjsLean)}`,
+);
+const esmFull = await import(pathToFileURL(join(root, 'pkg/node.mjs')).href);
+ok(esmFull.CallbackError === cjsFull.CallbackError, 'Node: import and require share the class');
+sameClass(
+  'ES modules (inline.mjs, verify/inline.mjs)',
+  await import(pathToFileURL(join(root, 'pkg/inline.mjs')).href),
+  await import(pathToFileURL(join(root, 'pkg/verify/browser.mjs')).href),
+);
+
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 && passed > 0 ? 0 : 1);

@@ -53,8 +53,8 @@ try {
   }
 }
 // huaweicloud-live-callback/verify, the verify-only build: the suite's verify and parse checks
-// (the full package signs the inputs), one module instance for import and require, and its
-// CallbackError is its own class (another .wasm, another module graph).
+// (the full package signs the inputs), one module instance for import and require, and one
+// CallbackError class with the full package (pkg/src/error.js), though another .wasm and state.
 try {
   const loader = join(scratch, 'load-esm-verify.mjs');
   writeFileSync(
@@ -75,6 +75,11 @@ try {
   const leanRequired = createRequire(join(scratch, 'package.json'))(
     'huaweicloud-live-callback/verify',
   );
+  if (lean.CallbackError === lib.CallbackError) r.passed++;
+  else {
+    r.failed++;
+    console.log('FAIL lean: its CallbackError is not the full package one');
+  }
   for (const name of Object.keys(lean)) {
     if (leanRequired[name] === lean[name]) r.passed++;
     else {

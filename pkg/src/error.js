@@ -1,0 +1,23 @@
+// CallbackError, in a module of its own that holds nothing else: the full build and the
+// verify-only build (huaweicloud-live-callback/verify) share it, so that `err instanceof
+// CallbackError` holds for an error from either when both are loaded in one process or page.
+// ES module entries import this file (dist/lean/api.mjs keeps it as an import of
+// ../../src/error.js); the two Node builds (dist/node.cjs, dist/lean/node.cjs) require
+// dist/error.cjs, this file as CommonJS (scripts/build-pkg.sh).
+
+/** The error every failure of the core surfaces as; `code` is the core's stable code. */
+export class CallbackError extends Error {
+  /**
+   * @param {string} code
+   * @param {string} message
+   */
+  constructor(code, message) {
+    super(message);
+    this.code = code;
+  }
+}
+Object.defineProperty(CallbackError.prototype, 'name', {
+  value: 'CallbackError',
+  writable: true,
+  configurable: true,
+});
