@@ -1,3 +1,4 @@
+// @ts-check
 // The command line tool `hwlc` / `huaweicloud-live-callback` (Node >= 18, no dependencies):
 // trigger, listen, verify, explain, sign, keygen, url sign|verify|explain. It runs the package's own Node entry, so
 // the same WebAssembly core decides everything; this file only reads arguments, input and

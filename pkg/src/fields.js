@@ -1,3 +1,4 @@
+// @ts-check
 // The callback fields the wasm result words name by code (the core's Field order; core.js checks
 // FIELD_NAMES against the wasm module when the bindings are set).
 
@@ -6,6 +7,7 @@
 // each store site monomorphic, faster than `cb[name] = v` with ten names at one site.
 export const FIELD_NAMES =
   'event,domain,app,stream,user_args,client_ip,node_ip,publish_timestamp,auth_timestamp,auth_sign,event_type,project_id,job_id,task_id,publish_domain,record_format,download_url,play_url,asset_id,file_size,record_duration,start_time,end_time,width,height,obs_location,obs_bucket,obs_object,error_message';
+/** @param {Record<string, unknown>} cb @param {number} code @param {unknown} v */
 export function setField(cb, code, v) {
   switch (code) {
     case 0:

@@ -1,3 +1,4 @@
+// @ts-check
 // huaweicloud-live-callback/verify in browsers and bundlers: the verify-only .wasm as a separate
 // asset, fetched and compiled by streaming before the module finishes loading (see ../browser.mjs).
 import * as bindings from '../dist/lean/hwlc.js';

@@ -1,3 +1,4 @@
+// @ts-check
 // HTTP helpers of the command line (Node only): POST a body and read the answer, bounded in
 // time and size. node:http/node:https rather than fetch: fetch is experimental (and warns) in
 // Node 18.
