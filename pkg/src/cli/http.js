@@ -69,7 +69,7 @@ export function post(url, body, { contentType = 'application/json', timeoutMs = 
       },
     );
     req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs / 1000} s`)));
-    req.on('error', (e) =>
+    req.on('error', (/** @type {NodeJS.ErrnoException} */ e) =>
       reject(new Error(`POST ${url.href} failed: ${e.code ? `${e.code} ` : ''}${e.message}`)),
     );
     req.end(data);
