@@ -43,6 +43,7 @@ let u8 = new Uint8Array(0);
 let u32 = new Uint32Array(0);
 let inView = new Uint8Array(0);
 const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 
 onBindings((bindings) => {
   b = bindings;
@@ -241,22 +242,31 @@ function putBytes(bytes, max) {
 }
 
 /**
- * The result of verify_input / verify_once: words, a JSON wire, or an error wire.
+ * The result of verify_input / verify_once: words, a JSON wire, or an error wire. Words come
+ * for every ASCII body (the core checks bytes itself), so their offsets index the body as a
+ * string: a binary body is decoded once, which for ASCII is the same text.
  * @param {number} status
- * @param {any} body
+ * @param {string | Uint8Array} body the string, or the bytes put into the input buffer
  * @param {(string | undefined)[]} ids
  */
 function verified(status, body, ids) {
-  return status === 0 ? fromWords(body, ids) : result(b.take_wire());
+  if (status !== 0) return result(b.take_wire());
+  return fromWords(typeof body === 'string' ? body : decoder.decode(body), ids);
 }
 
-/** The body's length in the input buffer, and whether it is an ASCII string. */
-function put(/** @type {unknown} */ body, /** @type {number} */ max) {
+/**
+ * The body put into the input buffer: its length, whether it is a string known to be ASCII,
+ * and the body as `verified` reads it.
+ * @param {unknown} body
+ * @param {number} max
+ */
+function put(body, max) {
   if (typeof body === 'string') {
     const len = putString(body, max);
-    return { len, ascii: len === body.length };
+    return { len, ascii: len === body.length, text: body };
   }
-  return { len: putBytes(arg.bytes(body, 'body'), max), ascii: false };
+  const bytes = arg.bytes(body, 'body');
+  return { len: putBytes(bytes, max), ascii: false, text: bytes };
 }
 
 /**
@@ -269,8 +279,8 @@ function put(/** @type {unknown} */ body, /** @type {number} */ max) {
  */
 function run(v, ids, max, body, options) {
   const now = arg.readNow(options, 'options');
-  const { len, ascii } = put(body, max);
-  return verified(v.verify_input(len, ascii, arg.hi(now), arg.lo(now)), body, ids);
+  const { len, ascii, text } = put(body, max);
+  return verified(v.verify_input(len, ascii, arg.hi(now), arg.lo(now)), text, ids);
 }
 
 /** @param {ReturnType<typeof readOptions>} r */
@@ -353,7 +363,7 @@ export function verify(body, options) {
     arg.hi(now),
     arg.lo(now),
   );
-  return verified(status, body, r.ids);
+  return verified(status, put1.text, r.ids);
 }
 
 /** @type {typeof import('../index.js').parse} */

@@ -131,7 +131,7 @@ export function prepare(options, handlers, name, extra = []) {
      * @param {string | Uint8Array} body
      */
     verify(body) {
-      return verifier.verify(asciiText(body), { now: clock() });
+      return verifier.verify(body, { now: clock() });
     },
   };
 }
@@ -171,21 +171,6 @@ function makeDispatch(handlers, onUnhandled, name) {
     if (onUnhandled) return onUnhandled(v, ...args);
     return undefined;
   };
-}
-
-const decoder = new TextDecoder();
-
-// Bytes that are all ASCII, as the string they spell: its UTF-8 encoding is the same bytes, so
-// the core sees the identical body, but a string takes the Verifier's faster path (make bench,
-// Node section in BENCHMARKS.md: the row Verifier.verify(bytes) against Verifier().verify). The test
-// is the decoder's own output: each UTF-16 unit of it comes from at least one byte, exactly one
-// only for ASCII or for an invalid byte (U+FFFD); a leading BOM is dropped, so the lengths
-// differ. Anything else stays bytes: the core decides what non-ASCII and invalid UTF-8 mean.
-/** @param {string | Uint8Array} body */
-function asciiText(body) {
-  if (typeof body === 'string') return body;
-  const text = decoder.decode(body);
-  return text.length === body.length && !text.includes('\uFFFD') ? text : body;
 }
 
 /**

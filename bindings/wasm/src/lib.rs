@@ -238,8 +238,9 @@ pub struct Verifier {
 #[wasm_bindgen]
 impl Verifier {
     /// Verifies the first `len` bytes of the input buffer (see [`input_buffer`]). `ascii`: the
-    /// JS side knows the body is ASCII, so byte offsets are UTF-16 offsets. Returns 0 when the
-    /// result is in the result words, 1 when it is JSON in [`take_wire`], 2 for an error wire.
+    /// JS side knows the body is ASCII (otherwise the body's bytes are checked here). Byte
+    /// offsets are UTF-16 offsets of an ASCII body. Returns 0 when the result is in the result
+    /// words, 1 when it is JSON in [`take_wire`], 2 for an error wire.
     pub fn verify_input(&self, len: usize, ascii: bool, now_hi: u32, now_lo: u32) -> u32 {
         verify_input_with(&self.inner, len, ascii, u64_from(now_hi, now_lo))
     }
@@ -289,6 +290,19 @@ pub fn verify_once(
 }
 
 fn verify_input_with(verifier: &hw::Verifier, len: usize, ascii: bool, now: u64) -> u32 {
+    // Byte offsets are the JS string's offsets exactly when the body is ASCII; a string the JS
+    // side measured as ASCII needs no second look.
+    verify_io(verifier, len, now, |body| ascii || body.is_ascii())
+}
+
+/// Verifies the first `len` bytes of the input buffer; the result goes to the result words
+/// when `words(body)` allows it and every value is a slice of the body, else to the wire.
+fn verify_io(
+    verifier: &hw::Verifier,
+    len: usize,
+    now: u64,
+    words: impl FnOnce(&[u8]) -> bool,
+) -> u32 {
     IO.with(|io| {
         let Io { input, out, wire } = &mut *io.borrow_mut();
         let body = &input[..len.min(input.len())];
@@ -297,7 +311,7 @@ fn verify_input_with(verifier: &hw::Verifier, len: usize, ascii: bool, now: u64)
                 *wire = error_wire(&e);
                 2
             }
-            Ok(v) if ascii && write_words(out, body, &v) => 0,
+            Ok(v) if words(body) && write_words(out, body, &v) => 0,
             Ok(v) => {
                 let mut j = Json::with_capacity(1024);
                 j.verified_ref(&v, verifier.key_id(v.key_index));
