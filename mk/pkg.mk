@@ -13,7 +13,7 @@ TEST_TARGETS += test-pkg
 PKG_STAMP := pkg/dist/.built
 PKG_INPUTS := $(shell find src bindings/wasm/src -name '*.rs' 2>/dev/null) \
 	Cargo.toml Cargo.lock bindings/wasm/Cargo.toml LICENSE-MIT LICENSE-APACHE SECURITY.md \
-	pkg/package.json pkg/index.d.ts pkg/verify.d.ts \
+	pkg/package.json pkg/index.d.ts pkg/fields.d.ts pkg/verify.d.ts \
 	$(wildcard pkg/src/*.js pkg/src/adapters/*.js pkg/*.mjs pkg/*.cjs pkg/verify/*.mjs pkg/verify/*.cjs) \
 	scripts/build-pkg.sh
 PKG_TOOLS_DIR := tests/js/tools

@@ -123,99 +123,24 @@ export type VerifyOptions = VerifierOptions & {
   now?: Seconds;
 };
 
-/** A stream status notification ("push started / ended"). */
-export interface StreamNotification<E extends string = StreamEvent> {
-  /** The ingest domain. Signed. */
-  domain: string;
-  /** The application name. Signed. */
-  app: string;
-  /** The stream name. Signed. */
-  stream: string;
-  /**
-   * The pusher's query string (`usr_args` in some documents; always exposed as `user_args`).
-   * **Not covered by the signature.**
-   */
-  user_args?: string;
-  /** The pushing device's IP, possibly masked (`100.111.*.*`). **Not covered by the signature.** */
-  client_ip?: string;
-  /** The receiving node's IP. **Not covered by the signature.** */
-  node_ip?: string;
-  /**
-   * Unix seconds; one value per push session, shared by its PUBLISH and PUBLISH_DONE (which can
-   * arrive first). **Not covered by the signature.**
-   */
-  publish_timestamp?: Integer;
-  /** `PUBLISH` (push started) or `PUBLISH_DONE` (push ended). Signed. */
-  event: E;
-  /** Unix seconds. Signed. */
-  auth_timestamp?: Integer;
-  /** The signature, as received. */
-  auth_sign?: string;
-}
+// The callback interfaces and signed-field tuples are generated from the core's field table.
+import type {
+  Md5SignedFields,
+  RecordCallback,
+  RecordHmacSignedFields,
+  StreamNotification,
+  StreamSignedFields,
+} from './fields.js';
 
-/** A recording callback. */
-export interface RecordCallback<E extends string = RecordEvent> {
-  /** **Not covered by the signature.** */
-  project_id?: string;
-  /** The file's job (RECORD_NEW_FILE_START, RECORD_FILE_COMPLETE). **Not covered by the signature.** */
-  job_id?: string;
-  /** The recording task. **Not covered by the signature.** */
-  task_id?: string;
-  /** The event. Signed (HMAC-SHA256 only). */
-  event_type: E;
-  /** The ingest domain. Signed (HMAC-SHA256 only). */
-  publish_domain: string;
-  /** Signed (HMAC-SHA256 only). */
-  app: string;
-  /** Signed (HMAC-SHA256 only). */
-  stream: string;
-  /** `HLS`, `FLV` or `MP4`. **Not covered by the signature.** */
-  record_format?: string;
-  /** The file (RECORD_FILE_COMPLETE): an absolute http(s) URL. Signed (HMAC-SHA256 only). */
-  download_url?: string;
-  /** In the signing formula, in no documented body; needs a `download_url`. Signed (HMAC-SHA256 only). */
-  play_url?: string;
-  /** VOD media asset id or file id. **Not covered by the signature.** */
-  asset_id?: string;
-  /** Bytes. **Not covered by the signature.** */
-  file_size?: Integer;
-  /** Seconds. **Not covered by the signature.** */
-  record_duration?: Integer;
-  /** `yyyy-mm-ddThh:mm:ssZ`. **Not covered by the signature.** */
-  start_time?: string;
-  /** `yyyy-mm-ddThh:mm:ssZ`. **Not covered by the signature.** */
-  end_time?: string;
-  /** Pixels. **Not covered by the signature.** */
-  width?: Integer;
-  /** Pixels. **Not covered by the signature.** */
-  height?: Integer;
-  /** **Not covered by the signature.** */
-  obs_location?: string;
-  /** **Not covered by the signature.** */
-  obs_bucket?: string;
-  /** **Not covered by the signature.** */
-  obs_object?: string;
-  /** Why recording failed (RECORD_FAILED). **Not covered by the signature.** */
-  error_message?: string;
-  /** Unix seconds. Signed (both schemes). */
-  auth_timestamp?: Integer;
-  /** The signature, as received. */
-  auth_sign?: string;
-}
+export type {
+  Md5SignedFields,
+  RecordCallback,
+  RecordHmacSignedFields,
+  StreamNotification,
+  StreamSignedFields,
+} from './fields.js';
 
 export type Callback = StreamNotification | RecordCallback;
-
-export type StreamSignedFields = readonly ['event', 'domain', 'app', 'stream', 'auth_timestamp'];
-export type RecordHmacSignedFields = readonly [
-  'auth_timestamp',
-  'event_type',
-  'publish_domain',
-  'app',
-  'stream',
-  'download_url',
-  'play_url',
-];
-export type Md5SignedFields = readonly ['auth_timestamp'];
 
 interface VerifiedCommon {
   /** Index in `keys` of the first key that produced the signature. */

@@ -5,12 +5,14 @@
 
 use core::fmt;
 
-use crate::callback::{parse, Callback, Kind};
 use crate::error::{Error, ErrorCode};
 use crate::key::validate_secret;
+use crate::model::{Callback, Kind};
+use crate::num::Digits;
 use crate::options::Options;
+use crate::parse::parse;
 use crate::rules::{check_expected, check_shape, open_boundaries, Boundary, ValueRules};
-use crate::signature::{compute_hex, hmac_parts, signed_fields, Algorithm, Digits};
+use crate::signature::{compute_hex, hmac_parts, signed_fields, Algorithm};
 use crate::verify::{
     check_size, check_time, detect_algorithm, md5_not_allowed, mismatch, no_key, signature_fields,
 };

@@ -1,7 +1,84 @@
-//! Writing JSON values: the escaping and number formatting shared by `sign` and the wasm
-//! bindings' wire format. Not part of the supported API.
+//! Writing JSON: the one callback writer ([`callback`], used by [`crate::to_json`] and by the
+//! wasm bindings' wire format) and the escaping and number formatting under it. Not part of
+//! the supported API.
 
-use crate::signature::Digits;
+use crate::fields::{Field, FieldRef, ValueType};
+use crate::num::Digits;
+use crate::{Callback, CallbackRef, FieldValue};
+
+/// How [`callback`] writes integers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Style {
+    /// A body as Huawei sends it: `publish_timestamp` as a string of digits, the other integers
+    /// as JSON numbers.
+    Body,
+    /// The wasm bindings' wire format: every integer a JSON number up to 2^53 - 1 (exact as a
+    /// JS number), else `{"$int":"digits"}` (the JS side makes it a `bigint`).
+    Api,
+}
+
+/// The largest integer a JS number holds exactly (`Number.MAX_SAFE_INTEGER`).
+pub const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
+
+/// Appends a callback as a compact JSON object: its fields in Huawei's documented order
+/// (`fields()`), absent optional fields omitted.
+pub fn callback(out: &mut String, cb: &Callback, style: Style) {
+    write_fields(out, cb.fields(), style);
+}
+
+/// [`callback`] for a borrowed read: the same order, the same text.
+pub fn callback_ref(out: &mut String, cb: &CallbackRef<'_>, style: Style) {
+    let fields = cb.fields().map(|(f, v)| {
+        let v = match v {
+            FieldValue::Str(s) => FieldRef::Str(s),
+            FieldValue::Int(n) => FieldRef::Int(n),
+        };
+        (f, v)
+    });
+    write_fields(out, fields, style);
+}
+
+fn write_fields<'v>(
+    out: &mut String,
+    fields: impl Iterator<Item = (Field, FieldRef<'v>)>,
+    style: Style,
+) {
+    out.push('{');
+    let mut first = true;
+    for (f, v) in fields {
+        if !first {
+            out.push(',');
+        }
+        first = false;
+        out.push('"');
+        out.push_str(f.name());
+        out.push_str("\":");
+        match v {
+            FieldRef::Str(s) => push_string(out, s),
+            FieldRef::Int(n) => match style {
+                Style::Body if f.value_type() == ValueType::PublishTime => {
+                    out.push('"');
+                    push_u64(out, n);
+                    out.push('"');
+                }
+                Style::Body => push_u64(out, n),
+                Style::Api => push_api_u64(out, n),
+            },
+        }
+    }
+    out.push('}');
+}
+
+/// Appends `v` as [`Style::Api`] writes integers.
+pub fn push_api_u64(out: &mut String, v: u64) {
+    if v <= MAX_SAFE_INTEGER {
+        push_u64(out, v);
+    } else {
+        out.push_str("{\"$int\":\"");
+        push_u64(out, v);
+        out.push_str("\"}");
+    }
+}
 
 /// Appends `s` as a JSON string: quotes, backslashes and control characters escaped
 /// (`\n`, `\r`, `\t`, else `\u00XX`); everything else, non-ASCII included, as is.

@@ -7,7 +7,7 @@
 
 use std::borrow::Cow;
 
-use crate::signature::Digits;
+use crate::num::Digits;
 
 /// One piece of a message, as [`concat`] takes it.
 pub(crate) enum Piece<'a> {

@@ -16,8 +16,8 @@
 //! The `stream|auth_timestamp` boundary is closed by the time bounds: moving a digit multiplies
 //! or divides `auth_timestamp` by ten.
 
-use crate::callback::Kind;
 use crate::error::{quote, Error, ErrorCode};
+use crate::model::Kind;
 use crate::msg::msg;
 use crate::options::Options;
 
@@ -407,7 +407,7 @@ fn accepted(
     };
     let field = |name: &str| parts.iter().position(|(f, _)| *f == name).map(value);
     // auth_timestamp must stay canonical decimal digits: anything else cannot be sent.
-    let Some(ts) = field("auth_timestamp").and_then(crate::callback::decimal_u64) else {
+    let Some(ts) = field("auth_timestamp").and_then(crate::num::decimal_u64) else {
         return false;
     };
     let opt = |name: &str| field(name).filter(|s| !s.is_empty());

@@ -9,9 +9,10 @@ use serde::de::{Deserializer, Error as _};
 use serde::ser::{SerializeStruct, Serializer};
 use serde::{Deserialize, Serialize};
 
-use crate::callback::{Field, Kind, RecordEvent, StreamEvent};
 use crate::error::{Error, ErrorCode};
 use crate::explain::Verdict;
+use crate::fields::Field;
+use crate::model::{Kind, RecordEvent, StreamEvent};
 use crate::signature::Algorithm;
 
 /// Serialises as `as_str()`, deserialises through a parser of the same strings.

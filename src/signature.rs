@@ -4,7 +4,9 @@ use hmac::{Hmac, Mac};
 use md5::{Digest, Md5};
 use sha2::Sha256;
 
-use crate::callback::{Callback, Kind, SignedValues};
+use crate::fields::{MD5_SIGNED_FIELDS, RECORD_HMAC_SIGNED_FIELDS, STREAM_SIGNED_FIELDS};
+use crate::model::{Callback, Kind, SignedValues};
+use crate::num::Digits;
 
 pub(crate) type HmacSha256 = Hmac<Sha256>;
 
@@ -46,65 +48,12 @@ impl Algorithm {
     }
 }
 
-/// Spec §1: `event + domain + app + stream + auth_timestamp`.
-pub const STREAM_SIGNED_FIELDS: &[&str] = &["event", "domain", "app", "stream", "auth_timestamp"];
-/// Spec §2: `auth_timestamp + event_type + publish_domain + app + stream + download_url + play_url`.
-pub const RECORD_HMAC_SIGNED_FIELDS: &[&str] = &[
-    "auth_timestamp",
-    "event_type",
-    "publish_domain",
-    "app",
-    "stream",
-    "download_url",
-    "play_url",
-];
-/// Spec §2: `MD5(key + auth_timestamp)` covers only the timestamp.
-pub const MD5_SIGNED_FIELDS: &[&str] = &["auth_timestamp"];
-
 /// The body fields a scheme covers for a kind, in string-to-sign order.
 pub fn signed_fields(kind: Kind, algorithm: Algorithm) -> &'static [&'static str] {
     match (kind, algorithm) {
         (Kind::Stream, _) => STREAM_SIGNED_FIELDS,
         (Kind::Record, Algorithm::HmacSha256) => RECORD_HMAC_SIGNED_FIELDS,
         (Kind::Record, Algorithm::Md5) => MD5_SIGNED_FIELDS,
-    }
-}
-
-/// `u64` as decimal digits without the formatting machinery (this is on the verify path).
-pub(crate) struct Digits {
-    buf: [u8; 20],
-    start: u8,
-}
-
-impl Digits {
-    pub(crate) fn new(mut v: u64) -> Digits {
-        let mut buf = [0u8; 20];
-        let mut i = buf.len();
-        // `u64` division by 10 is a 128-bit multiplication call in wasm32; Unix times fit `u32`
-        // until 2106, so the loop runs on `u32` once the value does.
-        while v > u64::from(u32::MAX) {
-            i -= 1;
-            buf[i] = b'0' + (v % 10) as u8;
-            v /= 10;
-        }
-        let mut w = v as u32;
-        loop {
-            i -= 1;
-            buf[i] = b'0' + (w % 10) as u8;
-            w /= 10;
-            if w == 0 {
-                break;
-            }
-        }
-        Digits {
-            buf,
-            start: i as u8,
-        }
-    }
-
-    pub(crate) fn as_str(&self) -> &str {
-        // Only ASCII digits were written.
-        core::str::from_utf8(&self.buf[self.start as usize..]).unwrap_or("")
     }
 }
 
@@ -221,22 +170,6 @@ pub mod primitives {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn digits() {
-        for v in [
-            0,
-            7,
-            10,
-            1587954140,
-            4294967295,
-            4294967296,
-            9999999999,
-            u64::MAX,
-        ] {
-            assert_eq!(Digits::new(v).as_str(), v.to_string());
-        }
-    }
 
     #[test]
     fn names() {

@@ -59,10 +59,11 @@ use core::fmt;
 
 use sha2::{Digest, Sha256};
 
-use crate::callback::{Callback, StreamEvent, StreamNotification};
 use crate::error::{Error, ErrorCode};
+use crate::model::{Callback, StreamEvent, StreamNotification};
+use crate::num::Digits;
 use crate::options::Options;
-use crate::signature::{hmac_parts, Algorithm, Digits};
+use crate::signature::{hmac_parts, Algorithm};
 use crate::verify::Verified;
 
 /// The default [`Bounds::skew_secs`]: 60 seconds.
@@ -491,8 +492,8 @@ pub fn claim_key(callback: &Callback, algorithm: Algorithm) -> Result<String, Er
 /// the same key, which a per-delivery [`claim_key`] would not give.
 ///
 /// What it cannot distinguish: two files at the same `download_url` (an object overwritten in
-/// place) are one file to it; the unsigned `job_id`, `asset_id`, `obs_object` are not part of it
-/// (they could be forged). Keep the claim as long as Huawei may retry (not documented, spec §7).
+/// place) are one file to it; the unsigned fields (`job_id`, `asset_id`, the OBS object…) are
+/// not part of it (they could be forged). Keep the claim as long as Huawei may retry (not documented, spec §7).
 ///
 /// `INVALID_FIELD` for another event or a recording signed with MD5 (its `download_url` is not
 /// signed: `MD5_NOT_ALLOWED`), `MISSING_FIELD` without a `download_url`.

@@ -4,15 +4,16 @@ use core::fmt;
 
 use md5::Md5;
 
-use crate::callback::{parse_ref, Callback, CallbackRef, Kind, SignedValues};
 use crate::ct::{eq_mask, FirstMatch};
 use crate::error::{Error, ErrorCode};
+use crate::model::{Callback, Kind, SignedValues};
 use crate::msg::msg;
+use crate::num::Digits;
 use crate::options::Options;
+use crate::parse::{parse_ref, CallbackRef};
 use crate::rules::{check_expected, check_shape, ValueRules};
 use crate::signature::{
-    hmac_key, hmac_parts, hmac_parts_sha256, md5, md5_key, signed_fields, Algorithm, Digits,
-    HmacSha256,
+    hmac_key, hmac_parts, hmac_parts_sha256, md5, md5_key, signed_fields, Algorithm, HmacSha256,
 };
 
 /// A callback that passed verification.

@@ -8,7 +8,13 @@
 // integer value), from which the object is built here with body.slice: no JSON on either side.
 import * as arg from './args.js';
 import { CallbackError, fromWire, onBindings, result, rethrow } from './wasm.js';
-import { FIELD_NAMES, setField } from './fields.js';
+import {
+  FIELD_NAMES,
+  MD5_SIGNED_FIELDS,
+  RECORD_HMAC_SIGNED_FIELDS,
+  STREAM_SIGNED_FIELDS,
+  setField,
+} from './fields.js';
 
 export { CallbackError };
 
@@ -21,18 +27,6 @@ const EXPLAIN_HARD_LIMIT = 16 * 1048576;
 const KEY_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 // The input buffer in wasm memory is kept between calls up to this size.
 const INPUT_KEEP = 65536;
-// Verified.signedFields, by kind and algorithm (copied for each result).
-const STREAM_FIELDS = ['event', 'domain', 'app', 'stream', 'auth_timestamp'];
-const RECORD_FIELDS = [
-  'auth_timestamp',
-  'event_type',
-  'publish_domain',
-  'app',
-  'stream',
-  'download_url',
-  'play_url',
-];
-const MD5_FIELDS = ['auth_timestamp'];
 
 /** @type {any} */
 let b;
@@ -99,7 +93,9 @@ function fromWords(body, ids) {
   const id = ids[keyIndex];
   if (id !== undefined) out.keyId = id;
   out.bodyAuthenticated = !md5;
-  out.signedFields = (record ? (md5 ? MD5_FIELDS : RECORD_FIELDS) : STREAM_FIELDS).slice();
+  out.signedFields = (
+    record ? (md5 ? MD5_SIGNED_FIELDS : RECORD_HMAC_SIGNED_FIELDS) : STREAM_SIGNED_FIELDS
+  ).slice();
   out.callback = callback;
   return out;
 }

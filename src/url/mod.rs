@@ -33,7 +33,8 @@ use md5::{Digest as _, Md5};
 use crate::ct::{eq_mask, FirstMatch};
 use crate::error::{quote, Error, ErrorCode};
 use crate::key::Key;
-use crate::signature::{hmac_key, Digits};
+use crate::num::Digits;
+use crate::signature::hmac_key;
 
 mod explain;
 mod parse;

@@ -10,8 +10,7 @@ use hw::{Callback, Explanation, Signed};
 
 pub(crate) struct Json(pub(crate) String);
 
-/// The largest integer a JS number holds exactly (`Number.MAX_SAFE_INTEGER`).
-pub(crate) const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
+pub(crate) use hw::json_out::MAX_SAFE_INTEGER;
 
 pub(crate) use hw::json_out::push_u64;
 
@@ -56,13 +55,7 @@ impl Json {
     /// `{"$int":"digits"}`, which the JS side turns into a `bigint` (never a rounded number).
     pub(crate) fn u64(&mut self, v: u64) {
         self.sep();
-        if v <= MAX_SAFE_INTEGER {
-            push_u64(&mut self.0, v);
-        } else {
-            self.0.push_str("{\"$int\":\"");
-            push_u64(&mut self.0, v);
-            self.0.push_str("\"}");
-        }
+        hw::json_out::push_api_u64(&mut self.0, v);
     }
 
     /// A signed integer, with the same rule as [`Json::u64`] for magnitudes above 2^53 - 1.
@@ -96,18 +89,10 @@ impl Json {
         self.string(v);
     }
 
-    /// An optional string member: omitted when absent (callbacks).
+    /// An optional string member: omitted when absent.
     pub(crate) fn opt_str(&mut self, name: &str, v: Option<&str>) {
         if let Some(v) = v {
             self.str_field(name, v);
-        }
-    }
-
-    /// An optional integer member: omitted when absent (callbacks).
-    pub(crate) fn opt_u64(&mut self, name: &str, v: Option<u64>) {
-        if let Some(v) = v {
-            self.key(name);
-            self.u64(v);
         }
     }
 
@@ -137,64 +122,17 @@ impl Json {
         self.0.push(']');
     }
 
-    /// The callback with Huawei's field names; absent optional fields are omitted;
-    /// `publish_timestamp` and `auth_timestamp` are numbers.
+    /// The callback with Huawei's field names in the documented order; absent optional fields
+    /// are omitted; integers (both timestamps included) are numbers: the core's one writer.
     fn callback(&mut self, cb: &Callback) {
-        self.open();
-        match cb {
-            Callback::Stream(s) => {
-                self.str_field("domain", &s.domain);
-                self.str_field("app", &s.app);
-                self.str_field("stream", &s.stream);
-                self.opt_str("user_args", s.user_args.as_deref());
-                self.opt_str("client_ip", s.client_ip.as_deref());
-                self.opt_str("node_ip", s.node_ip.as_deref());
-                self.opt_u64("publish_timestamp", s.publish_timestamp);
-                self.str_field("event", s.event.as_str());
-                self.opt_u64("auth_timestamp", s.auth_timestamp);
-                self.opt_str("auth_sign", s.auth_sign.as_deref());
-            }
-            Callback::Record(r) => {
-                self.opt_str("project_id", r.project_id.as_deref());
-                self.opt_str("job_id", r.job_id.as_deref());
-                self.opt_str("task_id", r.task_id.as_deref());
-                self.str_field("event_type", r.event_type.as_str());
-                self.str_field("publish_domain", &r.publish_domain);
-                self.str_field("app", &r.app);
-                self.str_field("stream", &r.stream);
-                self.opt_str("record_format", r.record_format.as_deref());
-                self.opt_str("download_url", r.download_url.as_deref());
-                self.opt_str("play_url", r.play_url.as_deref());
-                self.opt_str("asset_id", r.asset_id.as_deref());
-                self.opt_u64("file_size", r.file_size);
-                self.opt_u64("record_duration", r.record_duration);
-                self.opt_str("start_time", r.start_time.as_deref());
-                self.opt_str("end_time", r.end_time.as_deref());
-                self.opt_u64("width", r.width);
-                self.opt_u64("height", r.height);
-                self.opt_str("obs_location", r.obs_location.as_deref());
-                self.opt_str("obs_bucket", r.obs_bucket.as_deref());
-                self.opt_str("obs_object", r.obs_object.as_deref());
-                self.opt_str("error_message", r.error_message.as_deref());
-                self.opt_u64("auth_timestamp", r.auth_timestamp);
-                self.opt_str("auth_sign", r.auth_sign.as_deref());
-            }
-        }
-        self.close();
+        self.sep();
+        hw::json_out::callback(&mut self.0, cb, hw::json_out::Style::Api);
     }
 
-    /// `{kind, event, callback}`, the shape `parse` returns.
     /// The callback from a borrowed read, in the same order and shape as [`Json::callback`].
     fn callback_ref(&mut self, cb: &hw::CallbackRef<'_>) {
-        self.open();
-        for (field, value) in cb.fields() {
-            self.key(field.name());
-            match value {
-                hw::FieldValue::Str(s) => self.string(s),
-                hw::FieldValue::Int(n) => self.u64(n),
-            }
-        }
-        self.close();
+        self.sep();
+        hw::json_out::callback_ref(&mut self.0, cb, hw::json_out::Style::Api);
     }
 
     pub(crate) fn verified_ref(&mut self, v: &hw::VerifiedRef<'_>, key_id: Option<&str>) {

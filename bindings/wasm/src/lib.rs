@@ -74,8 +74,10 @@ struct Io {
     wire: String,
 }
 
-/// Result words: 3 header words, then 3 words a field (at most one a known field).
-const OUT_WORDS: usize = 3 + 3 * 32;
+/// Result words: 3 header words, then 3 words a field (at most one a known field of the kind),
+/// sized from the core's field table.
+const OUT_WORDS: usize = 3 + 3 * hw::fields::MAX_FIELDS_OF_A_KIND;
+const _: () = assert!(hw::fields::MAX_FIELDS_OF_A_KIND <= hw::Field::ALL.len());
 
 thread_local! {
     static IO: RefCell<Io> = RefCell::new(Io {
