@@ -124,8 +124,14 @@ fn result_words_agree_with_the_wire_on_every_vector() {
         // A binary body (the JS side passes ascii = false) takes the same path as its string:
         // the words for ASCII, the wire for anything else.
         let (bytes_status, _) = verify_input(&v, body.as_bytes(), false, hi, lo);
-        assert_eq!(bytes_status, status, "{name}: bytes and string take one path");
-        assert!(body.is_ascii() || status == 1, "{name}: non-ASCII body, status {status}");
+        assert_eq!(
+            bytes_status, status,
+            "{name}: bytes and string take one path"
+        );
+        assert!(
+            body.is_ascii() || status == 1,
+            "{name}: non-ASCII body, status {status}"
+        );
         match status {
             0 => {
                 words += 1;
