@@ -994,6 +994,7 @@ export declare function durableObjectStore(
 
 /** A store failed; apply/claim/get reject with it. */
 export declare class StoreError extends Error {
+  constructor(code: StoreError['code'], message: string, cause?: unknown);
   code: 'STORE_FAILED' | 'STORE_FULL' | 'STORE_CORRUPT';
   cause?: unknown;
 }

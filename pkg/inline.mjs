@@ -1,3 +1,4 @@
+// @ts-check
 // Browsers, bundlers, Deno, and any other runtime (`browser`, `deno`, `default`, and the
 // `./inline` subpath): the .wasm travels inside a JS module as base64, so loading needs no file,
 // no fetch, no asset handling by a bundler, no permission and no top-level await; it is compiled

@@ -1,3 +1,4 @@
+// @ts-check
 // Cloudflare Workers (workerd) and other "worker" runtimes: the .wasm is imported as a module
 // (a WebAssembly.Module) and instantiated synchronously; nothing is compiled from bytes at run
 // time, which workerd forbids.

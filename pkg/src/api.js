@@ -1,3 +1,4 @@
+// @ts-check
 // The public API: one line a module. Every runtime entry re-exports this file once its wasm
 // module is initialised, so a new export needs no edit anywhere else.
 export * from './core.js';

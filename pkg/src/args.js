@@ -1,3 +1,4 @@
+// @ts-check
 // Reading the caller's arguments, shared by every module of the package. The rules:
 // - only own properties are read (a polluted Object.prototype changes nothing), each exactly
 //   once (a getter that answers differently the second time cannot slip past a check);

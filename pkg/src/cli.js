@@ -1,3 +1,4 @@
+// @ts-check
 // The command line tool `hwlc` / `huaweicloud-live-callback` (Node >= 18, no dependencies):
 // trigger, listen, verify, explain, sign, keygen, url sign|verify|explain. It runs the package's own Node entry, so
 // the same WebAssembly core decides everything; this file only reads arguments, input and
@@ -50,6 +51,7 @@ const SIGN_FLAGS = {
   timestamp: { type: 'string', hint: '1587954140' },
 };
 
+/** @type {Record<string, { flags: Record<string, { type: string, multiple?: boolean, hint?: string }>, min?: number, max?: number, positionalHint?: string }>} */
 const SPECS = {
   trigger: {
     flags: {
@@ -377,7 +379,8 @@ async function cmdTrigger(ctx, flags, [event]) {
     );
   } else {
     const c = ctx.c;
-    ctx.out(`${c.dim(`POST ${url.href} ${event}`)}`);
+    // (url is set: without --print, --forward-to was required above.)
+    ctx.out(`${c.dim(`POST ${/** @type {URL} */ (url).href} ${event}`)}`);
     ctx.out(`${(ok ? c.green : c.red)(c.bold(`${answer.status}`))} ${answer.statusText}`);
     if (answer.body !== '') ctx.out(answer.body.replace(/\n$/, ''));
   }
@@ -406,7 +409,7 @@ async function cmdVerify(ctx, flags, positionals) {
     ctx.out(toJson({ ok: true, verified: v }));
   } else {
     const c = ctx.c;
-    const cb = v.callback;
+    const cb = /** @type {any} */ (v.callback); // the kind test below picks the fields
     const where =
       v.kind === 'stream'
         ? `${cb.domain}/${cb.app}/${cb.stream}`
@@ -571,25 +574,28 @@ async function cmdListen(ctx, flags) {
     }
   }
 
-  await new Promise((resolve, reject) => {
-    server.once('error', (e) =>
-      reject(
-        e.code === 'EADDRINUSE'
-          ? new UsageError(
-              `port ${port} is in use on 127.0.0.1: pick another with --port N (0 for any free port)`,
-            )
-          : e,
-      ),
-    );
-    server.listen(port, '127.0.0.1', resolve);
-  });
-  const url = `http://127.0.0.1:${server.address().port}/`;
+  await /** @type {Promise<void>} */ (
+    new Promise((resolve, reject) => {
+      server.once('error', (/** @type {NodeJS.ErrnoException} */ e) =>
+        reject(
+          e.code === 'EADDRINUSE'
+            ? new UsageError(
+                `port ${port} is in use on 127.0.0.1: pick another with --port N (0 for any free port)`,
+              )
+            : e,
+        ),
+      );
+      server.listen(port, '127.0.0.1', () => resolve());
+    })
+  );
+  const address = /** @type {import('node:net').AddressInfo} */ (server.address());
+  const url = `http://127.0.0.1:${address.port}/`;
   const shown = redacted(options);
   if (flags.json)
     emit({
       type: 'ready',
       url,
-      port: server.address().port,
+      port: address.port,
       forwardTo: forward?.href ?? null,
       options: shown,
     });

@@ -1,3 +1,4 @@
+// @ts-check
 // verify, Verifier, parse, sign, explain, generateKey: arguments to the wasm layer's types,
 // results to objects. Every rule about callbacks lives in the Rust core.
 //
@@ -294,13 +295,16 @@ function prepare(r) {
   }
 }
 
-/** Validates the options and prepares every key once; `verify` reuses that state. */
+/**
+ * Validates the options and prepares every key once; `verify` reuses that state.
+ * @template {import('../index.js').VerifierOptions} [O=import('../index.js').VerifierOptions]
+ */
 export class Verifier {
   #v;
   #max;
   #ids;
 
-  /** @param {import('../index.js').VerifyOptions} options */
+  /** @param {O} options */
   constructor(options) {
     const r = readOptions(options, 'options');
     this.#v = prepare(r);
@@ -309,18 +313,16 @@ export class Verifier {
   }
 
   /**
-   * @param {string | Uint8Array | ArrayBuffer} body
-   * @param {{ now?: number | bigint }} [options]
+   * @param {import('../index.js').Body} body
+   * @param {{ now?: import('../index.js').Seconds }} [options]
+   * @returns {import('../index.js').VerifiedFor<O>}
    */
   verify(body, options) {
     return run(this.#v, this.#ids, this.#max, body, options);
   }
 }
 
-/**
- * @param {string | Uint8Array | ArrayBuffer} body
- * @param {import('../index.js').VerifyOptions} options
- */
+/** @type {typeof import('../index.js').verify} */
 export function verify(body, options) {
   if (typeof body !== 'string') arg.bytes(body, 'body'); // argument errors before key errors
   const r = readOptions(options, 'options');
@@ -364,10 +366,7 @@ export function verify(body, options) {
   return verified(status, put1.text, r.ids);
 }
 
-/**
- * @param {string | Uint8Array | ArrayBuffer} body
- * @param {{ maxBodyBytes?: number | bigint }} [options]
- */
+/** @type {typeof import('../index.js').parse} */
 export function parse(body, options) {
   const o = options === undefined ? undefined : arg.object(options, 'options', '{ maxBodyBytes }');
   const max = arg.size(
@@ -384,10 +383,7 @@ export function parse(body, options) {
   return result(b.parse_bytes(bytes));
 }
 
-/**
- * @param {string | Uint8Array | ArrayBuffer} body
- * @param {import('../index.js').VerifyOptions} options
- */
+/** @type {typeof import('../index.js').explain} */
 export function explain(body, options) {
   const bytes = typeof body === 'string' ? encode(body) : arg.bytes(body, 'body');
   const now = arg.readNow(options, 'options');
@@ -428,10 +424,7 @@ function callbackJson(callback) {
   return `${json}}`;
 }
 
-/**
- * @param {import('../index.js').Callback} callback
- * @param {import('../index.js').SignOptions} options
- */
+/** @type {typeof import('../index.js').sign} */
 export function sign(callback, options) {
   const cb = arg.object(callback, 'callback', "{ event: 'PUBLISH', domain, app, stream }");
   const o = arg.object(options, 'options', '{ key, authTimestamp }');
@@ -457,7 +450,8 @@ export function sign(callback, options) {
 
 /**
  * A random key for the Huawei console: letters and digits, with at least one of each.
- * @param {number} [length] 32 to 128, default 64
+ * `length`: 32 to 128, default 64.
+ * @type {typeof import('../index.js').generateKey}
  */
 export function generateKey(length) {
   const n = length === undefined ? 64 : length;

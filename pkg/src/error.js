@@ -1,3 +1,4 @@
+// @ts-check
 // CallbackError, in a module of its own that holds nothing else: the full build and the
 // verify-only build (huaweicloud-live-callback/verify) share it, so that `err instanceof
 // CallbackError` holds for an error from either when both are loaded in one process or page.
@@ -8,12 +9,16 @@
 /** The error every failure of the core surfaces as; `code` is the core's stable code. */
 export class CallbackError extends Error {
   /**
-   * @param {string} code
+   * @param {import('../index.js').ErrorCode} code
    * @param {string} message
    */
   constructor(code, message) {
     super(message);
+    /** @type {import('../index.js').ErrorCode} */
     this.code = code;
+    // Declaration only (no assignment): `name` is the prototype's, defined below.
+    /** @type {'CallbackError'} */
+    this.name;
   }
 }
 Object.defineProperty(CallbackError.prototype, 'name', {

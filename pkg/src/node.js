@@ -1,3 +1,4 @@
+// @ts-check
 // Node.js and Bun, built by esbuild into dist/node.cjs (scripts/build-pkg.sh), which both
 // `require` (node.cjs) and `import` (node.mjs) load: one module instance, one CallbackError.
 // The .wasm is read from beside this file and compiled synchronously, or where an application

@@ -1,3 +1,4 @@
+// @ts-check
 // Request-level API (issue 12): receive a Huawei Cloud Live callback from a fetch-API Request
 // (Workers, Deno, Bun, Hono, Next.js, Node's global Request) or from node:http / Express /
 // Connect, without writing the glue: the raw body is read with a size cap, verified by the
@@ -17,18 +18,20 @@ import { prepare, readNodeBody, readRequestBody, run, sendNode, toResponse } fro
 
 /**
  * Reads a fetch-API Request's body as a stream (stopping at `maxBodyBytes`) and verifies it.
- * @param {Request} request
- * @param {object} options the options of `verify` (keys, now, maxBodyBytes, …)
- * @returns {Promise<object>} the Verified callback
+ * `options`: the options of `verify` (keys, now, maxBodyBytes, …); resolves the Verified callback.
+ * @type {typeof import('../index.js').verifyRequest}
  */
 export async function verifyRequest(request, options) {
   const p = prepare(options, () => {}, 'verifyRequest');
-  return p.verify(await readRequestBody(request, p.max));
+  // The declared VerifiedFor<O> narrows the events by the options' allowUnknownEvents: the core
+  // enforces that at run time, the type follows from the options.
+  return /** @type {any} */ (p.verify(await readRequestBody(request, p.max)));
 }
 
 /**
  * A fetch-API handler `(request, ...rest) => Promise<Response>` that verifies the callback and
  * passes it to `handlers` (a function, or an object of functions by event name).
+ * @type {typeof import('../index.js').createHandler}
  */
 export function createHandler(options, handlers) {
   const p = prepare(options, handlers, 'createHandler');
@@ -49,6 +52,7 @@ export function createHandler(options, handlers) {
  * A node:http / Express / Connect middleware `(req, res, next) => Promise<void>` that reads the
  * raw body itself (or takes req.rawBody / a Buffer req.body a parser left), verifies it and
  * answers itself. The handler gets `(verified, req, res)`; if it answers itself, that stands.
+ * @type {typeof import('../index.js').createNodeMiddleware}
  */
 export function createNodeMiddleware(options, handlers) {
   const p = prepare(options, handlers, 'createNodeMiddleware');

@@ -1,3 +1,4 @@
+// @ts-check
 // Realistic, unsigned sample bodies of every documented callback event, for tests and tools
 // (`hwlc trigger`, `hwlc sign --event`). Modelled on the examples of the Huawei Cloud Live user
 // guide (spec §1 stream status notifications, §2 recording callbacks), with the same masked
@@ -19,11 +20,13 @@ function freeze(o) {
 }
 
 /** Unsigned sample callbacks by event name (`event` of stream notifications, `event_type` of recordings). */
-export const samples = freeze(
-  Object.fromEntries(Object.entries(SAMPLES).map(([event, cb]) => [event, freeze(cb)])),
+// (Object.fromEntries keeps no key types: SAMPLES's keys are the events of the declared type.)
+export const samples = /** @type {typeof import('../index.js').samples} */ (
+  freeze(Object.fromEntries(Object.entries(SAMPLES).map(([event, cb]) => [event, freeze(cb)])))
 );
 
 // yyyy-mm-ddThh:mm:ssZ (spec §2), from Unix seconds.
+/** @param {number} t */
 function isoSeconds(t) {
   return new Date(t * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
@@ -31,13 +34,17 @@ function isoSeconds(t) {
 /**
  * A fresh copy of `samples[event]` with its times moved to `now` (Unix seconds, a number).
  * Returns undefined for an event without a sample.
+ * @param {string} event
+ * @param {number} now
+ * @returns {any} (index.d.ts's overloads give the sample type by event)
  */
 export function sampleCallback(event, now) {
   if (!Object.hasOwn(samples, event)) return undefined;
   if (typeof now !== 'number' || !Number.isSafeInteger(now) || now < 3600) {
     throw new TypeError('sampleCallback: now must be Unix seconds (a safe integer)');
   }
-  const cb = { ...samples[event] };
+  /** @type {any} */
+  const cb = { ...samples[/** @type {keyof typeof samples} */ (event)] };
   if (event === 'PUBLISH') cb.publish_timestamp = String(now - 6);
   if (event === 'PUBLISH_DONE') cb.publish_timestamp = String(now - 615);
   if (event === 'RECORD_FILE_COMPLETE') {

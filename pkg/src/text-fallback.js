@@ -1,3 +1,4 @@
+// @ts-check
 // TextEncoder / TextDecoder for dist/inline.cjs (esbuild --inject, scripts/build-pkg.sh): the
 // globals where they exist; otherwise (Jest's jsdom environment has neither) small UTF-8 codecs
 // with the same results for what the package passes through them: encode replaces a lone

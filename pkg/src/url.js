@@ -1,3 +1,4 @@
+// @ts-check
 // signUrl, verifyUrl, explainUrl: Huawei Live's URL validation (signed ingest and playback URLs,
 // methods A, B and D; C is refused with UNSUPPORTED_METHOD). Arguments to the wasm layer's
 // types, results to objects; every rule (URL form, parameters, keys, window, defaults) is the
@@ -113,11 +114,7 @@ function randomRand() {
   return out;
 }
 
-/**
- * @param {string} url
- * @param {import('../index.js').SignUrlOptions} options
- * @returns {string}
- */
+/** @type {typeof import('../index.js').signUrl} */
 export function signUrl(url, options) {
   tools();
   const o = arg.object(options, 'options', "{ key, method: 'D', time }");
@@ -163,11 +160,7 @@ function urlOptions(options) {
   return { w, now };
 }
 
-/**
- * @param {string} url
- * @param {import('../index.js').UrlVerifyOptions} options
- * @returns {import('../index.js').VerifiedUrl}
- */
+/** @type {typeof import('../index.js').verifyUrl} */
 export function verifyUrl(url, options) {
   tools();
   const { w, now } = urlOptions(options);
@@ -178,11 +171,7 @@ export function verifyUrl(url, options) {
   }
 }
 
-/**
- * @param {string} url
- * @param {import('../index.js').UrlVerifyOptions} options
- * @returns {import('../index.js').UrlExplanation}
- */
+/** @type {typeof import('../index.js').explainUrl} */
 export function explainUrl(url, options) {
   tools();
   const { w, now } = urlOptions(options);

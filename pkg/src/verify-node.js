@@ -1,3 +1,4 @@
+// @ts-check
 // huaweicloud-live-callback/verify in Node.js and Bun, built by esbuild into dist/lean/node.cjs
 // (scripts/build-pkg.sh), which both `require` (verify/node.cjs) and `import` (verify/node.mjs)
 // load. The verify-only .wasm is read from beside the built file and compiled synchronously, or

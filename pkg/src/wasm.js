@@ -1,3 +1,4 @@
+// @ts-check
 // The wasm-bindgen module of this runtime, and the wire format it answers in. Each runtime entry
 // (node.js, workerd.mjs, browser.mjs, inline.mjs) instantiates the module its own way and hands it
 // to setBindings() once; every other module registers what it derives from the bindings with
@@ -43,10 +44,12 @@ export function bindings() {
 /** @param {string} wire "!CODE message" */
 export function fromWire(wire) {
   const space = wire.indexOf(' ');
-  return new CallbackError(wire.slice(1, space), wire.slice(space + 1));
+  // The code is the core's, one of ErrorCode (bindings/wasm/src/lib.rs writes it).
+  const code = /** @type {import('../index.js').ErrorCode} */ (wire.slice(1, space));
+  return new CallbackError(code, wire.slice(space + 1));
 }
 
-/** @param {string} key @param {unknown} value */
+/** @param {string} _key @param {unknown} value */
 function bigReviver(_key, value) {
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     const keys = Object.keys(value);

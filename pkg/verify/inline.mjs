@@ -1,3 +1,4 @@
+// @ts-check
 // huaweicloud-live-callback/verify in Deno and any other runtime: the verify-only .wasm inside a
 // JS module as base64, compiled synchronously (see ../inline.mjs).
 import * as bindings from '../dist/lean/hwlc.js';

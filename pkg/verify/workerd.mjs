@@ -1,3 +1,4 @@
+// @ts-check
 // huaweicloud-live-callback/verify in Cloudflare Workers (workerd) and other "worker" runtimes:
 // the verify-only .wasm imported as a module and instantiated synchronously (see ../workerd.mjs).
 import wasmModule from '../dist/lean/hwlc-lean_bg.wasm';

@@ -1,3 +1,4 @@
+// @ts-check
 // Fastify (4, 5) adapter: a plugin that owns one route. Duck-typed: fastify is not a
 // dependency. Register it WITHOUT fastify-plugin: Fastify encapsulates it, so the raw-body
 // content-type parser it installs applies to this route only, never to the rest of the app.
@@ -13,6 +14,7 @@ const METHODS = ['DELETE', 'GET', 'OPTIONS', 'PATCH', 'POST', 'PUT'];
 /**
  * A Fastify plugin that receives Huawei callbacks on `options.path` (default '/').
  * Handlers get `(verified, request, reply)`; one that sends a reply itself keeps it.
+ * @type {typeof import('../../index.js').createFastifyPlugin}
  */
 export function createFastifyPlugin(options, handlers) {
   const p = prepare(options, handlers, 'createFastifyPlugin', ['path']);
@@ -24,10 +26,15 @@ export function createFastifyPlugin(options, handlers) {
   }
   return async function huaweiCallbackPlugin(fastify) {
     fastify.removeAllContentTypeParsers();
-    fastify.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
+    fastify.addContentTypeParser(
+      '*',
+      /** @param {unknown} _request @param {unknown} payload @param {(e: null, body: unknown) => void} done */
+      (_request, payload, done) => done(null, payload),
+    );
     fastify.route({
       method: METHODS,
       url: path,
+      /** @param {any} request Fastify's @param {any} reply Fastify's */
       handler: async (request, reply) => {
         const body = request.body;
         const stream = body && typeof body.on === 'function' ? body : request.raw;

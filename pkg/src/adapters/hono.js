@@ -1,3 +1,4 @@
+// @ts-check
 // Hono (4) adapter, for every runtime Hono runs in (Node via @hono/node-server, workerd, Deno,
 // Bun). Duck-typed: hono is not a dependency. It reads c.req.raw (the fetch-API Request).
 //   app.post('/callback', createHonoMiddleware({ keys }), (c) => { c.get('huaweiCallback') … })
@@ -7,7 +8,10 @@
 
 import { prepare, readRequestBody, run, statusOf, toResponse } from '../receive.js';
 
-/** A Hono middleware `(c, next) => Promise<Response | void>`. */
+/**
+ * A Hono middleware `(c, next) => Promise<Response | void>`.
+ * @type {typeof import('../../index.js').createHonoMiddleware}
+ */
 export function createHonoMiddleware(options, handlers) {
   const own = handlers !== undefined;
   const p = prepare(options, own ? handlers : () => {}, 'createHonoMiddleware', ['variable']);

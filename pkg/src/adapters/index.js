@@ -1,3 +1,4 @@
+// @ts-check
 // The framework adapters, all duck-typed (no framework is a dependency of the package).
 export { createFastifyPlugin } from './fastify.js';
 export { createKoaMiddleware } from './koa.js';

@@ -1,3 +1,4 @@
+// @ts-check
 // Koa (2, 3) adapter: a middleware that answers every request it is given (mount it on the
 // callback path: @koa/router's router.all('/callback', mw), koa-mount, or a path check).
 // Duck-typed: koa is not a dependency. It reads ctx.req (the node:http request) itself with
@@ -9,6 +10,7 @@ import { prepare, readNodeBody, run, headersOf, textOf } from '../receive.js';
 /**
  * A Koa middleware `(ctx) => Promise<void>`. Handlers get `(verified, ctx)`; one that sets
  * ctx.body itself keeps its answer.
+ * @type {typeof import('../../index.js').createKoaMiddleware}
  */
 export function createKoaMiddleware(options, handlers) {
   const p = prepare(options, handlers, 'createKoaMiddleware');

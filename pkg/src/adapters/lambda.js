@@ -1,3 +1,4 @@
+// @ts-check
 // AWS Lambda adapter: API Gateway REST API (payload v1: httpMethod), HTTP API (payload v2:
 // requestContext.http.method) and Lambda function URLs (v2 shape). The body arrives as a
 // string, base64 when isBase64Encoded; the answer is { statusCode, headers, body }.
@@ -5,6 +6,7 @@
 
 import { prepare, run, headersOf, textOf, tooLarge } from '../receive.js';
 
+/** @param {any} event anything (checked) @returns {string | undefined} */
 function methodOf(event) {
   if (event === null || typeof event !== 'object') return undefined;
   const http = event.requestContext?.http;
@@ -12,6 +14,7 @@ function methodOf(event) {
   return typeof event.httpMethod === 'string' ? event.httpMethod.toUpperCase() : undefined;
 }
 
+/** @param {string} text */
 function decodeBase64(text) {
   if (typeof globalThis.Buffer === 'function') {
     const b = globalThis.Buffer.from(text, 'base64');
@@ -23,6 +26,7 @@ function decodeBase64(text) {
   return out;
 }
 
+/** @param {import('../../index.js').LambdaHttpEvent} event @param {number} max */
 function bodyOf(event, max) {
   const body = event.body;
   if (body === undefined || body === null) return '';
@@ -35,7 +39,10 @@ function bodyOf(event, max) {
   return decodeBase64(body);
 }
 
-/** A Lambda handler `(event, context) => Promise<{ statusCode, headers, body }>`. */
+/**
+ * A Lambda handler `(event, context) => Promise<{ statusCode, headers, body }>`.
+ * @type {typeof import('../../index.js').createLambdaHandler}
+ */
 export function createLambdaHandler(options, handlers) {
   const p = prepare(options, handlers, 'createLambdaHandler');
   return async function huaweiCallbackLambda(event, context) {

@@ -1,3 +1,4 @@
+// @ts-check
 // Next.js App Router adapter: app/<path>/route.js
 //   export const POST = nextRouteHandler({ keys: process.env.HUAWEI_CALLBACK_KEY.split(',') }, handlers);
 // A route handler gets a web Request, so this is createHandler under the name Next users look
@@ -6,7 +7,10 @@
 
 import { prepare, readRequestBody, run, toResponse } from '../receive.js';
 
-/** A Next.js App Router route handler `(request, context) => Promise<Response>`. */
+/**
+ * A Next.js App Router route handler `(request, context) => Promise<Response>`.
+ * @type {typeof import('../../index.js').nextRouteHandler}
+ */
 export function nextRouteHandler(options, handlers) {
   const p = prepare(options, handlers, 'nextRouteHandler');
   return async function POST(request, context) {

@@ -1,3 +1,4 @@
+// @ts-check
 // The command line's own small argument parser (Node 18.0 has no util.parseArgs): long flags
 // only, `--flag value` or `--flag=value`, booleans without a value, repeatable flags collected
 // in arrays, `--` ends the flags, a lone `-` is a positional (stdin). Every mistake is a

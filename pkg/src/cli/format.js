@@ -1,3 +1,4 @@
+// @ts-check
 // Presentation of the command line's results: colour (only on a TTY, never with NO_COLOR), the
 // explain report and one-line summaries. It only presents what the core decided (explain's
 // verdict, problems, hints, parts, signatures, timing); it never decides anything itself.

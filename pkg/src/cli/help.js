@@ -1,3 +1,4 @@
+// @ts-check
 // --help texts of the command line: the tool's and each command's, each with an example.
 
 const KEYS = `  --key KEY             a callback key (repeat for rotation); default: HUAWEI_CALLBACK_KEY,

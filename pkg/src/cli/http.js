@@ -1,3 +1,4 @@
+// @ts-check
 // HTTP helpers of the command line (Node only): POST a body and read the answer, bounded in
 // time and size. node:http/node:https rather than fetch: fetch is experimental (and warns) in
 // Node 18.
@@ -68,7 +69,7 @@ export function post(url, body, { contentType = 'application/json', timeoutMs = 
       },
     );
     req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs / 1000} s`)));
-    req.on('error', (e) =>
+    req.on('error', (/** @type {NodeJS.ErrnoException} */ e) =>
       reject(new Error(`POST ${url.href} failed: ${e.code ? `${e.code} ` : ''}${e.message}`)),
     );
     req.end(data);

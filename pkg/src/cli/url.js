@@ -1,3 +1,4 @@
+// @ts-check
 // `hwlc url sign|verify|explain`: Huawei's signed ingest/playback URLs (spec §5, methods A, B
 // and D) through the package's signUrl / verifyUrl / explainUrl. Only arguments and
 // presentation here; the core decides.

@@ -1,3 +1,4 @@
+// @ts-check
 // Shared by the stores and the tracker: the store error, and the core's state rules as the
 // stores call them (the join, the Redis script). No rule is decided here: every function asks
 // the Rust core through the wasm bindings, and only inside a call (never at import time).
@@ -41,7 +42,10 @@ export function joinStates(old, fact) {
   return w;
 }
 
-/** The core's Redis script of the atomic join (one source: src/state.rs REDIS_JOIN_LUA). */
+/**
+ * The core's Redis script of the atomic join (one source: src/state.rs REDIS_JOIN_LUA).
+ * @returns {string}
+ */
 export function redisJoinScript() {
   return bindings().state_redis_lua();
 }

@@ -1,3 +1,4 @@
+// @ts-check
 // durableObjectStore: Cloudflare Workers. Give it the storage of ONE Durable Object
 // (`ctx.storage`); route every notification of a stream (or of all streams) to that object, e.g.
 // `env.TRACKER.idFromName('tracker')` or `idFromName(domain + '/' + app + '/' + stream)`. The
@@ -22,8 +23,9 @@ const CLAIM_PREFIXES = ['n/', 'r/', 'f/'];
 const SWEEP = 8;
 
 /**
- * @param {unknown} storage a Durable Object's `ctx.storage` (DurableObjectStorage)
- * @param {unknown} [options] `{ clock? }` milliseconds, default Date.now
+ * `storage`: a Durable Object's `ctx.storage` (DurableObjectStorage); `options`: `{ clock? }`
+ * milliseconds, default Date.now.
+ * @type {typeof import('../../index.js').durableObjectStore}
  */
 export function durableObjectStore(storage, options) {
   const s = /** @type {any} */ (arg.object(storage, 'storage', 'ctx.storage of a Durable Object'));

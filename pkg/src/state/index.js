@@ -1,3 +1,4 @@
+// @ts-check
 // Receiver state (issue 13): createStreamTracker and its stores.
 export { createStreamTracker } from './tracker.js';
 export { memoryStore } from './memory.js';

@@ -1,3 +1,4 @@
+// @ts-check
 // memoryStore: one process. Bounded (maxEntries states and maxEntries claims), with TTLs, time
 // from an injectable clock. Atomic by construction: each operation runs to completion in one
 // synchronous step of the event loop (the join is the core's, through the wasm bindings).
@@ -69,7 +70,8 @@ class Table {
 }
 
 /**
- * @param {unknown} [options] `{ maxEntries?, clock? }`
+ * `options`: `{ maxEntries?, clock? }`.
+ * @type {typeof import('../../index.js').memoryStore}
  */
 export function memoryStore(options) {
   const o = options === undefined ? {} : arg.object(options, 'options', '{ maxEntries: 100000 }');

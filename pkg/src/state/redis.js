@@ -1,3 +1,4 @@
+// @ts-check
 // redisStore: many processes sharing one Redis. Duck-typed: a node-redis v4/v5 client
 // (`sendCommand([...])`) or an ioredis client (`call(name, ...args)`); neither is a dependency.
 // Atomic: the join (and the claim that goes with it) is ONE Lua script (the core's src/state.rs
@@ -51,8 +52,9 @@ function failed(what, e) {
 }
 
 /**
- * @param {unknown} client a connected node-redis v4+ or ioredis client
- * @param {unknown} [options] `{ prefix? }` (default `'hwlc:'`), prepended to every key
+ * `client`: a connected node-redis v4+ or ioredis client; `options`: `{ prefix? }` (default
+ * `'hwlc:'`), prepended to every key.
+ * @type {typeof import('../../index.js').redisStore}
  */
 export function redisStore(client, options) {
   const send = commander(client);

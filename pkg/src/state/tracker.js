@@ -1,3 +1,4 @@
+// @ts-check
 // createStreamTracker: stream sessions reconciled from out-of-order notifications, and replay
 // claims, on a store (memory.js, redis.js, durable-object.js). The rules are the core's
 // (src/state.rs): which notifications count, the publish_timestamp bounds, the join, the keys.
@@ -76,9 +77,7 @@ function readVerified(verified, name) {
   };
 }
 
-/**
- * @param {unknown} options
- */
+/** @type {typeof import('../../index.js').createStreamTracker} */
 export function createStreamTracker(options) {
   const o = arg.object(options, 'options', '{ store: memoryStore() }');
   const store = readStore(arg.own(o, 'store'));
@@ -189,6 +188,7 @@ export function createStreamTracker(options) {
      * Applies a verified stream notification: `{ change, state: { live, session } }`.
      * @param {unknown} verified
      * @param {unknown} [callOptions] `{ now }` in Unix seconds (default: the clock)
+     * @returns {Promise<{ change: import('../../index.js').StreamChange, state: import('../../index.js').StreamStatus | undefined }>}
      */
     async apply(verified, callOptions) {
       const { key, fact, claim: claimKey } = prepare(verified, callOptions);
