@@ -249,8 +249,9 @@ function verified(status, body, ids) {
   if (status !== 0) return result(b.take_wire());
   if (typeof body === 'string') return fromWords(body, ids);
   // Browsers' TextDecoder refuses a view of a resizable or shared buffer: decode a copy then.
-  const buf = /** @type {any} */ (body.buffer);
-  const plain = buf instanceof ArrayBuffer && !buf.resizable;
+  const buf = body.buffer;
+  const plain =
+    buf instanceof ArrayBuffer && !(/** @type {{ resizable?: boolean }} */ (buf).resizable);
   return fromWords(decoder.decode(plain ? body : body.slice()), ids);
 }
 

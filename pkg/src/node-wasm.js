@@ -1,3 +1,4 @@
+// @ts-check
 // The .wasm bytes for the two Node.js builds (src/node.js → dist/node.cjs, src/verify-node.js →
 // dist/lean/node.cjs): read from beside the built file, and only where that file is not there
 // because an application bundler took the code alone (esbuild --platform=node, `bun build
