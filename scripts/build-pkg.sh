@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # scripts/build-pkg.sh — build the npm package's generated files into pkg/dist/ (git-ignored):
 #   hwlc_bg.wasm      the core + the thin bindings crate, wasm-opt'ed (one file for every target)
-#   hwlc.js           wasm-bindgen glue, --target web (ES module; initSync), with the default init's
-#                     `new URL('hwlc_bg.wasm', import.meta.url)` cut out: every entry passes the
-#                     module to initSync, and bundlers must not see (and copy) a .wasm asset that the
-#                     code never loads, nor an import.meta that CommonJS output cannot have
+#   hwlc.js           wasm-bindgen glue, --target web (ES module), cut to initSync: the async default
+#                     init (fetch, instantiateStreaming, `new URL('hwlc_bg.wasm', import.meta.url)`)
+#                     is removed, as every entry passes the module to initSync; bundlers must not see
+#                     (and copy) a .wasm asset that the code never loads, nor an import.meta that
+#                     CommonJS output cannot have, and a Worker need not ship the unused loader
 #   wasm-inline.mjs   the .wasm as base64: inline.mjs (browsers, bundlers, Deno, `default`)
 #   wasm-inline.cjs   the same as CommonJS, for node.cjs (fallback) and inline.cjs
 #   node.cjs          pkg/src/node.js and the modules it imports, bundled as CommonJS by esbuild
@@ -43,7 +44,7 @@ if [[ -n ${CARGO_UNSTABLE_BUILD_STD:-} && ${PANIC_IMMEDIATE_ABORT:-1} == 1 ]]; t
     export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="${CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS:-} -Zunstable-options -Cpanic=immediate-abort"
 fi
 # build_wasm NAME DIR [CARGO_ARGS...]: the bindings crate for wasm32, wasm-bindgen (--target web),
-# wasm-opt; DIR gets NAME_bg.wasm, hwlc.js (default init URL cut out, see above) and
+# wasm-opt; DIR gets NAME_bg.wasm, hwlc.js (cut to initSync, see above) and
 # wasm-inline.mjs / .cjs. Both builds share target/ (the
 # core crate and std are compiled once; cargo keeps each feature set's artifact apart). The .wasm
 # keeps wasm-bindgen's name, NAME_bg.wasm: a Worker that bundles both builds gets two distinct
@@ -68,11 +69,20 @@ build_wasm() {
 const fs = require("fs");
 const [from, to, wasmName] = process.argv.slice(1);
 const glue = fs.readFileSync(from, "utf8");
-const url = `module_or_path = new URL(\x27${wasmName}\x27, import.meta.url);`;
-const parts = glue.split(url);
-if (parts.length !== 2) throw new Error(`build-pkg: ${from}: expected the default init URL once, found ${parts.length - 1}`);
-const out = parts.join("throw new Error(\x27huaweicloud-live-callback: the entries pass the wasm module to initSync\x27);");
-if (out.includes("import.meta")) throw new Error(`build-pkg: ${from} still uses import.meta`);
+// once(text, marker): the two sides of the one occurrence of marker.
+const once = (text, marker) => {
+  const parts = text.split(marker);
+  if (parts.length !== 2) throw new Error(`build-pkg: ${from}: expected ${JSON.stringify(marker)} once, found ${parts.length - 1}`);
+  return parts;
+};
+once(glue, `module_or_path = new URL(\x27${wasmName}\x27, import.meta.url);`);
+// Keep initSync and what it uses; cut the async loader (__wbg_load … the default export).
+const [head, rest] = once(glue, "async function __wbg_load(");
+const [, sync] = once(rest, "\nfunction initSync(");
+const [syncInit] = once(sync, "\nlet __wbg_init_promise;");
+const out = `${head}function initSync(${syncInit}\nexport { initSync };\n`;
+for (const gone of ["import.meta", "__wbg_load", "fetch(", "export default", "as default"])
+  if (out.includes(gone)) throw new Error(`build-pkg: ${from}: the cut glue still has ${gone}`);
 fs.writeFileSync(to, out);
 ' "$GEN/$name/$name.js" "$out/hwlc.js" "${name}_bg.wasm"
     node -e '

@@ -127,7 +127,8 @@ pub fn take_wire() -> String {
 }
 
 /// The documented event names (stream notifications, then recording callbacks), comma-separated:
-/// the core's lists, for the JS side's route tables.
+/// the core's lists, for the JS side's route tables (receive.js: not in the verify-only build).
+#[cfg(feature = "tools")]
 #[wasm_bindgen]
 pub fn known_events() -> String {
     let mut all = hw::STREAM_EVENTS.to_vec();
