@@ -273,13 +273,13 @@ function asciiText(p) {
 }
 
 /**
- * The result of verify_input / verify_once: the result words (0) or an error wire (2).
+ * The result of verify_input / verify_once: the result words (0), or throws the error wire (2).
  * @param {number} status
  * @param {{ len: number, text: string | null }} p what `put` returned
  * @param {(string | undefined)[]} ids
  */
 function verified(status, p, ids) {
-  if (status !== 0) return result(b.take_wire());
+  if (status !== 0) throw fromWire(b.take_wire());
   return fromWords(asciiText(p), ids);
 }
 
@@ -404,7 +404,7 @@ export function parse(body, options) {
     DEFAULT_MAX_BODY,
   );
   const p = put(body, max);
-  if (b.parse_input(p.len) !== 0) return result(b.take_wire());
+  if (b.parse_input(p.len) !== 0) throw fromWire(b.take_wire());
   const callback = wordsCallback(asciiText(p));
   const record = (u32[OUT] & 1) === 1;
   return {
