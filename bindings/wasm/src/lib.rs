@@ -96,10 +96,28 @@ thread_local! {
     });
 }
 
-/// The instance's `WebAssembly.Memory`, through which the JS side reaches the buffers.
-#[wasm_bindgen]
-pub fn wasm_memory() -> JsValue {
-    wasm_bindgen::memory()
+/// Splits `joined` into the strings whose UTF-16 lengths are `lens`: the JS side passes a list
+/// of strings (`domains`, `apps`) as one string and the lengths, which cross as two plain
+/// arguments where an array of strings would need JS values to cross (wasm-bindgen's externref
+/// table, in the glue and in the .wasm). A lone surrogate arrives as U+FFFD, one unit as well;
+/// a length past the end takes what is left.
+fn split_utf16(joined: &str, lens: &[u32]) -> Vec<String> {
+    let mut out = Vec::with_capacity(lens.len());
+    let mut rest = joined;
+    for &len in lens {
+        let (mut units, mut end) = (0, 0);
+        for c in rest.chars() {
+            if units >= len as usize {
+                break;
+            }
+            units += c.len_utf16();
+            end += c.len_utf8();
+        }
+        let (part, tail) = rest.split_at(end);
+        out.push(part.to_owned());
+        rest = tail;
+    }
+    out
 }
 
 /// Makes room for `len` bytes of body in the input buffer and returns its address. The JS side
@@ -223,8 +241,10 @@ impl Options {
         allow_md5: bool,
         max_body_bytes: f64,
         allow_unknown_events: bool,
-        domains: Vec<String>,
-        apps: Vec<String>,
+        domains: &str,
+        domain_lens: &[u32],
+        apps: &str,
+        app_lens: &[u32],
     ) -> Options {
         Options {
             inner: hw::Options {
@@ -233,8 +253,8 @@ impl Options {
                 max_future_secs: u64_from(max_future_hi, max_future_lo),
                 allow_md5,
                 max_body_bytes: max_body_bytes as usize,
-                domains,
-                apps,
+                domains: split_utf16(domains, domain_lens),
+                apps: split_utf16(apps, app_lens),
                 allow_unknown_events,
             },
         }
@@ -248,12 +268,16 @@ impl Options {
         });
     }
 
-    /// Builds a verifier (validates the keys, prepares their HMAC states). Throws the error
-    /// wire string on failure.
-    pub fn verifier(&self) -> Result<Verifier, String> {
-        hw::Verifier::new(self.inner.clone())
-            .map(|inner| Verifier { inner })
-            .map_err(|e| error_wire(&e))
+    /// Builds a verifier (validates the keys, prepares their HMAC states); `undefined` with
+    /// the error wire in [`take_wire`] on failure.
+    pub fn verifier(&self) -> Option<Verifier> {
+        match hw::Verifier::new(self.inner.clone()) {
+            Ok(inner) => Some(Verifier { inner }),
+            Err(e) => {
+                IO.with(|io| io.borrow_mut().wire = error_wire(&e));
+                None
+            }
+        }
     }
 
     /// The core's `explain`, as JSON (never an error: problems are part of the explanation).
@@ -297,8 +321,10 @@ pub fn verify_once(
     allow_md5: bool,
     max_body_bytes: f64,
     allow_unknown_events: bool,
-    domains: Vec<String>,
-    apps: Vec<String>,
+    domains: &str,
+    domain_lens: &[u32],
+    apps: &str,
+    app_lens: &[u32],
     len: usize,
     now_hi: u32,
     now_lo: u32,
@@ -312,7 +338,9 @@ pub fn verify_once(
         max_body_bytes,
         allow_unknown_events,
         domains,
+        domain_lens,
         apps,
+        app_lens,
     );
     o.key(id, secret);
     match hw::Verifier::new(o.inner) {
