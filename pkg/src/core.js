@@ -364,45 +364,25 @@ export class Verifier {
 export function verify(body, options) {
   if (typeof body !== 'string') arg.bytes(body, 'body'); // argument errors before key errors
   const r = readOptions(options, 'options');
-  if (r.keys.length !== 1) {
-    const v = prepare(r);
-    try {
-      return run(v, r.ids, r.max, body, options);
-    } finally {
-      v.free();
-    }
-  }
-  // One key: key preparation and verification in a single wasm call.
-  let now;
-  let put1;
+  // Key preparation and verification in one wasm call (Options#verify_once): no Verifier object.
+  const o = wasmOptions(r);
   try {
-    now = arg.readNow(options, 'options');
-    put1 = put(body, r.max);
-  } catch (e) {
-    // Same precedence as the verifier path: a bad key is reported before these errors.
-    prepare(r).free();
-    throw e;
+    let now;
+    let p;
+    try {
+      now = arg.readNow(options, 'options');
+      p = put(body, r.max);
+    } catch (e) {
+      // Same precedence as the Verifier path: a bad key is reported before these errors.
+      const v = o.verifier();
+      if (v === undefined) throw fromWire(b.take_wire());
+      v.free();
+      throw e;
+    }
+    return verified(o.verify_once(p.len, arg.hi(now), arg.lo(now)), p, r.ids);
+  } finally {
+    o.free();
   }
-  const k = r.keys[0];
-  const status = b.verify_once(
-    k.id,
-    k.secret,
-    arg.hi(r.tolerance),
-    arg.lo(r.tolerance),
-    arg.hi(r.maxFuture),
-    arg.lo(r.maxFuture),
-    r.md5,
-    r.max,
-    r.unknownEvents,
-    r.domains,
-    r.domainLens,
-    r.apps,
-    r.appLens,
-    put1.len,
-    arg.hi(now),
-    arg.lo(now),
-  );
-  return verified(status, put1, r.ids);
 }
 
 /** @type {typeof import('../index.js').parse} */

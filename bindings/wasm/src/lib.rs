@@ -280,6 +280,20 @@ impl Options {
         }
     }
 
+    /// `new Verifier(options).verify(body)` for the one-shot `verify`: builds the verifier from
+    /// these options (taken: the object is spent, only `free` is left) and verifies the first
+    /// `len` bytes of the input buffer, with no Verifier object to create and free. Same status
+    /// and outputs as [`Verifier::verify_input`]; a bad key is an error wire (status 2).
+    pub fn verify_once(&mut self, len: usize, now_hi: u32, now_lo: u32) -> u32 {
+        match hw::Verifier::new(std::mem::take(&mut self.inner)) {
+            Ok(v) => verify_input_with(&v, len, u64_from(now_hi, now_lo)),
+            Err(e) => {
+                IO.with(|io| io.borrow_mut().wire = error_wire(&e));
+                2
+            }
+        }
+    }
+
     /// The core's `explain`, as JSON (never an error: problems are part of the explanation).
     #[cfg(feature = "tools")]
     pub fn explain(&self, body: &[u8], now_hi: u32, now_lo: u32) -> String {
@@ -303,52 +317,6 @@ impl Verifier {
     /// ([`take_wire`]).
     pub fn verify_input(&self, len: usize, now_hi: u32, now_lo: u32) -> u32 {
         verify_input_with(&self.inner, len, u64_from(now_hi, now_lo))
-    }
-}
-
-/// `new Verifier({ keys: [key] }).verify(body)` in one call, for the one-shot `verify` with one
-/// key: no wasm-bindgen objects to create and free. Same status and outputs as
-/// [`Verifier::verify_input`]; a bad key is an error wire (status 2).
-#[allow(clippy::too_many_arguments)]
-#[wasm_bindgen]
-pub fn verify_once(
-    id: Option<String>,
-    secret: String,
-    tolerance_hi: u32,
-    tolerance_lo: u32,
-    max_future_hi: u32,
-    max_future_lo: u32,
-    allow_md5: bool,
-    max_body_bytes: f64,
-    allow_unknown_events: bool,
-    domains: &str,
-    domain_lens: &[u32],
-    apps: &str,
-    app_lens: &[u32],
-    len: usize,
-    now_hi: u32,
-    now_lo: u32,
-) -> u32 {
-    let mut o = Options::new(
-        tolerance_hi,
-        tolerance_lo,
-        max_future_hi,
-        max_future_lo,
-        allow_md5,
-        max_body_bytes,
-        allow_unknown_events,
-        domains,
-        domain_lens,
-        apps,
-        app_lens,
-    );
-    o.key(id, secret);
-    match hw::Verifier::new(o.inner) {
-        Ok(v) => verify_input_with(&v, len, u64_from(now_hi, now_lo)),
-        Err(e) => {
-            IO.with(|io| io.borrow_mut().wire = error_wire(&e));
-            2
-        }
     }
 }
 
