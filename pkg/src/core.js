@@ -10,7 +10,7 @@
 import * as arg from './args.js';
 import { CallbackError, fromWire, onBindings, result } from './wasm.js';
 import {
-  FIELD_NAMES,
+  FIELD_TABLE,
   MD5_SIGNED_FIELDS,
   RECORD_HMAC_SIGNED_FIELDS,
   STREAM_SIGNED_FIELDS,
@@ -45,9 +45,9 @@ onBindings((bindings) => {
   b = bindings;
   // initSync again returns the instance's exports (the module is initialised once).
   memory = b.initSync().memory;
-  if (b.field_names() !== FIELD_NAMES) {
+  if (b.field_table() !== FIELD_TABLE) {
     throw new Error(
-      `huaweicloud-live-callback: wasm field table ${b.field_names()} differs from the JS one`,
+      `huaweicloud-live-callback: wasm field table ${b.field_table()} differs from the JS one (${FIELD_TABLE}): mixed builds`,
     );
   }
   OUT = b.output_buffer() >>> 2;
@@ -124,7 +124,8 @@ function fromWords(text, ids) {
 
 /** @param {number} len @param {number} max */
 function tooLarge(len, max) {
-  return fromWire(b.body_too_large(len, max));
+  b.body_too_large(len, max);
+  return fromWire(b.take_wire());
 }
 
 /**

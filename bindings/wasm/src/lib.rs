@@ -163,11 +163,11 @@ pub fn known_events() -> String {
     all.join(",")
 }
 
-/// The field names, comma-separated, in the order of the codes of the result words.
+/// The hash of the field names in the order of the codes of the result words
+/// (`hw::fields::NAMES_HASH`), which the JS side's generated table must match.
 #[wasm_bindgen]
-pub fn field_names() -> String {
-    let names = hw::fields::NAMES_COMMA;
-    names.get(..names.len() - 1).unwrap_or(names).to_owned()
+pub fn field_table() -> u32 {
+    hw::fields::NAMES_HASH
 }
 
 /// Writes a parsed or verified callback as result words: `flags` (bit 0 a recording callback,
@@ -393,15 +393,15 @@ pub fn sign(callback_json: &str, key: &str, md5: bool, ts_hi: u32, ts_lo: u32) -
 
 /// The `BODY_TOO_LARGE` error for a body the JS side refuses to copy into wasm memory because
 /// it is already known to be larger than the limit. Same wording as the core's own check (a
-/// test below holds the two together).
+/// test below holds the two together). Left as the error wire for [`take_wire`].
 #[wasm_bindgen]
-pub fn body_too_large(len: f64, max: f64) -> String {
+pub fn body_too_large(len: f64, max: f64) {
     let mut j = String::with_capacity(80);
     j.push_str("!BODY_TOO_LARGE body too large: ");
     hw::json_out::push_u64(&mut j, len as u64);
     j.push_str(" bytes > max_body_bytes ");
     hw::json_out::push_u64(&mut j, max as u64);
-    j
+    IO.with(|io| io.borrow_mut().wire = j);
 }
 
 #[cfg(test)]
