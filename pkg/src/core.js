@@ -193,11 +193,13 @@ function readOptions(options, name) {
 }
 
 /**
- * Read options -> a wasm Options; the caller frees it.
+ * Read options -> the wasm module's pending options, which the next options_verifier,
+ * options_verify_once or options_explain call takes (bindings/wasm/src/lib.rs). Callers read
+ * every argument first: no caller code may run between this and the take.
  * @param {ReturnType<typeof readOptions>} r
  */
 function wasmOptions(r) {
-  const o = new b.Options(
+  b.options_new(
     arg.hi(r.tolerance),
     arg.lo(r.tolerance),
     arg.hi(r.maxFuture),
@@ -210,8 +212,7 @@ function wasmOptions(r) {
     r.apps,
     r.appLens,
   );
-  for (const k of r.keys) o.key(k.id, k.secret);
-  return o;
+  for (const k of r.keys) b.options_key(k.id, k.secret);
 }
 
 /**
@@ -324,14 +325,15 @@ function run(v, ids, max, body, options) {
 
 /** @param {ReturnType<typeof readOptions>} r */
 function prepare(r) {
-  const o = wasmOptions(r);
-  try {
-    const v = o.verifier();
-    if (v === undefined) throw fromWire(b.take_wire());
-    return v;
-  } finally {
-    o.free();
-  }
+  wasmOptions(r);
+  return prepared();
+}
+
+/** A Verifier from the pending options, or throws their error (a bad key). */
+function prepared() {
+  const v = b.options_verifier();
+  if (v === undefined) throw fromWire(b.take_wire());
+  return v;
 }
 
 /**
@@ -365,25 +367,24 @@ export class Verifier {
 export function verify(body, options) {
   if (typeof body !== 'string') arg.bytes(body, 'body'); // argument errors before key errors
   const r = readOptions(options, 'options');
-  // Key preparation and verification in one wasm call (Options#verify_once): no Verifier object.
-  const o = wasmOptions(r);
+  /** @type {{ now: number | bigint, p: ReturnType<typeof put> } | { error: unknown }} */
+  let read;
   try {
-    let now;
-    let p;
-    try {
-      now = arg.readNow(options, 'options');
-      p = put(body, r.max);
-    } catch (e) {
-      // Same precedence as the Verifier path: a bad key is reported before these errors.
-      const v = o.verifier();
-      if (v === undefined) throw fromWire(b.take_wire());
-      v.free();
-      throw e;
-    }
-    return verified(o.verify_once(p.len, arg.hi(now), arg.lo(now)), p, r.ids);
-  } finally {
-    o.free();
+    read = { now: arg.readNow(options, 'options'), p: put(body, r.max) };
+  } catch (error) {
+    read = { error };
   }
+  // Key preparation and verification in one wasm call (options_verify_once): no Verifier
+  // object. The pending options are set only now, with every argument read: no caller code (a
+  // getter that re-enters the package) runs between setting and taking them.
+  wasmOptions(r);
+  if ('error' in read) {
+    // Same precedence as the Verifier path: a bad key is reported before these errors.
+    prepared().free();
+    throw read.error;
+  }
+  const { now, p } = read;
+  return verified(b.options_verify_once(p.len, arg.hi(now), arg.lo(now)), p, r.ids);
 }
 
 /** @type {typeof import('../index.js').parse} */
@@ -410,13 +411,9 @@ export function explain(body, options) {
   const bytes = typeof body === 'string' ? encode(body) : arg.bytes(body, 'body');
   const now = arg.readNow(options, 'options');
   const r = readOptions(options, 'options');
-  const o = wasmOptions(r);
-  try {
-    checkBytes(bytes, Math.max(r.max, EXPLAIN_HARD_LIMIT));
-    return result(o.explain(bytes, arg.hi(now), arg.lo(now)));
-  } finally {
-    o.free();
-  }
+  checkBytes(bytes, Math.max(r.max, EXPLAIN_HARD_LIMIT));
+  wasmOptions(r);
+  return result(b.options_explain(bytes, arg.hi(now), arg.lo(now)));
 }
 
 /**
