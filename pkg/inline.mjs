@@ -1,9 +1,11 @@
 // @ts-check
-// Browsers, bundlers, Deno, and any other runtime (`browser`, `deno`, `default`, and the
-// `./inline` subpath): the .wasm travels inside a JS module as base64, so loading needs no file,
-// no fetch, no asset handling by a bundler, no permission and no top-level await; it is compiled
-// synchronously (far below Chromium's 8 MB limit for synchronous compilation on the main
-// thread). `require` of the same conditions gets dist/inline.cjs (Jest with jsdom).
+// Node.js and Bun (through node.mjs), browsers, bundlers, Deno, and any other runtime
+// (`browser`, `deno`, `default`, and the `./inline` subpath): the .wasm travels inside a JS
+// module as base64, so loading needs no file, no fetch, no asset handling by a bundler, no
+// permission and no top-level await; it is compiled synchronously (far below Chromium's 8 MB
+// limit for synchronous compilation on the main thread). Node's `require` gets this module
+// itself (node.cjs, src/require-esm.cjs); `require` under the `browser` condition (Jest with
+// jsdom) gets dist/inline.cjs.
 import wasmBase64 from './dist/wasm-inline.mjs';
 import { initInline } from './src/inline.js';
 

@@ -38,22 +38,25 @@ async function sh(app, cmd, args, opts = {}) {
 
 // The apps that load huaweicloud-live-callback/verify next to the package (their src/ imports
 // both and passes the subpath to check()): judge() requires its observations there.
-const LEAN_APPS = new Set(['vite8', 'esbuild', 'vitest', 'vitest-workers']);
+const LEAN_APPS = new Set(['vite8', 'esbuild', 'jest', 'vitest', 'vitest-workers']);
 let leanApp = false;
 
 function verdict(cases, value, problems = []) {
   return [...problems, ...(value === undefined ? [] : judge(cases, value, { lean: leanApp }))];
 }
 
-/** The .js files under `dir` that carry the Node build (dist/node.cjs) instead of the browser one. */
+/**
+ * The .js files under `dir` that carry the Node `require` entry (node.cjs, verify/node.cjs: their
+ * loader src/require-esm.cjs reads process.features.require_module) instead of the browser build.
+ */
 function nodeBuildIn(dir) {
   const found = [];
   const walk = (d) => {
     for (const n of readdirSync(d)) {
       const p = join(d, n);
       if (statSync(p).isDirectory()) walk(p);
-      else if (/\.[cm]?js$/.test(n) && readFileSync(p, 'utf8').includes('getBuiltinModule'))
-        found.push(`${p} carries the Node build of the package`);
+      else if (/\.[cm]?js$/.test(n) && readFileSync(p, 'utf8').includes('require_module'))
+        found.push(`${p} carries the Node require entry of the package`);
     }
   };
   walk(dir);

@@ -1,4 +1,0 @@
-// For the type check of pkg/src (tests/js/types/tsconfig.impl.json) only, not published: what
-// pkg/src/cli.js imports from ./node.mjs is the public API of index.d.ts (node.mjs re-exports
-// node.cjs, whose `module.exports = require(…)` TypeScript cannot follow).
-export * from './index.js';
