@@ -4,8 +4,11 @@
 // (node.mjs, verify/node.mjs) through require(esm), so that `require` and `import` share ONE
 // module instance (one wasm instance, one CallbackError class). That holds in Node >= 20.19 and
 // >= 22.12 (require(esm) unflagged; no warning from inside node_modules), in Bun (its `bun`
-// condition names node.mjs for both) and in Deno (its `deno` condition names inline.mjs), and in
-// bundlers, which turn the required ES module into their own module.
+// condition names node.mjs for both) and in Deno (its `deno` condition names inline.mjs).
+// Bundlers for Node (esbuild --platform=node, webpack --target node) never get here for the
+// package's own conditions: the exports map's `module` condition (under `node`), which they
+// honour and Node and Jest do not, names node.mjs for their `require` too, so a bundle holds
+// one copy of each build, not also the fallback's.
 // Where require(esm) is not available, the CommonJS build of the same code is loaded instead
 // (dist/inline.cjs, dist/lean/inline.cjs): a SECOND module instance beside the one `import`
 // gives, so an error thrown through one is not `instanceof` the other's CallbackError. That is:
