@@ -64,7 +64,7 @@ impl Key {
 
 /// Why a secret is unusable, without repeating it.
 pub(crate) fn validate_secret(secret: &str) -> Result<(), String> {
-    let chars = secret.chars().count();
+    let chars = crate::rules::char_count(secret.as_bytes());
     if !(MIN_KEY_CHARS..=MAX_KEY_CHARS).contains(&chars) {
         return Err(msg!(
             "it has ",

@@ -7,6 +7,7 @@ mod error;
 mod explain;
 #[doc(hidden)]
 pub mod fields;
+mod hash;
 mod json;
 #[doc(hidden)]
 pub mod json_out;

@@ -96,6 +96,19 @@ pub(crate) fn concat(pieces: &[Piece<'_>]) -> String {
     out
 }
 
+/// `items` separated by `sep` (`[..].join(sep)`, one function for every message that lists).
+#[inline(never)]
+pub(crate) fn join(items: &[&str], sep: &str) -> String {
+    let mut out = String::new();
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(item);
+    }
+    out
+}
+
 /// Appends `value` as at least four hexadecimal digits (`{:04x}` / `{:04X}`).
 pub(crate) fn push_hex4(out: &mut String, value: u32, upper: bool) {
     let digits: &[u8; 16] = if upper {

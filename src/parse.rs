@@ -264,7 +264,7 @@ fn duplicate(key: &str) -> Error {
 fn wrong_type(field: &str, expected: &str, got: &Value<'_>) -> Error {
     let shown = match got {
         Value::Str(s) => msg!(" ", quote(s)),
-        Value::Num(n) => msg!(" ", quote(n).trim_matches('"')),
+        Value::Num(n) => msg!(" ", unquoted(n)),
         _ => String::new(),
     };
     Error::new(
@@ -279,6 +279,14 @@ fn wrong_type(field: &str, expected: &str, got: &Value<'_>) -> Error {
             shown
         ),
     )
+}
+
+/// A JSON number's text for a message: as `quote` cuts it, without the quotes (a number has
+/// nothing to escape).
+fn unquoted(n: &str) -> String {
+    let q = quote(n);
+    let q = q.strip_prefix('"').unwrap_or(&q);
+    q.strip_suffix('"').unwrap_or(q).to_owned()
 }
 
 /// A JSON number that is a non-negative integer fitting `u64`.
@@ -297,7 +305,7 @@ fn integer(field: &str, n: &str) -> Result<u64, Error> {
                 "invalid field ",
                 field,
                 ": ",
-                quote(n).trim_matches('"'),
+                unquoted(n),
                 " ",
                 why,
                 "; expected a non-negative integer"

@@ -18,7 +18,7 @@
 
 use crate::error::{quote, Error, ErrorCode};
 use crate::model::Kind;
-use crate::msg::msg;
+use crate::msg::{join, msg};
 use crate::options::Options;
 
 /// The documented `event` values of stream notifications (spec §1).
@@ -166,7 +166,7 @@ pub(crate) fn check_expected(v: &Values<'_>, rules: &ValueRules) -> Result<(), E
                     " ",
                     quote(v.event),
                     ": not a documented event (",
-                    known.join(", "),
+                    join(known, ", "),
                     "); set allow_unknown_events to accept other names"
                 ),
             ));
@@ -193,9 +193,15 @@ pub(crate) fn check_expected(v: &Values<'_>, rules: &ValueRules) -> Result<(), E
 
 fn unexpected(field: &str, value: &str, option: &str, list: &[String]) -> Error {
     const SHOWN: usize = 8;
-    let mut shown: Vec<String> = list.iter().take(SHOWN).map(|s| quote(s)).collect();
+    let mut shown = String::new();
+    for (i, s) in list.iter().take(SHOWN).enumerate() {
+        if i > 0 {
+            shown.push_str(", ");
+        }
+        shown.push_str(&quote(s));
+    }
     if list.len() > SHOWN {
-        shown.push(msg!("… ", list.len() - SHOWN, " more"));
+        shown.push_str(&msg!(", … ", list.len() - SHOWN, " more"));
     }
     Error::new(
         ErrorCode::UnexpectedValue,
@@ -207,7 +213,7 @@ fn unexpected(field: &str, value: &str, option: &str, list: &[String]) -> Error 
             ": not in ",
             option,
             " [",
-            shown.join(", "),
+            shown,
             "]"
         ),
     )
@@ -217,14 +223,17 @@ fn unexpected(field: &str, value: &str, option: &str, list: &[String]) -> Error 
 /// digits and hyphens, no label starting or ending with a hyphen, no trailing dot. `Err`
 /// says what is wrong.
 pub(crate) fn host_name(s: &str) -> Result<(), String> {
+    // Byte by byte (no `str` pattern searchers: this runs on every verify, in the verify-only
+    // .wasm too); a label ends at each '.', and the whole name is one more label at its end.
     if s.is_empty() {
         return Err("it is empty".to_owned());
     }
     if s.len() > 253 {
         return Err(msg!(s.len(), " bytes; at most 253"));
     }
+    let bytes = s.as_bytes();
     let mut start = 0;
-    for (n, label) in s.split('.').enumerate() {
+    for (n, label) in bytes.split(|&b| b == b'.').enumerate() {
         if label.is_empty() {
             return Err(msg!("label ", n + 1, " is empty"));
         }
@@ -237,20 +246,20 @@ pub(crate) fn host_name(s: &str) -> Result<(), String> {
                 " characters; at most 63"
             ));
         }
-        if let Some((i, c)) = label
-            .char_indices()
-            .find(|&(_, c)| !(c.is_ascii_alphanumeric() || c == '-'))
+        if let Some(i) = label
+            .iter()
+            .position(|&b| !(b.is_ascii_alphanumeric() || b == b'-'))
         {
-            let at = s[..start + i].chars().count();
+            let at = start + i;
             return Err(msg!(
                 "character ",
-                at,
+                char_count(&bytes[..at]),
                 " ",
-                quote(c.encode_utf8(&mut [0; 4])),
+                quote(char_at(s, at)),
                 " is not a letter, digit, hyphen or dot"
             ));
         }
-        if label.starts_with('-') || label.ends_with('-') {
+        if label[0] == b'-' || label[label.len() - 1] == b'-' {
             return Err(msg!("label ", n + 1, " starts or ends with a hyphen"));
         }
         start += label.len() + 1;
@@ -258,47 +267,75 @@ pub(crate) fn host_name(s: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// The number of characters in the UTF-8 bytes `b` (the bytes that do not continue one).
+pub(crate) fn char_count(b: &[u8]) -> usize {
+    b.iter().filter(|&&b| b & 0xC0 != 0x80).count()
+}
+
+/// The character of `s` that starts at byte `at` (`""` if none does).
+fn char_at(s: &str, at: usize) -> &str {
+    let len = match s.as_bytes().get(at) {
+        Some(&b) if b < 0x80 => 1,
+        Some(&b) if b < 0xE0 => 2,
+        Some(&b) if b < 0xF0 => 3,
+        _ => 4,
+    };
+    s.get(at..at + len).unwrap_or("")
+}
+
 /// `scheme://authority[/path][?query][#fragment]` with a scheme of [`URL_SCHEMES`] (any case),
 /// a host (a host name, or an IPv6 literal in brackets), an optional port of 1 to 5 digits, and
 /// no whitespace or control character anywhere. `Err` says what is wrong.
 pub(crate) fn absolute_url(s: &str) -> Result<(), String> {
-    let Some((scheme, rest)) = s.split_once("://") else {
+    let bytes = s.as_bytes();
+    let Some(colon) = bytes.windows(3).position(|w| w == b"://") else {
         return Err("no scheme://".to_owned());
     };
+    let (scheme, rest) = (&s[..colon], &s[colon + 3..]);
     if !URL_SCHEMES.iter().any(|k| k.eq_ignore_ascii_case(scheme)) {
         return Err(msg!("scheme ", quote(scheme)));
     }
     if let Some(c) = s.chars().find(|c| c.is_whitespace() || c.is_control()) {
         return Err(msg!("it contains ", quote(c.encode_utf8(&mut [0; 4]))));
     }
-    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let rest_bytes = rest.as_bytes();
+    let end = rest_bytes
+        .iter()
+        .position(|&b| matches!(b, b'/' | b'?' | b'#'))
+        .unwrap_or(rest.len());
     let authority = &rest[..end];
-    if authority.contains('@') {
+    let auth = authority.as_bytes();
+    if auth.contains(&b'@') {
         return Err("credentials in the authority".to_owned());
     }
-    let (host, port) = match authority.strip_prefix('[') {
-        Some(v6) => match v6.split_once(']') {
-            Some((addr, after))
-                if !addr.is_empty()
-                    && addr
-                        .bytes()
-                        .all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.') =>
+    let (host, port) = if auth.first() == Some(&b'[') {
+        match auth.iter().position(|&b| b == b']') {
+            Some(close)
+                if close > 1
+                    && auth[1..close]
+                        .iter()
+                        .all(|&b| b.is_ascii_hexdigit() || b == b':' || b == b'.') =>
             {
-                (None, after)
+                (None, &authority[close + 1..])
             }
             _ => return Err("a malformed IPv6 address".to_owned()),
-        },
-        None => match authority.rsplit_once(':') {
-            Some((h, _)) => (Some(h), &authority[h.len()..]),
+        }
+    } else {
+        match auth.iter().rposition(|&b| b == b':') {
+            Some(at) => (Some(&authority[..at]), &authority[at..]),
             None => (Some(authority), ""),
-        },
+        }
     };
     if let Some(host) = host {
         host_name(host).map_err(|why| msg!("host ", quote(host), ": ", why))?;
     }
     if !port.is_empty() {
-        let digits = port.strip_prefix(':').unwrap_or("x");
-        if digits.is_empty() || digits.len() > 5 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        let digits = &port.as_bytes()[1..];
+        if port.as_bytes()[0] != b':'
+            || digits.is_empty()
+            || digits.len() > 5
+            || !digits.iter().all(u8::is_ascii_digit)
+        {
             return Err(msg!("port ", quote(port)));
         }
     }

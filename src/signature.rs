@@ -1,14 +1,9 @@
 //! The two signature schemes and the exact bytes each one covers (spec §1, §2, §4).
 
-use hmac::{Hmac, Mac};
-use md5::{Digest, Md5};
-use sha2::Sha256;
-
 use crate::fields::{MD5_SIGNED_FIELDS, RECORD_HMAC_SIGNED_FIELDS, STREAM_SIGNED_FIELDS};
+use crate::hash::{HmacSha256, Md5};
 use crate::model::{Callback, Kind, SignedValues};
 use crate::num::Digits;
-
-pub(crate) type HmacSha256 = Hmac<Sha256>;
 
 /// A signature scheme.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -99,7 +94,7 @@ pub(crate) fn hmac_sha256<'a>(
     for chunk in chunks {
         mac.update(chunk);
     }
-    mac.finalize().into_bytes().into()
+    mac.finalize()
 }
 
 /// The HMAC-SHA256 of a string-to-sign given as parts.
@@ -109,23 +104,14 @@ pub(crate) fn hmac_parts_sha256(keyed: &HmacSha256, parts: &[(&str, &str)]) -> [
 
 /// A keyed HMAC-SHA256 state (HMAC accepts keys of any length).
 pub(crate) fn hmac_key(secret: &[u8]) -> HmacSha256 {
-    match HmacSha256::new_from_slice(secret) {
-        Ok(mac) => mac,
-        // Unreachable: HMAC takes keys of every length. Kept total so no input can panic.
-        Err(_) => unreachable_hmac(),
-    }
-}
-
-#[cold]
-fn unreachable_hmac() -> HmacSha256 {
-    <HmacSha256 as hmac::digest::KeyInit>::new(&Default::default())
+    HmacSha256::new(secret)
 }
 
 /// MD5 of `message`, continuing from a state that has absorbed the key.
 pub(crate) fn md5(keyed: &Md5, message: &[u8]) -> [u8; 16] {
     let mut h = keyed.clone();
     h.update(message);
-    h.finalize().into()
+    h.finalize()
 }
 
 /// An MD5 state that has absorbed the key (the prefix of `key + auth_timestamp`).
@@ -159,6 +145,15 @@ pub mod primitives {
     /// MD5(prefix + message) through the keyed-state path the verifier uses.
     pub fn md5(prefix: &[u8], message: &[u8]) -> [u8; 16] {
         super::md5(&super::md5_key(prefix), message)
+    }
+
+    /// SHA-256 of the concatenated parts, through the streaming state the crate uses.
+    pub fn sha256(parts: &[&[u8]]) -> [u8; 32] {
+        let mut h = crate::hash::Sha256::new();
+        for part in parts {
+            h.update(part);
+        }
+        h.finalize()
     }
 
     /// The constant-time comparison the verifier uses.

@@ -57,7 +57,7 @@
 use core::cmp::Ordering;
 use core::fmt;
 
-use sha2::{Digest, Sha256};
+use crate::hash::Sha256;
 
 use crate::error::{Error, ErrorCode};
 use crate::model::{Callback, StreamEvent, StreamNotification};

@@ -2,10 +2,9 @@
 
 use core::fmt;
 
-use md5::Md5;
-
 use crate::ct::{eq_mask, FirstMatch};
 use crate::error::{Error, ErrorCode};
+use crate::hash::{HmacSha256, Md5};
 use crate::model::{Callback, Kind, SignedValues};
 use crate::msg::msg;
 use crate::num::Digits;
@@ -13,7 +12,7 @@ use crate::options::Options;
 use crate::parse::{parse_ref, CallbackRef};
 use crate::rules::{check_expected, check_shape, ValueRules};
 use crate::signature::{
-    hmac_key, hmac_parts, hmac_parts_sha256, md5, md5_key, signed_fields, Algorithm, HmacSha256,
+    hmac_key, hmac_parts, hmac_parts_sha256, md5, md5_key, signed_fields, Algorithm,
 };
 
 /// A callback that passed verification.
@@ -353,7 +352,7 @@ pub(crate) fn md5_not_allowed() -> Error {
 pub(crate) fn mismatch(kind: Kind, algorithm: Algorithm, keys: usize) -> Error {
     let formula = match algorithm {
         Algorithm::Md5 => "key + auth_timestamp".to_owned(),
-        Algorithm::HmacSha256 => signed_fields(kind, algorithm).join(" + "),
+        Algorithm::HmacSha256 => crate::msg::join(signed_fields(kind, algorithm), " + "),
     };
     let keys = if keys == 1 {
         "the configured key".to_owned()

@@ -1,7 +1,12 @@
 //! The hash primitives exactly as the verifier calls them (keyed state prepared once, then
-//! cloned), against Wycheproof HMAC-SHA256, RFC 4231 and RFC 1321.
+//! cloned), against Wycheproof HMAC-SHA256, RFC 4231 and RFC 1321, and against the RustCrypto
+//! crates (`hmac`, `sha2`, `md-5`) on random inputs: the crate's own block buffering, padding
+//! and HMAC construction (src/hash.rs) at every length around the block boundaries.
 
-use huaweicloud_live_callback::primitives::{ct_eq, hmac_sha256, md5};
+use hmac::Mac;
+use huaweicloud_live_callback::primitives::{ct_eq, hmac_sha256, md5, sha256};
+use md5::Digest as _;
+use proptest::prelude::*;
 use serde_json::Value;
 
 fn load(name: &str) -> Value {
@@ -81,5 +86,56 @@ fn rfc1321_md5() {
             "RFC 1321 split {:?}",
             t["message"]
         );
+    }
+}
+
+/// Every message length from 0 to 200 bytes (the 55/56/63/64-byte padding edges, one to three
+/// blocks) and key lengths 0 to 130 (a key over the 64-byte block is hashed first).
+#[test]
+fn lengths_around_block_boundaries() {
+    let data: Vec<u8> = (0..260u32).map(|i| (i * 7 + 3) as u8).collect();
+    for len in 0..=200 {
+        let msg = &data[..len];
+        let want = sha2::Sha256::digest(msg);
+        assert_eq!(sha256(&[msg]), want.as_slice(), "sha256, {len} bytes");
+        let want = md5::Md5::digest(msg);
+        assert_eq!(md5(b"", msg), want.as_slice(), "md5, {len} bytes");
+    }
+    for key_len in 0..=130 {
+        let key = &data[100..100 + key_len];
+        let mut reference = hmac::Hmac::<sha2::Sha256>::new_from_slice(key).unwrap();
+        reference.update(&data[..77]);
+        let want = reference.finalize().into_bytes();
+        assert_eq!(
+            hmac_sha256(key, &data[..77]),
+            want.as_slice(),
+            "hmac, key of {key_len} bytes"
+        );
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    /// Random key, message and split points: the streaming states agree with the references.
+    #[test]
+    fn agrees_with_rustcrypto(
+        key in proptest::collection::vec(any::<u8>(), 0..150),
+        msg in proptest::collection::vec(any::<u8>(), 0..400),
+        cut in 0usize..400,
+    ) {
+        let cut = cut.min(msg.len());
+        let (a, b) = msg.split_at(cut);
+        let want = sha2::Sha256::digest(&msg);
+        prop_assert_eq!(hex::encode(sha256(&[a, b])), hex::encode(want));
+        let mut reference = md5::Md5::new();
+        reference.update(&key);
+        reference.update(&msg);
+        let want = reference.finalize();
+        prop_assert_eq!(hex::encode(md5(&key, &msg)), hex::encode(want));
+        let mut mac = hmac::Hmac::<sha2::Sha256>::new_from_slice(&key).unwrap();
+        mac.update(&msg);
+        let want = mac.finalize().into_bytes();
+        prop_assert_eq!(hex::encode(hmac_sha256(&key, &msg)), hex::encode(want));
     }
 }

@@ -27,11 +27,9 @@
 
 use core::fmt;
 
-use hmac::Mac;
-use md5::{Digest as _, Md5};
-
 use crate::ct::{eq_mask, FirstMatch};
 use crate::error::{quote, Error, ErrorCode};
+use crate::hash::Md5;
 use crate::key::Key;
 use crate::num::Digits;
 use crate::signature::hmac_key;
@@ -567,7 +565,7 @@ impl<'a> HashInput<'a> {
                 let mut mac = hmac_key(key);
                 mac.update(self.stream.as_bytes());
                 mac.update(self.time_text.as_bytes());
-                bytes.copy_from_slice(&mac.finalize().into_bytes());
+                bytes.copy_from_slice(&mac.finalize());
                 UrlDigest { bytes, len: 32 }
             }
             UrlMethod::C => UrlDigest { bytes, len: 0 },

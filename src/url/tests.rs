@@ -1,4 +1,5 @@
 use super::*;
+use md5::Digest as _;
 
 const KEY: &str = "GCTbw44s6MPLh4GqgDpnfuFHgy25Enly";
 const OTHER: &str = "0123456789abcdefghijABCDEFGHIJxy";

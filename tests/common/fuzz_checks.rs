@@ -3,8 +3,9 @@
 //!
 //! Each `check_*` function takes the raw fuzz input and panics when an invariant is broken; a
 //! fuzz target is nothing but a call to one of them. Included with `#[path]` from both places,
-//! so it may use only what both have: this crate, its dependencies (`hmac`, `sha2`, `md5`,
-//! `hex`) and `serde_json`.
+//! so it may use only what both have: this crate, `hmac`, `sha2`, `md5`, `hex` and `serde_json`
+//! (dependencies of both; the crate itself hashes with its own src/hash.rs, so these checks
+//! recompute every signature with an implementation it does not use).
 //!
 //! The oracles are independent of the crate's internals: signatures are recomputed here from
 //! the spec's formulas (spec §1, §2) with the `hmac`/`sha2`/`md5` crates, and the order of the
