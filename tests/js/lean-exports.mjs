@@ -2,8 +2,9 @@
 // The lean .wasm is the bindings crate without the `tools` feature: the exports the full glue
 // has and the lean glue has not (sign, Options#explain, …) exist only in the full build. This
 // test finds them by comparing the two glue modules and the two .wasm files, then checks that
-// the lean JS every runtime loads (dist/lean/api.mjs for workerd, browsers, Deno, Node and Bun;
-// dist/lean/inline.cjs where a runtime cannot require an ES module: Jest, older Node) calls none of them, and that the lean entries import no module of
+// the lean JS every runtime loads (dist/lean/api.mjs for workerd; dist/lean/inline.mjs for Node,
+// Bun, Deno, browsers and bundlers; dist/lean/inline.cjs where a runtime cannot require an ES
+// module: Jest, older Node) calls none of them, and that the lean entries import no module of
 // pkg/src directly (their module state must be their own: see pkg/src/verify-bundle.js), and that
 // both builds loaded together share one CallbackError class (pkg/src/error.js).
 //   node tests/js/lean-exports.mjs      (after make pkg; make test-lean)
@@ -81,7 +82,7 @@ ok(
   'sign and Options#explain are among the names sought',
   sought.join(', '),
 );
-for (const file of ['lean/api.mjs', 'lean/inline.cjs']) {
+for (const file of ['lean/api.mjs', 'lean/inline.mjs', 'lean/inline.cjs']) {
   const text = readFileSync(join(dist, file), 'utf8');
   for (const name of sought) {
     const method = name.includes('#') ? name.split('#')[1] : name;
