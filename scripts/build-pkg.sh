@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # scripts/build-pkg.sh — build the npm package's generated files into pkg/dist/ (git-ignored):
 #   hwlc_bg.wasm      the core + the thin bindings crate, wasm-opt'ed (one file for every target)
-#   hwlc.js           wasm-bindgen glue, --target web (ES module; initSync), with the default init's
-#                     `new URL('hwlc_bg.wasm', import.meta.url)` cut out: every entry passes the
-#                     module to initSync, and bundlers must not see (and copy) a .wasm asset that the
-#                     code never loads, nor an import.meta that CommonJS output cannot have
+#   hwlc.js           wasm-bindgen glue, --target web (ES module), cut to initSync: the async default
+#                     init (fetch, instantiateStreaming, `new URL('hwlc_bg.wasm', import.meta.url)`)
+#                     is removed, as every entry passes the module to initSync; bundlers must not see
+#                     (and copy) a .wasm asset that the code never loads, nor an import.meta that
+#                     CommonJS output cannot have, and a Worker need not ship the unused loader
 #   wasm-inline.mjs   the .wasm as base64: for inline.mjs
 #   inline.mjs        pkg/src/inline-esm.js bundled by esbuild: the inline build (glue, src/api.js
 #                     and every module it imports) as one ES module file, which pkg/inline.mjs
@@ -30,7 +31,8 @@
 # Tools come from scripts/toolchain.sh (installed when missing). Env: WASM_OPT_LEVEL (default
 # -O3), RUST_OPT_LEVEL (Cargo opt-level for the wasm build, default the release profile's: 3;
 # "s" gave a slightly smaller .wasm but markedly slower verification: make bench measures both),
-# PANIC_IMMEDIATE_ABORT=0 to keep the ordinary panic=abort runtime.
+# PANIC_IMMEDIATE_ABORT=0 to keep the ordinary panic=abort runtime, LEAN_INLINE_THRESHOLD (the
+# verify-only build's LLVM inline threshold, default 50; see below).
 set -euo pipefail
 ROOT=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
@@ -47,10 +49,11 @@ eval "$(scripts/toolchain.sh wasm-env)"
 if [[ -n ${CARGO_UNSTABLE_BUILD_STD:-} && ${PANIC_IMMEDIATE_ABORT:-1} == 1 ]]; then
     export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="${CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS:-} -Zunstable-options -Cpanic=immediate-abort"
 fi
-# build_wasm NAME DIR [CARGO_ARGS...]: the bindings crate for wasm32, wasm-bindgen (--target web),
-# wasm-opt; DIR gets NAME_bg.wasm, hwlc.js (default init URL cut out, see above) and
-# wasm-inline.mjs / .cjs. Both builds share target/ (the
-# core crate and std are compiled once; cargo keeps each feature set's artifact apart). The .wasm
+# build_wasm NAME DIR TARGET_DIR RUSTFLAGS [CARGO_ARGS...]: the bindings crate for wasm32 (built in
+# TARGET_DIR with RUSTFLAGS added), wasm-bindgen (--target web), wasm-opt; DIR gets NAME_bg.wasm,
+# hwlc.js (cut to initSync, see above) and wasm-inline.mjs / .cjs. The verify-only build has a
+# target directory of its own (target/lean): its RUSTFLAGS differ (LLVM's inline threshold), and
+# one shared directory would rebuild std and the core for each build on every run. The .wasm
 # keeps wasm-bindgen's name, NAME_bg.wasm: a Worker that bundles both builds gets two distinct
 # module names (its glue's import namespace is named after it too). The raw
 # .wasm (names kept, before wasm-opt) is copied to build/pkg-gen/NAME.wasm for make bench's twiggy.
@@ -58,10 +61,12 @@ GEN=build/pkg-gen
 rm -rf "$GEN"
 mkdir -p "$GEN"
 build_wasm() {
-    local name=$1 out=$2
-    shift 2
-    scripts/toolchain.sh cargo-wasm build --release --locked -p huaweicloud-live-callback-wasm --lib "$@"
-    cp "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/hwlc.wasm" "$GEN/$name.wasm"
+    local name=$1 out=$2 target=$3 flags=$4
+    shift 4
+    CARGO_TARGET_DIR=$target \
+        CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="${CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS:-} $flags" \
+        scripts/toolchain.sh cargo-wasm build --release --locked -p huaweicloud-live-callback-wasm --lib "$@"
+    cp "$target/wasm32-unknown-unknown/release/hwlc.wasm" "$GEN/$name.wasm"
     "$WASM_BINDGEN" --target web --no-typescript --out-dir "$GEN/$name" "$GEN/$name.wasm"
     mkdir -p "$out"
     # The features wasm-bindgen's output uses (Rust's wasm32 defaults); wasm-opt needs them named.
@@ -73,11 +78,20 @@ build_wasm() {
 const fs = require("fs");
 const [from, to, wasmName] = process.argv.slice(1);
 const glue = fs.readFileSync(from, "utf8");
-const url = `module_or_path = new URL(\x27${wasmName}\x27, import.meta.url);`;
-const parts = glue.split(url);
-if (parts.length !== 2) throw new Error(`build-pkg: ${from}: expected the default init URL once, found ${parts.length - 1}`);
-const out = parts.join("throw new Error(\x27huaweicloud-live-callback: the entries pass the wasm module to initSync\x27);");
-if (out.includes("import.meta")) throw new Error(`build-pkg: ${from} still uses import.meta`);
+// once(text, marker): the two sides of the one occurrence of marker.
+const once = (text, marker) => {
+  const parts = text.split(marker);
+  if (parts.length !== 2) throw new Error(`build-pkg: ${from}: expected ${JSON.stringify(marker)} once, found ${parts.length - 1}`);
+  return parts;
+};
+once(glue, `module_or_path = new URL(\x27${wasmName}\x27, import.meta.url);`);
+// Keep initSync and what it uses; cut the async loader (__wbg_load … the default export).
+const [head, rest] = once(glue, "async function __wbg_load(");
+const [, sync] = once(rest, "\nfunction initSync(");
+const [syncInit] = once(sync, "\nlet __wbg_init_promise;");
+const out = `${head}function initSync(${syncInit}\nexport { initSync };\n`;
+for (const gone of ["import.meta", "__wbg_load", "fetch(", "export default", "as default"])
+  if (out.includes(gone)) throw new Error(`build-pkg: ${from}: the cut glue still has ${gone}`);
 fs.writeFileSync(to, out);
 ' "$GEN/$name/$name.js" "$out/hwlc.js" "${name}_bg.wasm"
     node -e '
@@ -94,9 +108,14 @@ OUT=pkg/dist
 # The licence texts and SECURITY.md travel in the tarball; the repository root keeps the one copy.
 cp LICENSE-MIT LICENSE-APACHE SECURITY.md pkg/
 rm -rf "$OUT"
-build_wasm hwlc "$OUT"
-# The verify-only build (huaweicloud-live-callback/verify): without the `tools` feature.
-build_wasm hwlc-lean "$OUT/lean" --no-default-features --features small
+TARGET=${CARGO_TARGET_DIR:-target}
+build_wasm hwlc "$OUT" "$TARGET" ""
+# The verify-only build (huaweicloud-live-callback/verify): without the `tools` feature, and
+# with LLVM's inline threshold lowered from opt-level 3's 250 (LEAN_INLINE_THRESHOLD, default
+# 50): a smaller .wasm for a Worker to ship and compile, for a slower verify (make bench's size
+# and cold sections; docs/design/ has the measurement).
+build_wasm hwlc-lean "$OUT/lean" "$TARGET/lean" "-Cllvm-args=-inline-threshold=${LEAN_INLINE_THRESHOLD:-50}" \
+    --no-default-features --features small
 
 ESBUILD=tests/js/tools/node_modules/.bin/esbuild
 [[ -x $ESBUILD ]] || (cd tests/js/tools && npm ci --no-audit --no-fund --loglevel=error </dev/null)

@@ -305,6 +305,11 @@ macro_rules! field_table {
         #[doc(hidden)]
         pub const N_FIELDS: usize = [$($name),*].len();
 
+        /// The JSON names in code order, each followed by a comma (`"event,domain,…,"`): the
+        /// field table the bindings hand the JS side.
+        #[doc(hidden)]
+        pub const NAMES_COMMA: &str = concat!($($name, ","),*);
+
         /// Every row, in code order: `TABLE[f as usize].field == f`.
         #[doc(hidden)]
         pub const TABLE: [FieldInfo; N_FIELDS] = [$(

@@ -187,6 +187,8 @@ const MD5_T: [u32; 64] = [
     0x6fa87e4f, 0xfe2ce6e0, 0xa3014314, 0x4e0811a1, 0xf7537e82, 0xbd3af235, 0x2ad7d2bb, 0xeb86d391,
 ];
 
+/// Not inlined: one copy of the 64 steps for the MD5 paths (key prefix, message, final block).
+#[inline(never)]
 fn md5_compress(state: &mut [u32; 4], block: &[u8; 64]) {
     let mut x = [0u32; 16];
     for (word, bytes) in x.iter_mut().zip(block.chunks_exact(4)) {

@@ -2,7 +2,6 @@
 //! anything (spec §1, §2: the lenient forms Huawei's documents need, strict everywhere else).
 
 use std::borrow::Cow;
-use std::collections::BTreeSet;
 
 use crate::error::{quote, Error, ErrorCode};
 use crate::fields::{documented_order, required_fields, Field, FieldSet, ValueType, N_FIELDS};
@@ -26,8 +25,9 @@ pub(crate) struct Raw<'a> {
     seen: FieldSet,
     /// The spelling of `user_args` that arrived, for the duplicate message.
     user_args_name: &'static str,
-    /// Unknown keys seen so far; allocated only when there is one.
-    unknown: Option<BTreeSet<Cow<'a, str>>>,
+    /// Unknown keys with their member index; a duplicate among them is looked for once the
+    /// body has been read ([`first_duplicate`]). Allocated only when there is one.
+    unknown: Vec<(Cow<'a, str>, usize)>,
 }
 
 impl Default for Raw<'_> {
@@ -39,7 +39,7 @@ impl Default for Raw<'_> {
             integer_set: 0,
             seen: 0,
             user_args_name: F::UserArgs.name(),
-            unknown: None,
+            unknown: Vec::new(),
         }
     }
 }
@@ -172,17 +172,69 @@ impl<'a> CallbackRef<'a> {
 fn parse_raw(body: &[u8]) -> Result<Raw<'_>, Error> {
     let mut raw = Raw::default();
     // A field error is kept until the whole body has been read: a body that is not JSON is
-    // MALFORMED_JSON whatever comes first.
+    // MALFORMED_JSON whatever comes first. Members after the first error are not recorded.
     let mut first_error: Option<Error> = None;
+    let mut index = 0;
     for_each_member(body, |key, value| {
         if first_error.is_none() {
-            first_error = raw.add(key, value).err();
+            first_error = raw.add(key, value, index).err();
         }
+        index += 1;
         Ok(())
     })?;
+    // An unknown key twice is an error where its second occurrence stands; every recorded
+    // member precedes the first field error, so such a duplicate comes first.
+    if let Some(key) = first_duplicate(&mut raw.unknown) {
+        return Err(duplicate(key));
+    }
     match first_error {
         Some(e) => Err(e),
         None => Ok(raw),
+    }
+}
+
+/// The key of the duplicate whose second occurrence comes first in the body, if any. Sorts
+/// `keys` by (key, member index): O(n log n) whatever the keys (a hash set with a fixed hash
+/// would let a hostile body of colliding keys take quadratic time; the library has no random
+/// seed), with a heap sort, whose code is a fraction of the standard sorts'.
+fn first_duplicate<'k>(keys: &'k mut [(Cow<'_, str>, usize)]) -> Option<&'k str> {
+    if keys.len() < 2 {
+        return None;
+    }
+    heap_sort(keys, |a, b| (a.0.as_bytes(), a.1) < (b.0.as_bytes(), b.1));
+    let mut first: Option<(usize, &str)> = None;
+    for pair in keys.windows(2) {
+        let ((a, _), (b, at)) = (&pair[0], &pair[1]);
+        if a == b && first.is_none_or(|(i, _)| *at < i) {
+            first = Some((*at, b));
+        }
+    }
+    first.map(|(_, key)| key)
+}
+
+/// Sorts `v` in place by `less` (a strict weak order).
+fn heap_sort<T>(v: &mut [T], less: impl Fn(&T, &T) -> bool) {
+    let sift_down = |v: &mut [T], mut root: usize, end: usize| loop {
+        let mut child = 2 * root + 1;
+        if child >= end {
+            break;
+        }
+        if child + 1 < end && less(&v[child], &v[child + 1]) {
+            child += 1;
+        }
+        if !less(&v[root], &v[child]) {
+            break;
+        }
+        v.swap(root, child);
+        root = child;
+    };
+    let n = v.len();
+    for i in (0..n / 2).rev() {
+        sift_down(v, i, n);
+    }
+    for end in (1..n).rev() {
+        v.swap(0, end);
+        sift_down(v, 0, end);
     }
 }
 
@@ -201,16 +253,11 @@ impl<'a> Raw<'a> {
         self.integer_set |= 1 << f as u8;
     }
 
-    /// Records one member: checks for duplicates and the field's type.
-    fn add(&mut self, key: Cow<'a, str>, value: Value<'a>) -> Result<(), Error> {
+    /// Records member number `index`: checks for duplicates and the field's type.
+    fn add(&mut self, key: Cow<'a, str>, value: Value<'a>, index: usize) -> Result<(), Error> {
         let Some(f) = F::from_name(&key) else {
-            // Unknown fields are ignored, but a duplicate is still a duplicate. A BTreeSet
-            // keeps a body of many unknown keys O(n log n) without a random hash seed.
-            let set = self.unknown.get_or_insert_with(BTreeSet::new);
-            if set.contains(&key) {
-                return Err(duplicate(&key));
-            }
-            set.insert(key);
+            // Unknown fields are ignored, but a duplicate is still a duplicate (parse_raw).
+            self.unknown.push((key, index));
             return Ok(());
         };
         let bit: FieldSet = 1 << (f as u8);
@@ -480,6 +527,62 @@ mod tests {
         assert!(err(r#"{"usr_args":"1","user_args":"2"}"#)
             .to_string()
             .contains("two spellings"));
+    }
+
+    #[test]
+    fn unknown_duplicates_in_body_order() {
+        let dup = |body: &str| {
+            let e = err(body);
+            (e.code(), e.to_string())
+        };
+        // The duplicate whose second occurrence comes first is the one reported.
+        for (body, key) in [
+            (r#"{"x":1,"y":2,"x":3,"y":4}"#, "x"),
+            (r#"{"y":1,"x":2,"x":3,"y":4}"#, "x"),
+            (r#"{"b":1,"a":2,"c":0,"a":3,"b":4}"#, "a"),
+            (r#"{"z":1,"\u007a":2}"#, "z"),
+        ] {
+            let (code, message) = dup(body);
+            assert_eq!(code, ErrorCode::DuplicateField, "{body}");
+            assert!(
+                message.starts_with(&format!("duplicate field \"{key}\"")),
+                "{body}: {message}"
+            );
+        }
+        // Before a field error it wins; after one it is not reached.
+        assert_eq!(
+            err(r#"{"x":1,"x":2,"event":"PUBLISH","app":5}"#).code(),
+            ErrorCode::DuplicateField
+        );
+        assert_eq!(
+            err(r#"{"x":1,"event":"PUBLISH","app":5,"x":2}"#).code(),
+            ErrorCode::InvalidField
+        );
+        // Many distinct unknown keys, then one repeated: found (n log n, not quadratic).
+        let mut body = String::from(r#"{"event":"PUBLISH","domain":"d","app":"a","stream":"s""#);
+        for i in 0..50_000 {
+            body.push_str(&format!(",\"k{}\":0", (i * 7919) % 50_000));
+        }
+        assert!(parse(format!("{body}}}").as_bytes()).is_ok());
+        body.push_str(r#","k123":1}"#);
+        assert!(dup(&body).1.contains("\"k123\""));
+    }
+
+    #[test]
+    fn heap_sort_sorts() {
+        let mut seed = 1u32;
+        for n in 0..60 {
+            let mut v: Vec<u32> = (0..n)
+                .map(|_| {
+                    seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                    seed >> 20
+                })
+                .collect();
+            let mut want = v.clone();
+            want.sort();
+            heap_sort(&mut v, |a, b| a < b);
+            assert_eq!(v, want, "n = {n}");
+        }
     }
 
     #[test]

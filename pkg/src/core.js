@@ -2,10 +2,11 @@
 // verify, Verifier, parse, sign, explain, generateKey: arguments to the wasm layer's types,
 // results to objects. Every rule about callbacks lives in the Rust core.
 //
-// The verify hot path skips even the wire string: the body is encoded straight into a reused
-// buffer in wasm memory, and for an ASCII body the core answers with a few u32 words (kind,
-// algorithm, key index, and per field its code and the value's offsets in the body, or its
-// integer value), from which the object is built here with body.slice: no JSON on either side.
+// verify and parse skip even the wire string: the body is encoded straight into a reused buffer
+// in wasm memory, and the core answers with a few u32 words (kind, algorithm, key index, and per
+// field its code and the value's offsets in the body, the address of its unescaped text, or its
+// integer value; bindings/wasm/src/lib.rs, write_words), from which the object is built here:
+// with body.slice for an ASCII body, no JSON on either side.
 import * as arg from './args.js';
 import { CallbackError, fromWire, onBindings, result, rethrow } from './wasm.js';
 import {
@@ -36,6 +37,7 @@ let OUT = 0;
 let u8 = new Uint8Array(0);
 let u32 = new Uint32Array(0);
 let inView = new Uint8Array(0);
+let inPtr = 0;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
@@ -62,25 +64,44 @@ function views() {
 }
 
 /**
- * The result object from the result words of verify_input (status 0; `body` is ASCII).
- * @param {string} body
- * @param {(string | undefined)[]} ids
+ * The callback in the result words (status 0 of verify_input, verify_once, parse_input). A value
+ * is a slice of the body (tag 0: of `text` when the body is ASCII text, whose UTF-16 offsets are
+ * its byte offsets; else decoded from the input buffer), an integer (tag 1), or unescaped UTF-8
+ * at an address in wasm memory (tag 2).
+ * @param {string | null} text
  */
-function fromWords(body, ids) {
+function wordsCallback(text) {
   views();
-  const flags = u32[OUT];
-  const keyIndex = u32[OUT + 1];
   const n = u32[OUT + 2];
   /** @type {any} */
   const callback = {};
   for (let i = 0, w = OUT + 3; i < n; i++, w += 3) {
     const code = u32[w];
+    const a = u32[w + 1];
+    const z = u32[w + 2];
+    const tag = code >>> 8;
     setField(
       callback,
       code & 0xff,
-      code >>> 8 === 0 ? body.slice(u32[w + 1], u32[w + 2]) : arg.join64(u32[w + 1], u32[w + 2]),
+      tag === 1
+        ? arg.join64(a, z)
+        : tag === 0 && text !== null
+          ? text.slice(a, z)
+          : decoder.decode(tag === 0 ? u8.subarray(inPtr + a, inPtr + z) : u8.subarray(a, z)),
     );
   }
+  return callback;
+}
+
+/**
+ * The result object of verify_input / verify_once from the result words.
+ * @param {string | null} text see wordsCallback
+ * @param {(string | undefined)[]} ids
+ */
+function fromWords(text, ids) {
+  const callback = wordsCallback(text);
+  const flags = u32[OUT];
+  const keyIndex = u32[OUT + 1];
   const record = (flags & 1) === 1;
   const md5 = (flags & 2) === 2;
   /** @type {any} */
@@ -203,6 +224,7 @@ function input(cap) {
       );
     }
     views();
+    inPtr = ptr;
     inView = u8.subarray(ptr, ptr + room);
   }
   return inView;
@@ -238,36 +260,43 @@ function putBytes(bytes, max) {
 }
 
 /**
- * The result of verify_input / verify_once: words, a JSON wire, or an error wire. Words come
- * for every ASCII body (the core checks bytes itself), so their offsets index the body as a
- * string: a binary body is decoded once, which for ASCII is the same text.
- * @param {number} status
- * @param {string | Uint8Array} body the string, or the bytes put into the input buffer
- * @param {(string | undefined)[]} ids
+ * The body as text whose UTF-16 offsets are its byte offsets (it is ASCII), or null. A binary
+ * body is decoded once, from the input buffer (wasm memory: a plain ArrayBuffer, which every
+ * TextDecoder accepts).
+ * @param {{ len: number, text: string | null }} p what `put` returned
  */
-function verified(status, body, ids) {
-  if (status !== 0) return result(b.take_wire());
-  if (typeof body === 'string') return fromWords(body, ids);
-  // Browsers' TextDecoder refuses a view of a resizable or shared buffer: decode a copy then.
-  const buf = body.buffer;
-  const plain =
-    buf instanceof ArrayBuffer && !(/** @type {{ resizable?: boolean }} */ (buf).resizable);
-  return fromWords(decoder.decode(plain ? body : body.slice()), ids);
+function asciiText(p) {
+  if (p.text !== null || p.len === 0) return p.text;
+  views();
+  const s = decoder.decode(u8.subarray(inPtr, inPtr + p.len));
+  return s.length === p.len ? s : null;
 }
 
 /**
- * The body put into the input buffer: its length, whether it is a string known to be ASCII,
- * and the body as `verified` reads it.
+ * The result of verify_input / verify_once: the result words (0), or throws the error wire (2).
+ * @param {number} status
+ * @param {{ len: number, text: string | null }} p what `put` returned
+ * @param {(string | undefined)[]} ids
+ */
+function verified(status, p, ids) {
+  if (status !== 0) throw fromWire(b.take_wire());
+  return fromWords(asciiText(p), ids);
+}
+
+/**
+ * The body put into the input buffer: its length, and the body itself when it is a string
+ * known to be ASCII (null otherwise: see asciiText).
  * @param {unknown} body
  * @param {number} max
+ * @returns {{ len: number, text: string | null }}
  */
 function put(body, max) {
   if (typeof body === 'string') {
     const len = putString(body, max);
-    return { len, ascii: len === body.length, text: body };
+    return { len, text: len === body.length ? body : null };
   }
   const bytes = arg.bytes(body, 'body');
-  return { len: putBytes(bytes, max), ascii: false, text: bytes };
+  return { len: putBytes(bytes, max), text: null };
 }
 
 /**
@@ -280,8 +309,8 @@ function put(body, max) {
  */
 function run(v, ids, max, body, options) {
   const now = arg.readNow(options, 'options');
-  const { len, ascii, text } = put(body, max);
-  return verified(v.verify_input(len, ascii, arg.hi(now), arg.lo(now)), text, ids);
+  const p = put(body, max);
+  return verified(v.verify_input(p.len, arg.hi(now), arg.lo(now)), p, ids);
 }
 
 /** @param {ReturnType<typeof readOptions>} r */
@@ -360,11 +389,10 @@ export function verify(body, options) {
     r.domains,
     r.apps,
     put1.len,
-    put1.ascii,
     arg.hi(now),
     arg.lo(now),
   );
-  return verified(status, put1.text, r.ids);
+  return verified(status, put1, r.ids);
 }
 
 /** @type {typeof import('../index.js').parse} */
@@ -375,13 +403,15 @@ export function parse(body, options) {
     'options.maxBodyBytes',
     DEFAULT_MAX_BODY,
   );
-  if (typeof body === 'string') {
-    checkString(body, max);
-    return result(arg.wellFormed(body) ? b.parse_str(body) : b.parse_bytes(arg.wtf8(body)));
-  }
-  const bytes = arg.bytes(body, 'body');
-  checkBytes(bytes, max);
-  return result(b.parse_bytes(bytes));
+  const p = put(body, max);
+  if (b.parse_input(p.len) !== 0) throw fromWire(b.take_wire());
+  const callback = wordsCallback(asciiText(p));
+  const record = (u32[OUT] & 1) === 1;
+  return {
+    kind: record ? 'record' : 'stream',
+    event: record ? callback.event_type : callback.event,
+    callback,
+  };
 }
 
 /** @type {typeof import('../index.js').explain} */

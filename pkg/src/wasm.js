@@ -5,7 +5,8 @@
 // the bindings with onBindings() at import time and never touches wasm before that.
 //
 // Wire format (bindings/wasm/src/lib.rs): JSON text, or "!CODE message" for an error. Integers
-// above 2^53 - 1 travel as {"$int":"digits"} and come back as bigint: never rounded.
+// above 2^53 - 1 travel as {"$int":"digits"} and come back as bigint: never rounded. verify and
+// parse answer in result words instead (core.js); only their errors are wire strings.
 
 import { CallbackError } from './error.js';
 

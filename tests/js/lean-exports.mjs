@@ -95,8 +95,8 @@ for (const file of ['lean/api.mjs', 'lean/inline.mjs', 'lean/inline.cjs']) {
     );
   }
   ok(
-    /\bverify_input\b/.test(text) && /\bparse_bytes\b/.test(text),
-    `dist/${file} is the verify API (it calls verify_input and parse_bytes)`,
+    /\bverify_input\b/.test(text) && /\bparse_input\b/.test(text),
+    `dist/${file} is the verify API (it calls verify_input and parse_input)`,
   );
 }
 for (const f of readdirSync(join(root, 'pkg/verify'))) {

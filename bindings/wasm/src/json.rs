@@ -1,9 +1,6 @@
 //! A minimal JSON writer for the wire format: strings, `u64`s, booleans, nulls. Field names use
 //! the JavaScript API's spelling; callbacks keep Huawei's field names.
 
-// Without the `tools` feature (explain, sign) part of the writer is unused.
-#![cfg_attr(not(feature = "tools"), allow(dead_code))]
-
 use huaweicloud_live_callback as hw;
 
 use hw::{Callback, Explanation, Signed};
@@ -130,11 +127,14 @@ impl Json {
     }
 
     /// The callback from a borrowed read, in the same order and shape as [`Json::callback`].
+    #[cfg(test)]
     fn callback_ref(&mut self, cb: &hw::CallbackRef<'_>) {
         self.sep();
         hw::json_out::callback_ref(&mut self.0, cb, hw::json_out::Style::Api);
     }
 
+    /// Test oracle of the result words (lib.rs `write_words`): the JSON the wire used to carry.
+    #[cfg(test)]
     pub(crate) fn verified_ref(&mut self, v: &hw::VerifiedRef<'_>, key_id: Option<&str>) {
         self.open();
         self.str_field("kind", v.callback.kind().as_str());
@@ -151,6 +151,8 @@ impl Json {
         self.close();
     }
 
+    /// Test oracle of the result words (lib.rs `write_words`): the JSON the wire used to carry.
+    #[cfg(test)]
     pub(crate) fn parsed_ref(&mut self, cb: &hw::CallbackRef<'_>) {
         self.open();
         self.str_field("kind", cb.kind().as_str());

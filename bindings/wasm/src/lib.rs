@@ -10,12 +10,12 @@
 //! Unsigned 64-bit integers come in as two `u32` halves (`hi`, `lo`): exact for every `u64`,
 //! and cheaper than a `BigInt` on the hot path.
 //!
-//! The hot path (`Verifier::verify_input`) avoids even that string: the JS side encodes the body
-//! straight into a reused input buffer in wasm memory, and for an ASCII body whose values have no
-//! escapes (byte offsets are then UTF-16 offsets) the result is a few `u32` words — kind,
-//! algorithm, key index, and per field its code and either the value's offsets in the body or
-//! its integer value — from which the JS side builds the object with `body.slice`. Anything else
-//! falls back to the JSON wire string.
+//! `verify` and `parse` avoid even that string: the JS side encodes the body straight into a
+//! reused input buffer in wasm memory, and the result is a few `u32` words (see [`write_words`]):
+//! kind, algorithm, key index, and per field its code and either the value's byte offsets in
+//! the body (for an ASCII body also the UTF-16 offsets of the JS string, so the JS side builds
+//! the object with `body.slice`), the offsets of its unescaped text in a text buffer, or its
+//! integer value. The verify-only build has no JSON writer at all.
 
 #![forbid(unsafe_code)]
 
@@ -25,12 +25,14 @@ use std::cell::RefCell;
 use huaweicloud_live_callback as hw;
 use wasm_bindgen::prelude::*;
 
+#[cfg(feature = "tools")]
 mod json;
 #[cfg(feature = "tools")]
 mod state;
 #[cfg(feature = "tools")]
 mod url;
 
+#[cfg(feature = "tools")]
 use json::Json;
 
 /// The allocator of the wasm32 build: talc (crates.io `talc`, single-threaded wasm, growing the
@@ -55,6 +57,7 @@ fn error_wire(e: &hw::Error) -> String {
     out
 }
 
+#[cfg(feature = "tools")]
 fn wire<T>(result: Result<T, hw::Error>, write: impl FnOnce(&mut Json, &T)) -> String {
     match result {
         Ok(value) => {
@@ -66,13 +69,18 @@ fn wire<T>(result: Result<T, hw::Error>, write: impl FnOnce(&mut Json, &T)) -> S
     }
 }
 
-/// Buffers shared with the JS side through wasm memory: the body going in, the result words and
-/// the wire string coming out. wasm32 without threads: one instance, one thread.
+/// Buffers shared with the JS side through wasm memory: the body going in, the result words,
+/// the unescaped values and the error wire string coming out. wasm32 without threads: one
+/// instance, one thread.
 struct Io {
     input: Vec<u8>,
     out: Vec<u32>,
+    text: Vec<u8>,
     wire: String,
 }
+
+/// The text buffer keeps its allocation between calls up to this size.
+const TEXT_KEEP: usize = 65536;
 
 /// Result words: 3 header words, then 3 words a field (at most one a known field of the kind),
 /// sized from the core's field table.
@@ -83,6 +91,7 @@ thread_local! {
     static IO: RefCell<Io> = RefCell::new(Io {
         input: Vec::new(),
         out: vec![0; OUT_WORDS],
+        text: Vec::new(),
         wire: String::new(),
     });
 }
@@ -120,14 +129,15 @@ pub fn output_buffer() -> usize {
     IO.with(|io| io.borrow().out.as_ptr() as usize)
 }
 
-/// Takes the wire string left by the last `verify_input` that did not answer in words.
+/// Takes the error wire string left by the last `verify_input` / `parse_input` that failed.
 #[wasm_bindgen]
 pub fn take_wire() -> String {
     IO.with(|io| std::mem::take(&mut io.borrow_mut().wire))
 }
 
 /// The documented event names (stream notifications, then recording callbacks), comma-separated:
-/// the core's lists, for the JS side's route tables.
+/// the core's lists, for the JS side's route tables (receive.js: not in the verify-only build).
+#[cfg(feature = "tools")]
 #[wasm_bindgen]
 pub fn known_events() -> String {
     let mut all = hw::STREAM_EVENTS.to_vec();
@@ -138,34 +148,59 @@ pub fn known_events() -> String {
 /// The field names, comma-separated, in the order of the codes of the result words.
 #[wasm_bindgen]
 pub fn field_names() -> String {
-    hw::Field::ALL.map(hw::Field::name).join(",")
+    let names = hw::fields::NAMES_COMMA;
+    names.get(..names.len() - 1).unwrap_or(names).to_owned()
 }
 
-/// Writes a verified callback as result words; `false` (nothing usable written) when a value
-/// is not a slice of `body` (it had an escape).
-fn write_words(out: &mut [u32], body: &[u8], v: &hw::VerifiedRef<'_>) -> bool {
-    let flags = u32::from(v.callback.kind() == hw::Kind::Record)
-        | (u32::from(v.algorithm == hw::Algorithm::Md5) << 1);
-    out[0] = flags;
-    out[1] = v.key_index as u32;
+/// Writes a parsed or verified callback as result words: `flags` (bit 0 a recording callback,
+/// bit 1 MD5), `key_index`, the number of fields, then three words a field: its code
+/// (`Field as u8`) with a tag in bits 8.., and two words by tag:
+/// - 0: the value's byte offsets in `body` (a slice of it, no escape);
+/// - 1: an integer, high and low 32 bits;
+/// - 2: the addresses (in wasm memory) of the unescaped value's UTF-8 in `text`.
+fn write_words(
+    out: &mut [u32],
+    text: &mut Vec<u8>,
+    body: &[u8],
+    cb: &hw::CallbackRef<'_>,
+    flags: u32,
+    key_index: usize,
+) {
+    if text.capacity() > TEXT_KEEP {
+        *text = Vec::new();
+    }
+    text.clear();
+    out[0] = flags | u32::from(cb.kind() == hw::Kind::Record);
+    out[1] = key_index as u32;
     let mut n = 0;
-    for (field, value) in v.callback.fields() {
+    for (field, value) in cb.fields() {
         let w = 3 + 3 * n;
         let (tag, a, b) = match value {
             hw::FieldValue::Str(Cow::Borrowed(s)) => {
                 let start = (s.as_ptr() as usize).wrapping_sub(body.as_ptr() as usize);
-                (0, start as u32, (start + s.len()) as u32)
+                (0, start, start + s.len())
             }
-            hw::FieldValue::Str(Cow::Owned(_)) => return false,
-            hw::FieldValue::Int(i) => (1, (i >> 32) as u32, i as u32),
+            hw::FieldValue::Str(Cow::Owned(s)) => {
+                let start = text.len();
+                text.extend_from_slice(s.as_bytes());
+                (2, start, text.len())
+            }
+            hw::FieldValue::Int(i) => (1, (i >> 32) as usize, i as u32 as usize),
         };
         out[w] = field as u32 | (tag << 8);
-        out[w + 1] = a;
-        out[w + 2] = b;
+        out[w + 1] = a as u32;
+        out[w + 2] = b as u32;
         n += 1;
     }
     out[2] = n as u32;
-    true
+    // Addresses only now: `text` may have moved while it grew.
+    let base = text.as_ptr() as usize;
+    for w in out[3..3 + 3 * n].chunks_exact_mut(3) {
+        if w[0] >> 8 == 2 {
+            w[1] = (base + w[1] as usize) as u32;
+            w[2] = (base + w[2] as usize) as u32;
+        }
+    }
 }
 
 /// Verification options: the settings, then one [`Options::key`] call per key.
@@ -239,12 +274,11 @@ pub struct Verifier {
 
 #[wasm_bindgen]
 impl Verifier {
-    /// Verifies the first `len` bytes of the input buffer (see [`input_buffer`]). `ascii`: the
-    /// JS side knows the body is ASCII (otherwise the body's bytes are checked here). Byte
-    /// offsets are UTF-16 offsets of an ASCII body. Returns 0 when the result is in the result
-    /// words, 1 when it is JSON in [`take_wire`], 2 for an error wire.
-    pub fn verify_input(&self, len: usize, ascii: bool, now_hi: u32, now_lo: u32) -> u32 {
-        verify_input_with(&self.inner, len, ascii, u64_from(now_hi, now_lo))
+    /// Verifies the first `len` bytes of the input buffer (see [`input_buffer`]). Returns 0
+    /// when the result is in the result words ([`write_words`]), 2 for an error wire
+    /// ([`take_wire`]).
+    pub fn verify_input(&self, len: usize, now_hi: u32, now_lo: u32) -> u32 {
+        verify_input_with(&self.inner, len, u64_from(now_hi, now_lo))
     }
 }
 
@@ -266,7 +300,6 @@ pub fn verify_once(
     domains: Vec<String>,
     apps: Vec<String>,
     len: usize,
-    ascii: bool,
     now_hi: u32,
     now_lo: u32,
 ) -> u32 {
@@ -283,7 +316,7 @@ pub fn verify_once(
     );
     o.key(id, secret);
     match hw::Verifier::new(o.inner) {
-        Ok(v) => verify_input_with(&v, len, ascii, u64_from(now_hi, now_lo)),
+        Ok(v) => verify_input_with(&v, len, u64_from(now_hi, now_lo)),
         Err(e) => {
             IO.with(|io| io.borrow_mut().wire = error_wire(&e));
             2
@@ -291,37 +324,28 @@ pub fn verify_once(
     }
 }
 
-fn verify_input_with(verifier: &hw::Verifier, len: usize, ascii: bool, now: u64) -> u32 {
-    // Byte offsets are the JS string's offsets exactly when the body is ASCII; a string the JS
-    // side measured as ASCII needs no second look.
-    verify_io(verifier, len, now, |body| ascii || body.is_ascii())
-}
-
-/// Verifies the first `len` bytes of the input buffer; the result goes to the result words
-/// when `words(body)` allows it and every value is a slice of the body, else to the wire.
-fn verify_io(
-    verifier: &hw::Verifier,
-    len: usize,
-    now: u64,
-    words: impl FnOnce(&[u8]) -> bool,
-) -> u32 {
+/// Verifies the first `len` bytes of the input buffer into the result words (0) or the error
+/// wire (2).
+fn verify_input_with(verifier: &hw::Verifier, len: usize, now: u64) -> u32 {
     IO.with(|io| {
-        let Io { input, out, wire } = &mut *io.borrow_mut();
+        let Io {
+            input,
+            out,
+            text,
+            wire,
+        } = &mut *io.borrow_mut();
         let body = &input[..len.min(input.len())];
-        let status = match verifier.verify_ref(body, now) {
+        match verifier.verify_ref(body, now) {
             Err(e) => {
                 *wire = error_wire(&e);
                 2
             }
-            Ok(v) if words(body) && write_words(out, body, &v) => 0,
             Ok(v) => {
-                let mut j = Json::with_capacity(1024);
-                j.verified_ref(&v, verifier.key_id(v.key_index));
-                *wire = j.finish();
-                1
+                let md5 = u32::from(v.algorithm == hw::Algorithm::Md5) << 1;
+                write_words(out, text, body, &v.callback, md5, v.key_index);
+                0
             }
-        };
-        status
+        }
     })
 }
 
@@ -332,16 +356,29 @@ pub fn release_input() {
     IO.with(|io| io.borrow_mut().input = Vec::new());
 }
 
-/// The core's `parse`: `{kind, event, callback}`.
+/// The core's `parse` of the first `len` bytes of the input buffer: 0 with the callback in the
+/// result words ([`write_words`]; key index 0), 2 for an error wire ([`take_wire`]).
 #[wasm_bindgen]
-pub fn parse_str(body: &str) -> String {
-    parse_bytes(body.as_bytes())
-}
-
-/// The core's `parse` on bytes.
-#[wasm_bindgen]
-pub fn parse_bytes(body: &[u8]) -> String {
-    wire(hw::parse_ref(body), Json::parsed_ref)
+pub fn parse_input(len: usize) -> u32 {
+    IO.with(|io| {
+        let Io {
+            input,
+            out,
+            text,
+            wire,
+        } = &mut *io.borrow_mut();
+        let body = &input[..len.min(input.len())];
+        match hw::parse_ref(body) {
+            Err(e) => {
+                *wire = error_wire(&e);
+                2
+            }
+            Ok(cb) => {
+                write_words(out, text, body, &cb, 0, 0);
+                0
+            }
+        }
+    })
 }
 
 /// Parses `callback_json` with the core's strict rules, then signs it: `{body, callback}`.
@@ -365,9 +402,9 @@ pub fn sign(callback_json: &str, key: &str, md5: bool, ts_hi: u32, ts_lo: u32) -
 pub fn body_too_large(len: f64, max: f64) -> String {
     let mut j = String::with_capacity(80);
     j.push_str("!BODY_TOO_LARGE body too large: ");
-    json::push_u64(&mut j, len as u64);
+    hw::json_out::push_u64(&mut j, len as u64);
     j.push_str(" bytes > max_body_bytes ");
-    json::push_u64(&mut j, max as u64);
+    hw::json_out::push_u64(&mut j, max as u64);
     j
 }
 

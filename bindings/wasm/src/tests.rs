@@ -28,46 +28,78 @@ fn options(keys: &[(Option<&str>, &str)]) -> Options {
 }
 
 /// The hot path as the JS side drives it: the body into the input buffer, then `verify_input`.
-/// Returns the status and, for 1 and 2, the wire string.
-fn verify_input(v: &Verifier, body: &[u8], ascii: bool, hi: u32, lo: u32) -> (u32, String) {
-    input_buffer(body.len());
-    IO.with(|io| io.borrow_mut().input[..body.len()].copy_from_slice(body));
-    let status = v.verify_input(body.len(), ascii, hi, lo);
+/// Returns the status and, for 2, the error wire.
+fn verify_input(v: &Verifier, body: &[u8], hi: u32, lo: u32) -> (u32, String) {
+    put(body);
+    let status = v.verify_input(body.len(), hi, lo);
     (
         status,
-        if status == 0 {
-            String::new()
-        } else {
+        if status == 2 {
             take_wire()
+        } else {
+            String::new()
         },
     )
 }
 
-/// The wire path that a non-ASCII body takes, for any body.
-fn verify_wire(v: &Verifier, body: &[u8], hi: u32, lo: u32) -> String {
+fn put(body: &[u8]) {
     input_buffer(body.len());
     IO.with(|io| io.borrow_mut().input[..body.len()].copy_from_slice(body));
-    let status = verify_io(&v.inner, body.len(), u64_from(hi, lo), |_| false);
-    assert!(status == 1 || status == 2, "status {status}");
-    take_wire()
+}
+
+/// The oracle: the core's `verify_ref` on the same body, written with the core's JSON writer
+/// as `{kind, event, algorithm, keyIndex, keyId, bodyAuthenticated, signedFields, callback}`
+/// (what the JS side builds), or the error wire.
+fn verify_wire(v: &Verifier, body: &[u8], hi: u32, lo: u32) -> String {
+    match v.inner.verify_ref(body, u64_from(hi, lo)) {
+        Ok(r) => {
+            let mut j = Json::with_capacity(1024);
+            j.verified_ref(&r, v.inner.key_id(r.key_index));
+            j.finish()
+        }
+        Err(e) => error_wire(&e),
+    }
+}
+
+/// `parse_input` as the JS side drives it: the words rebuilt, or the error wire.
+fn parse_words(body: &[u8]) -> Result<Value, String> {
+    put(body);
+    match parse_input(body.len()) {
+        0 => Ok(from_words(body)),
+        2 => Err(take_wire()),
+        s => panic!("status {s}"),
+    }
+}
+
+/// The oracle of `parse_input`: the core's `parse_ref`, as JSON.
+fn parse_wire(body: &[u8]) -> String {
+    wire(hw::parse_ref(body), Json::parsed_ref)
 }
 
 /// Rebuilds `{kind, algorithm, keyIndex, callback}` from the result words exactly as
-/// pkg/src/core.js does (string values are slices of the body, integers from two halves).
-fn from_words(body: &str) -> Value {
+/// pkg/src/core.js does: tag 0 a slice of the body, tag 1 an integer from two halves, tag 2
+/// the unescaped text at its wasm address (here: relative to the text buffer, whose host
+/// address the words hold truncated to 32 bits).
+fn from_words(body: &[u8]) -> Value {
     let names: Vec<String> = field_names().split(',').map(str::to_owned).collect();
-    let out = IO.with(|io| io.borrow().out.clone());
+    let (out, text) = IO.with(|io| {
+        let io = io.borrow();
+        (io.out.clone(), io.text.clone())
+    });
+    let base = IO.with(|io| io.borrow().text.as_ptr() as usize as u32);
+    let utf8 = |b: &[u8]| Value::from(std::str::from_utf8(b).expect("UTF-8 value"));
     let mut cb = serde_json::Map::new();
     for i in 0..out[2] as usize {
         let w = &out[3 + 3 * i..6 + 3 * i];
         let name = names[(w[0] & 0xff) as usize].clone();
         let value = match w[0] >> 8 {
-            0 => Value::from(&body[w[1] as usize..w[2] as usize]),
+            0 => utf8(&body[w[1] as usize..w[2] as usize]),
             1 => match (u64::from(w[1]) << 32) | u64::from(w[2]) {
-                // The wire's rule for integers a JS number cannot hold (json::Json::u64).
+                // The JSON writer's rule for integers a JS number cannot hold.
                 v if v > json::MAX_SAFE_INTEGER => serde_json::json!({ "$int": v.to_string() }),
                 v => Value::from(v),
             },
+            2 => utf8(&text[w[1].wrapping_sub(base) as usize..w[2].wrapping_sub(base) as usize]),
             tag => panic!("tag {tag}"),
         };
         assert!(cb.insert(name, value).is_none());
@@ -80,20 +112,42 @@ fn from_words(body: &str) -> Value {
     })
 }
 
-/// Every valid vector with an ASCII body: the result words give exactly the wire's values, and
-/// bodies with escaped values fall back to the wire.
+/// Every vector: the result words of verify (valid ones) and parse (every body that parses)
+/// give exactly the oracle's values, in its key order, for ASCII bodies, non-ASCII ones and
+/// escaped values alike.
 #[test]
-fn result_words_agree_with_the_wire_on_every_vector() {
+fn result_words_agree_with_the_oracle_on_every_vector() {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../../tests/vectors/callbacks.json"
     );
     let doc: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    let (mut words, mut fallback) = (0, 0);
+    let (mut verified, mut parsed, mut escaped, mut non_ascii) = (0, 0, 0, 0);
+    let order = |v: &Value| v.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
     for case in doc["cases"].as_array().unwrap() {
-        let (Some(body), true) = (case["body"].as_str(), case["expect"]["ok"] == true) else {
+        let Some(body) = case["body"].as_str() else {
             continue;
         };
+        let name = case["name"].as_str().unwrap();
+        match (parse_words(body.as_bytes()), parse_wire(body.as_bytes())) {
+            (Ok(got), want) => {
+                let want = json(&want);
+                parsed += 1;
+                assert_eq!(got["kind"], want["kind"], "{name}: parse kind");
+                assert_eq!(got["callback"], want["callback"], "{name}: parse");
+                assert_eq!(order(&got["callback"]), order(&want["callback"]), "{name}");
+                let tags = IO.with(|io| {
+                    let io = io.borrow();
+                    (0..io.out[2] as usize).any(|i| io.out[3 + 3 * i] >> 8 == 2)
+                });
+                escaped += usize::from(tags);
+                non_ascii += usize::from(!body.is_ascii());
+            }
+            (Err(got), want) => assert_eq!(got, want, "{name}: parse error"),
+        }
+        if case["expect"]["ok"] != true {
+            continue;
+        }
         let mut o = Options::new(
             u32::MAX,
             u32::MAX,
@@ -119,37 +173,19 @@ fn result_words_agree_with_the_wire_on_every_vector() {
             .unwrap();
         let (hi, lo) = ((now >> 32) as u32, now as u32);
         let wire = json(&verify_wire(&v, body.as_bytes(), hi, lo));
-        let (status, _) = verify_input(&v, body.as_bytes(), body.is_ascii(), hi, lo);
-        let name = case["name"].as_str().unwrap();
-        // A binary body (the JS side passes ascii = false) takes the same path as its string:
-        // the words for ASCII, the wire for anything else.
-        let (bytes_status, _) = verify_input(&v, body.as_bytes(), false, hi, lo);
-        assert_eq!(
-            bytes_status, status,
-            "{name}: bytes and string take one path"
-        );
-        assert!(
-            body.is_ascii() || status == 1,
-            "{name}: non-ASCII body, status {status}"
-        );
-        match status {
-            0 => {
-                words += 1;
-                let got = from_words(body);
-                for k in ["kind", "algorithm", "keyIndex", "callback"] {
-                    assert_eq!(got[k], wire[k], "{name}: {k}");
-                }
-                // Same key order as the wire: JS objects built from words look the same.
-                let order = |v: &Value| v.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
-                assert_eq!(order(&got["callback"]), order(&wire["callback"]), "{name}");
-            }
-            1 => fallback += 1,
-            s => panic!("{name}: status {s}"),
+        let (status, _) = verify_input(&v, body.as_bytes(), hi, lo);
+        assert_eq!(status, 0, "{name}");
+        verified += 1;
+        let got = from_words(body.as_bytes());
+        for k in ["kind", "algorithm", "keyIndex", "callback"] {
+            assert_eq!(got[k], wire[k], "{name}: {k}");
         }
+        // Same key order as the oracle: JS objects built from words look the same.
+        assert_eq!(order(&got["callback"]), order(&wire["callback"]), "{name}");
     }
     assert!(
-        words > 100 && fallback > 5,
-        "words {words}, fallback {fallback}"
+        verified > 100 && parsed > verified && escaped > 5 && non_ascii > 5,
+        "verified {verified}, parsed {parsed}, escaped {escaped}, non-ASCII {non_ascii}"
     );
 }
 
@@ -169,6 +205,12 @@ fn sign_then_verify_round_trip_with_every_value_converted() {
         .verifier()
         .unwrap();
     let out = json(&verify_wire(&v, body.as_bytes(), 0, 1_587_954_200));
+    assert_eq!(verify_input(&v, body.as_bytes(), 0, 1_587_954_200).0, 0);
+    let words = from_words(body.as_bytes());
+    assert_eq!(
+        words["callback"], out["callback"],
+        "escaped and non-ASCII values in words"
+    );
     assert_eq!(out["kind"], "stream");
     assert_eq!(out["event"], "PUBLISH");
     assert_eq!(out["algorithm"], "HMAC-SHA256");
@@ -197,10 +239,15 @@ fn u64_halves_are_exact() {
     );
     let v = options(&[(None, KEY)]).verifier().unwrap();
     let body = s["body"].as_str().unwrap();
-    assert!(verify_wire(&v, body.as_bytes(), u32::MAX, u32::MAX).starts_with('{'));
+    assert_eq!(verify_input(&v, body.as_bytes(), u32::MAX, u32::MAX).0, 0);
+    assert_eq!(
+        from_words(body.as_bytes())["callback"]["auth_timestamp"],
+        s["callback"]["auth_timestamp"]
+    );
     // now = 2^32 - 1 + 2^32 * 1: far before u64::MAX, beyond max_future.
-    let (code, _) = error(&verify_wire(&v, body.as_bytes(), 1, u32::MAX));
-    assert_eq!(code, "TIMESTAMP_IN_FUTURE");
+    let (status, wire) = verify_input(&v, body.as_bytes(), 1, u32::MAX);
+    assert_eq!(status, 2);
+    assert_eq!(error(&wire).0, "TIMESTAMP_IN_FUTURE");
 }
 
 #[test]
@@ -211,7 +258,8 @@ fn errors_carry_the_core_code_and_message() {
         .unwrap()
         .verify(body, 0)
         .unwrap_err();
-    let wire = verify_wire(&v, body, 0, 0);
+    let (status, wire) = verify_input(&v, body, 0, 0);
+    assert_eq!(status, 2);
     assert_eq!(
         error(&wire),
         (
@@ -227,8 +275,14 @@ fn errors_carry_the_core_code_and_message() {
         !wire.contains("short"),
         "a key must never be printed: {wire}"
     );
-    assert_eq!(error(&parse_str("{}")).0, "UNKNOWN_CALLBACK");
-    assert_eq!(error(&parse_bytes(b"\xff")).0, "MALFORMED_JSON");
+    assert_eq!(
+        error(&parse_words(b"{}").unwrap_err()).0,
+        "UNKNOWN_CALLBACK"
+    );
+    assert_eq!(
+        error(&parse_words(b"\xff").unwrap_err()).0,
+        "MALFORMED_JSON"
+    );
     let md5_stream = sign(
         r#"{"domain":"d","app":"a","stream":"s","event":"PUBLISH"}"#,
         KEY,
@@ -261,11 +315,12 @@ fn body_too_large_matches_the_core_wording() {
 
 #[test]
 fn parse_and_explain_shapes() {
-    let out = json(&parse_str(
-        r#"{"event_type":"RECORD_FILE_COMPLETE","publish_domain":"p","app":"a","stream":"s","file_size":12,"width":null}"#,
-    ));
+    let out = parse_words(
+        br#"{"event_type":"RECORD_FILE_COMPLETE","publish_domain":"p","app":"a","stream":"s","file_size":12,"width":null}"#,
+    )
+    .unwrap();
     assert_eq!(out["kind"], "record");
-    assert_eq!(out["event"], "RECORD_FILE_COMPLETE");
+    assert_eq!(out["callback"]["event_type"], "RECORD_FILE_COMPLETE");
     assert_eq!(out["callback"]["file_size"], 12);
     assert!(out["callback"].get("width").is_none());
     let s = signed_stream("", 100);
