@@ -8,7 +8,7 @@
 // integer value; bindings/wasm/src/lib.rs, write_words), from which the object is built here:
 // with body.slice for an ASCII body, no JSON on either side.
 import * as arg from './args.js';
-import { CallbackError, fromWire, onBindings, result, rethrow } from './wasm.js';
+import { CallbackError, fromWire, onBindings, result } from './wasm.js';
 import {
   FIELD_NAMES,
   MD5_SIGNED_FIELDS,
@@ -43,7 +43,8 @@ const decoder = new TextDecoder();
 
 onBindings((bindings) => {
   b = bindings;
-  memory = b.wasm_memory();
+  // initSync again returns the instance's exports (the module is initialised once).
+  memory = b.initSync().memory;
   if (b.field_names() !== FIELD_NAMES) {
     throw new Error(
       `huaweicloud-live-callback: wasm field table ${b.field_names()} differs from the JS one`,
@@ -169,8 +170,11 @@ function readOptions(options, name) {
     `${name}.maxFutureSeconds`,
   );
   const max = arg.size(arg.own(o, 'maxBodyBytes'), `${name}.maxBodyBytes`, DEFAULT_MAX_BODY);
+  // A list crosses into wasm as one string and the UTF-16 lengths of its items (lib.rs,
+  // split_utf16).
   const domains = arg.strings(o, 'domains', name) ?? [];
   const apps = arg.strings(o, 'apps', name) ?? [];
+  const lengths = (/** @type {string[]} */ list) => list.map((s) => s.length);
   const unknownEvents = arg.flag(o, 'allowUnknownEvents', name);
   return {
     keys,
@@ -179,8 +183,10 @@ function readOptions(options, name) {
     tolerance,
     maxFuture,
     max,
-    domains,
-    apps,
+    domains: domains.join(''),
+    domainLens: lengths(domains),
+    apps: apps.join(''),
+    appLens: lengths(apps),
     unknownEvents,
   };
 }
@@ -199,7 +205,9 @@ function wasmOptions(r) {
     r.max,
     r.unknownEvents,
     r.domains,
+    r.domainLens,
     r.apps,
+    r.appLens,
   );
   for (const k of r.keys) o.key(k.id, k.secret);
   return o;
@@ -319,9 +327,9 @@ function run(v, ids, max, body, options) {
 function prepare(r) {
   const o = wasmOptions(r);
   try {
-    return o.verifier();
-  } catch (e) {
-    return rethrow(e);
+    const v = o.verifier();
+    if (v === undefined) throw fromWire(b.take_wire());
+    return v;
   } finally {
     o.free();
   }
@@ -358,43 +366,25 @@ export class Verifier {
 export function verify(body, options) {
   if (typeof body !== 'string') arg.bytes(body, 'body'); // argument errors before key errors
   const r = readOptions(options, 'options');
-  if (r.keys.length !== 1) {
-    const v = prepare(r);
-    try {
-      return run(v, r.ids, r.max, body, options);
-    } finally {
-      v.free();
-    }
-  }
-  // One key: key preparation and verification in a single wasm call.
-  let now;
-  let put1;
+  // Key preparation and verification in one wasm call (Options#verify_once): no Verifier object.
+  const o = wasmOptions(r);
   try {
-    now = arg.readNow(options, 'options');
-    put1 = put(body, r.max);
-  } catch (e) {
-    // Same precedence as the verifier path: a bad key is reported before these errors.
-    prepare(r).free();
-    throw e;
+    let now;
+    let p;
+    try {
+      now = arg.readNow(options, 'options');
+      p = put(body, r.max);
+    } catch (e) {
+      // Same precedence as the Verifier path: a bad key is reported before these errors.
+      const v = o.verifier();
+      if (v === undefined) throw fromWire(b.take_wire());
+      v.free();
+      throw e;
+    }
+    return verified(o.verify_once(p.len, arg.hi(now), arg.lo(now)), p, r.ids);
+  } finally {
+    o.free();
   }
-  const k = r.keys[0];
-  const status = b.verify_once(
-    k.id,
-    k.secret,
-    arg.hi(r.tolerance),
-    arg.lo(r.tolerance),
-    arg.hi(r.maxFuture),
-    arg.lo(r.maxFuture),
-    r.md5,
-    r.max,
-    r.unknownEvents,
-    r.domains,
-    r.apps,
-    put1.len,
-    arg.hi(now),
-    arg.lo(now),
-  );
-  return verified(status, put1, r.ids);
 }
 
 /** @type {typeof import('../index.js').parse} */

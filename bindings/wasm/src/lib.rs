@@ -96,10 +96,28 @@ thread_local! {
     });
 }
 
-/// The instance's `WebAssembly.Memory`, through which the JS side reaches the buffers.
-#[wasm_bindgen]
-pub fn wasm_memory() -> JsValue {
-    wasm_bindgen::memory()
+/// Splits `joined` into the strings whose UTF-16 lengths are `lens`: the JS side passes a list
+/// of strings (`domains`, `apps`) as one string and the lengths, which cross as two plain
+/// arguments where an array of strings would need JS values to cross (wasm-bindgen's externref
+/// table, in the glue and in the .wasm). A lone surrogate arrives as U+FFFD, one unit as well;
+/// a length past the end takes what is left.
+fn split_utf16(joined: &str, lens: &[u32]) -> Vec<String> {
+    let mut out = Vec::with_capacity(lens.len());
+    let mut rest = joined;
+    for &len in lens {
+        let (mut units, mut end) = (0, 0);
+        for c in rest.chars() {
+            if units >= len as usize {
+                break;
+            }
+            units += c.len_utf16();
+            end += c.len_utf8();
+        }
+        let (part, tail) = rest.split_at(end);
+        out.push(part.to_owned());
+        rest = tail;
+    }
+    out
 }
 
 /// Makes room for `len` bytes of body in the input buffer and returns its address. The JS side
@@ -223,8 +241,10 @@ impl Options {
         allow_md5: bool,
         max_body_bytes: f64,
         allow_unknown_events: bool,
-        domains: Vec<String>,
-        apps: Vec<String>,
+        domains: &str,
+        domain_lens: &[u32],
+        apps: &str,
+        app_lens: &[u32],
     ) -> Options {
         Options {
             inner: hw::Options {
@@ -233,8 +253,8 @@ impl Options {
                 max_future_secs: u64_from(max_future_hi, max_future_lo),
                 allow_md5,
                 max_body_bytes: max_body_bytes as usize,
-                domains,
-                apps,
+                domains: split_utf16(domains, domain_lens),
+                apps: split_utf16(apps, app_lens),
                 allow_unknown_events,
             },
         }
@@ -248,12 +268,30 @@ impl Options {
         });
     }
 
-    /// Builds a verifier (validates the keys, prepares their HMAC states). Throws the error
-    /// wire string on failure.
-    pub fn verifier(&self) -> Result<Verifier, String> {
-        hw::Verifier::new(self.inner.clone())
-            .map(|inner| Verifier { inner })
-            .map_err(|e| error_wire(&e))
+    /// Builds a verifier (validates the keys, prepares their HMAC states); `undefined` with
+    /// the error wire in [`take_wire`] on failure.
+    pub fn verifier(&self) -> Option<Verifier> {
+        match hw::Verifier::new(self.inner.clone()) {
+            Ok(inner) => Some(Verifier { inner }),
+            Err(e) => {
+                IO.with(|io| io.borrow_mut().wire = error_wire(&e));
+                None
+            }
+        }
+    }
+
+    /// `new Verifier(options).verify(body)` for the one-shot `verify`: builds the verifier from
+    /// these options (taken: the object is spent, only `free` is left) and verifies the first
+    /// `len` bytes of the input buffer, with no Verifier object to create and free. Same status
+    /// and outputs as [`Verifier::verify_input`]; a bad key is an error wire (status 2).
+    pub fn verify_once(&mut self, len: usize, now_hi: u32, now_lo: u32) -> u32 {
+        match hw::Verifier::new(std::mem::take(&mut self.inner)) {
+            Ok(v) => verify_input_with(&v, len, u64_from(now_hi, now_lo)),
+            Err(e) => {
+                IO.with(|io| io.borrow_mut().wire = error_wire(&e));
+                2
+            }
+        }
     }
 
     /// The core's `explain`, as JSON (never an error: problems are part of the explanation).
@@ -279,48 +317,6 @@ impl Verifier {
     /// ([`take_wire`]).
     pub fn verify_input(&self, len: usize, now_hi: u32, now_lo: u32) -> u32 {
         verify_input_with(&self.inner, len, u64_from(now_hi, now_lo))
-    }
-}
-
-/// `new Verifier({ keys: [key] }).verify(body)` in one call, for the one-shot `verify` with one
-/// key: no wasm-bindgen objects to create and free. Same status and outputs as
-/// [`Verifier::verify_input`]; a bad key is an error wire (status 2).
-#[allow(clippy::too_many_arguments)]
-#[wasm_bindgen]
-pub fn verify_once(
-    id: Option<String>,
-    secret: String,
-    tolerance_hi: u32,
-    tolerance_lo: u32,
-    max_future_hi: u32,
-    max_future_lo: u32,
-    allow_md5: bool,
-    max_body_bytes: f64,
-    allow_unknown_events: bool,
-    domains: Vec<String>,
-    apps: Vec<String>,
-    len: usize,
-    now_hi: u32,
-    now_lo: u32,
-) -> u32 {
-    let mut o = Options::new(
-        tolerance_hi,
-        tolerance_lo,
-        max_future_hi,
-        max_future_lo,
-        allow_md5,
-        max_body_bytes,
-        allow_unknown_events,
-        domains,
-        apps,
-    );
-    o.key(id, secret);
-    match hw::Verifier::new(o.inner) {
-        Ok(v) => verify_input_with(&v, len, u64_from(now_hi, now_lo)),
-        Err(e) => {
-            IO.with(|io| io.borrow_mut().wire = error_wire(&e));
-            2
-        }
     }
 }
 

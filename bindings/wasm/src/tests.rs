@@ -20,7 +20,19 @@ fn error(s: &str) -> (String, String) {
 }
 
 fn options(keys: &[(Option<&str>, &str)]) -> Options {
-    let mut o = Options::new(0, 300, 0, 86_400, false, 1_048_576.0, true, vec![], vec![]);
+    let mut o = Options::new(
+        0,
+        300,
+        0,
+        86_400,
+        false,
+        1_048_576.0,
+        true,
+        "",
+        &[],
+        "",
+        &[],
+    );
     for (id, k) in keys {
         o.key(id.map(str::to_owned), (*k).to_owned());
     }
@@ -156,8 +168,10 @@ fn result_words_agree_with_the_oracle_on_every_vector() {
             true,
             1e9,
             true,
-            vec![],
-            vec![],
+            "",
+            &[],
+            "",
+            &[],
         );
         for k in case["keys"].as_array().unwrap() {
             o.key(
@@ -165,7 +179,7 @@ fn result_words_agree_with_the_oracle_on_every_vector() {
                 k["key"].as_str().unwrap().to_owned(),
             );
         }
-        let Ok(v) = o.verifier() else { continue };
+        let Some(v) = o.verifier() else { continue };
         let now: u64 = case["options"]["now"]
             .to_string()
             .trim_matches('"')
@@ -267,10 +281,12 @@ fn errors_carry_the_core_code_and_message() {
             expected.message().to_owned()
         )
     );
-    let (code, message) = error(&options(&[]).verifier().err().unwrap());
+    assert!(options(&[]).verifier().is_none());
+    let (code, message) = error(&take_wire());
     assert_eq!(code, "INVALID_KEY");
     assert!(message.contains("no key"), "{message}");
-    let wire = options(&[(Some("k"), "short")]).verifier().err().unwrap();
+    assert!(options(&[(Some("k"), "short")]).verifier().is_none());
+    let wire = take_wire();
     assert!(
         !wire.contains("short"),
         "a key must never be printed: {wire}"
@@ -345,4 +361,34 @@ fn parse_and_explain_shapes() {
     assert_eq!(x["callback"], Value::Null);
     assert_eq!(x["timing"], Value::Null);
     assert!(!x.to_string().contains(KEY));
+}
+
+#[test]
+fn lists_cross_as_one_string_and_utf16_lengths() {
+    let parts = ["", "a", "é", "😀x", "", "日本"];
+    let joined: String = parts.concat();
+    let lens: Vec<u32> = parts
+        .iter()
+        .map(|p| p.encode_utf16().count() as u32)
+        .collect();
+    assert_eq!(split_utf16(&joined, &lens), parts);
+    // A length past the end takes what is left, and no more lists than lengths.
+    assert_eq!(split_utf16("abc", &[2, 5, 1]), ["ab", "c", ""]);
+    assert!(split_utf16("abc", &[]).is_empty());
+    // Through Options: the allow-lists arrive whole (an app name that holds a NUL stays one).
+    let o = Options::new(
+        0,
+        300,
+        0,
+        86_400,
+        false,
+        1e6,
+        false,
+        "a.com",
+        &[5],
+        "x\0y",
+        &[3],
+    );
+    assert_eq!(o.inner.domains, ["a.com"]);
+    assert_eq!(o.inner.apps, ["x\0y"]);
 }
