@@ -1,6 +1,6 @@
 //! Writes the JavaScript, TypeScript and page copies of the core's field table (src/fields.rs):
 //!
-//! - `pkg/src/fields.js`: the field names by code, `setField`, the signed-field lists;
+//! - `pkg/src/fields.js`: the hash of the field names, `setField` by code, the signed-field lists;
 //! - `pkg/fields.d.ts`: the `StreamNotification` / `RecordCallback` interfaces and the signed-field
 //!   tuple types (re-exported by `pkg/index.d.ts`);
 //! - `pkg/src/sample-data.js`: the samples' values by event (`samples.js` freezes them);
@@ -111,16 +111,15 @@ fn js_list(items: &[&str]) -> String {
 fn fields_js() -> String {
     let mut o = format!("{TS_CHECK}{HEADER}");
     o.push_str(
-        "// The callback fields the wasm result words name by code (the core's Field order; core.js\n\
-         // checks FIELD_NAMES against the wasm module when the bindings are set). setField stores\n\
-         // with one literal property name per field: V8 keeps each store site monomorphic, faster\n\
-         // than `cb[name] = v` with ten names at one site.\n\n",
+        "// The callback fields the wasm result words name by code (the core's Field order). core.js\n\
+         // compares FIELD_TABLE, a hash of the names in code order, with the wasm module's when the\n\
+         // bindings are set. setField stores with one literal property name per field: V8 keeps\n\
+         // each store site monomorphic, faster than `cb[name] = v` with ten names at one site.\n\n",
     );
-    let names: Vec<&str> = Field::ALL.iter().map(|f| f.name()).collect();
     writeln!(
         o,
-        "export const FIELD_NAMES = {};",
-        js_string(&names.join(","))
+        "export const FIELD_TABLE = 0x{:08x};",
+        huaweicloud_live_callback::fields::NAMES_HASH
     )
     .unwrap();
     o.push_str(

@@ -32,7 +32,7 @@
 # -O3), RUST_OPT_LEVEL (Cargo opt-level for the wasm build, default the release profile's: 3;
 # "s" gave a slightly smaller .wasm but markedly slower verification: make bench measures both),
 # PANIC_IMMEDIATE_ABORT=0 to keep the ordinary panic=abort runtime, LEAN_INLINE_THRESHOLD (the
-# verify-only build's LLVM inline threshold, default 50; see below).
+# verify-only build's LLVM inline threshold, default 25; see below).
 set -euo pipefail
 ROOT=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
@@ -112,9 +112,9 @@ TARGET=${CARGO_TARGET_DIR:-target}
 build_wasm hwlc "$OUT" "$TARGET" ""
 # The verify-only build (huaweicloud-live-callback/verify): without the `tools` feature, and
 # with LLVM's inline threshold lowered from opt-level 3's 250 (LEAN_INLINE_THRESHOLD, default
-# 50): a smaller .wasm for a Worker to ship and compile, for a slower verify (make bench's size
+# 25): a smaller .wasm for a Worker to ship and compile, for a slower verify (make bench's size
 # and cold sections; docs/design/ has the measurement).
-build_wasm hwlc-lean "$OUT/lean" "$TARGET/lean" "-Cllvm-args=-inline-threshold=${LEAN_INLINE_THRESHOLD:-50}" \
+build_wasm hwlc-lean "$OUT/lean" "$TARGET/lean" "-Cllvm-args=-inline-threshold=${LEAN_INLINE_THRESHOLD:-25}" \
     --no-default-features --features small
 
 ESBUILD=tests/js/tools/node_modules/.bin/esbuild

@@ -551,6 +551,21 @@ const RECORD_ORDER: [Field; count(order::RECORD)] = order(order::RECORD);
 const STREAM_HMAC: [Field; count(order::STREAM_HMAC)] = order(order::STREAM_HMAC);
 const RECORD_HMAC: [Field; count(order::RECORD_HMAC)] = order(order::RECORD_HMAC);
 const MD5: [Field; count(order::MD5)] = order(order::MD5);
+/// FNV-1a (32 bits) of [`NAMES_COMMA`]: the JS side's generated table (pkg/src/fields.js)
+/// carries the same number and compares it when the bindings are set, so a .wasm and a JS
+/// table from different builds fail at once instead of naming fields wrongly.
+#[doc(hidden)]
+pub const NAMES_HASH: u32 = {
+    let b = NAMES_COMMA.as_bytes();
+    let mut h: u32 = 0x811c_9dc5;
+    let mut i = 0;
+    while i < b.len() {
+        h = (h ^ b[i] as u32).wrapping_mul(0x0100_0193);
+        i += 1;
+    }
+    h
+};
+
 const STREAM_HMAC_NAMES: [&str; STREAM_HMAC.len()] = names(&STREAM_HMAC);
 const RECORD_HMAC_NAMES: [&str; RECORD_HMAC.len()] = names(&RECORD_HMAC);
 const MD5_NAMES: [&str; MD5.len()] = names(&MD5);
@@ -754,6 +769,16 @@ impl Field {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_hash_is_fnv1a_of_the_names() {
+        let names: Vec<&str> = Field::ALL.iter().map(|f| f.name()).collect();
+        assert_eq!(NAMES_COMMA, format!("{},", names.join(",")));
+        let h = NAMES_COMMA.bytes().fold(0x811c_9dc5u32, |h, b| {
+            (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+        });
+        assert_eq!(NAMES_HASH, h);
+    }
 
     #[test]
     fn lookup() {

@@ -10,7 +10,7 @@
 import * as arg from './args.js';
 import { CallbackError, fromWire, onBindings, result } from './wasm.js';
 import {
-  FIELD_NAMES,
+  FIELD_TABLE,
   MD5_SIGNED_FIELDS,
   RECORD_HMAC_SIGNED_FIELDS,
   STREAM_SIGNED_FIELDS,
@@ -45,9 +45,9 @@ onBindings((bindings) => {
   b = bindings;
   // initSync again returns the instance's exports (the module is initialised once).
   memory = b.initSync().memory;
-  if (b.field_names() !== FIELD_NAMES) {
+  if (b.field_table() !== FIELD_TABLE) {
     throw new Error(
-      `huaweicloud-live-callback: wasm field table ${b.field_names()} differs from the JS one`,
+      `huaweicloud-live-callback: wasm field table ${b.field_table()} differs from the JS one (${FIELD_TABLE}): mixed builds`,
     );
   }
   OUT = b.output_buffer() >>> 2;
@@ -124,7 +124,8 @@ function fromWords(text, ids) {
 
 /** @param {number} len @param {number} max */
 function tooLarge(len, max) {
-  return fromWire(b.body_too_large(len, max));
+  b.body_too_large(len, max);
+  return fromWire(b.take_wire());
 }
 
 /**
@@ -192,11 +193,13 @@ function readOptions(options, name) {
 }
 
 /**
- * Read options -> a wasm Options; the caller frees it.
+ * Read options -> the wasm module's pending options, which the next options_verifier,
+ * options_verify_once or options_explain call takes (bindings/wasm/src/lib.rs). Callers read
+ * every argument first: no caller code may run between this and the take.
  * @param {ReturnType<typeof readOptions>} r
  */
 function wasmOptions(r) {
-  const o = new b.Options(
+  b.options_new(
     arg.hi(r.tolerance),
     arg.lo(r.tolerance),
     arg.hi(r.maxFuture),
@@ -209,8 +212,7 @@ function wasmOptions(r) {
     r.apps,
     r.appLens,
   );
-  for (const k of r.keys) o.key(k.id, k.secret);
-  return o;
+  for (const k of r.keys) b.options_key(k.id, k.secret);
 }
 
 /**
@@ -325,14 +327,15 @@ function run(v, ids, max, body, options) {
 
 /** @param {ReturnType<typeof readOptions>} r */
 function prepare(r) {
-  const o = wasmOptions(r);
-  try {
-    const v = o.verifier();
-    if (v === undefined) throw fromWire(b.take_wire());
-    return v;
-  } finally {
-    o.free();
-  }
+  wasmOptions(r);
+  return prepared();
+}
+
+/** A Verifier from the pending options, or throws their error (a bad key). */
+function prepared() {
+  const v = b.options_verifier();
+  if (v === undefined) throw fromWire(b.take_wire());
+  return v;
 }
 
 /**
@@ -366,25 +369,24 @@ export class Verifier {
 export function verify(body, options) {
   if (typeof body !== 'string') arg.bytes(body, 'body'); // argument errors before key errors
   const r = readOptions(options, 'options');
-  // Key preparation and verification in one wasm call (Options#verify_once): no Verifier object.
-  const o = wasmOptions(r);
+  /** @type {{ now: number | bigint, p: ReturnType<typeof put> } | { error: unknown }} */
+  let read;
   try {
-    let now;
-    let p;
-    try {
-      now = arg.readNow(options, 'options');
-      p = put(body, r.max);
-    } catch (e) {
-      // Same precedence as the Verifier path: a bad key is reported before these errors.
-      const v = o.verifier();
-      if (v === undefined) throw fromWire(b.take_wire());
-      v.free();
-      throw e;
-    }
-    return verified(o.verify_once(p.len, arg.hi(now), arg.lo(now)), p, r.ids);
-  } finally {
-    o.free();
+    read = { now: arg.readNow(options, 'options'), p: put(body, r.max) };
+  } catch (error) {
+    read = { error };
   }
+  // Key preparation and verification in one wasm call (options_verify_once): no Verifier
+  // object. The pending options are set only now, with every argument read: no caller code (a
+  // getter that re-enters the package) runs between setting and taking them.
+  wasmOptions(r);
+  if ('error' in read) {
+    // Same precedence as the Verifier path: a bad key is reported before these errors.
+    prepared().free();
+    throw read.error;
+  }
+  const { now, p } = read;
+  return verified(b.options_verify_once(p.len, arg.hi(now), arg.lo(now)), p, r.ids);
 }
 
 /** @type {typeof import('../index.js').parse} */
@@ -411,13 +413,9 @@ export function explain(body, options) {
   const bytes = typeof body === 'string' ? encode(body) : arg.bytes(body, 'body');
   const now = arg.readNow(options, 'options');
   const r = readOptions(options, 'options');
-  const o = wasmOptions(r);
-  try {
-    checkBytes(bytes, Math.max(r.max, EXPLAIN_HARD_LIMIT));
-    return result(o.explain(bytes, arg.hi(now), arg.lo(now)));
-  } finally {
-    o.free();
-  }
+  checkBytes(bytes, Math.max(r.max, EXPLAIN_HARD_LIMIT));
+  wasmOptions(r);
+  return result(b.options_explain(bytes, arg.hi(now), arg.lo(now)));
 }
 
 /**

@@ -77,6 +77,8 @@ struct Io {
     out: Vec<u32>,
     text: Vec<u8>,
     wire: String,
+    /// The pending options (see [`take_options`]).
+    options: hw::Options,
 }
 
 /// The text buffer keeps its allocation between calls up to this size.
@@ -93,6 +95,7 @@ thread_local! {
         out: vec![0; OUT_WORDS],
         text: Vec::new(),
         wire: String::new(),
+        options: hw::Options::default(),
     });
 }
 
@@ -163,11 +166,11 @@ pub fn known_events() -> String {
     all.join(",")
 }
 
-/// The field names, comma-separated, in the order of the codes of the result words.
+/// The hash of the field names in the order of the codes of the result words
+/// (`hw::fields::NAMES_HASH`), which the JS side's generated table must match.
 #[wasm_bindgen]
-pub fn field_names() -> String {
-    let names = hw::fields::NAMES_COMMA;
-    names.get(..names.len() - 1).unwrap_or(names).to_owned()
+pub fn field_table() -> u32 {
+    hw::fields::NAMES_HASH
 }
 
 /// Writes a parsed or verified callback as result words: `flags` (bit 0 a recording callback,
@@ -221,87 +224,93 @@ fn write_words(
     }
 }
 
-/// Verification options: the settings, then one [`Options::key`] call per key.
-#[wasm_bindgen]
-pub struct Options {
-    inner: hw::Options,
+/// The pending verification options: [`options_new`] sets them (replacing any), one
+/// [`options_key`] call per key adds to them, and [`options_verifier`], [`options_verify_once`]
+/// or [`options_explain`] takes them. Kept in the instance instead of a wasm-bindgen class:
+/// nothing to construct and free on the JS side (each class costs the glue a wrapper and a
+/// FinalizationRegistry).
+fn take_options() -> hw::Options {
+    IO.with(|io| std::mem::take(&mut io.borrow_mut().options))
 }
 
+/// Sets the pending options (see [`take_options`]). `max_body_bytes` arrives as a non-negative
+/// integer `f64` (checked by the JS side); the cast saturates, and no wasm32 body can be larger
+/// than `usize::MAX` anyway.
+#[allow(clippy::too_many_arguments)]
 #[wasm_bindgen]
-impl Options {
-    /// `max_body_bytes` arrives as a non-negative integer `f64` (checked by the JS side); the
-    /// cast saturates, and no wasm32 body can be larger than `usize::MAX` anyway.
-    #[allow(clippy::too_many_arguments)]
-    #[wasm_bindgen(constructor)]
-    pub fn new(
-        tolerance_hi: u32,
-        tolerance_lo: u32,
-        max_future_hi: u32,
-        max_future_lo: u32,
-        allow_md5: bool,
-        max_body_bytes: f64,
-        allow_unknown_events: bool,
-        domains: &str,
-        domain_lens: &[u32],
-        apps: &str,
-        app_lens: &[u32],
-    ) -> Options {
-        Options {
-            inner: hw::Options {
-                keys: Vec::new(),
-                tolerance_secs: u64_from(tolerance_hi, tolerance_lo),
-                max_future_secs: u64_from(max_future_hi, max_future_lo),
-                allow_md5,
-                max_body_bytes: max_body_bytes as usize,
-                domains: split_utf16(domains, domain_lens),
-                apps: split_utf16(apps, app_lens),
-                allow_unknown_events,
-            },
+pub fn options_new(
+    tolerance_hi: u32,
+    tolerance_lo: u32,
+    max_future_hi: u32,
+    max_future_lo: u32,
+    allow_md5: bool,
+    max_body_bytes: f64,
+    allow_unknown_events: bool,
+    domains: &str,
+    domain_lens: &[u32],
+    apps: &str,
+    app_lens: &[u32],
+) {
+    let options = hw::Options {
+        keys: Vec::new(),
+        tolerance_secs: u64_from(tolerance_hi, tolerance_lo),
+        max_future_secs: u64_from(max_future_hi, max_future_lo),
+        allow_md5,
+        max_body_bytes: max_body_bytes as usize,
+        domains: split_utf16(domains, domain_lens),
+        apps: split_utf16(apps, app_lens),
+        allow_unknown_events,
+    };
+    IO.with(|io| io.borrow_mut().options = options);
+}
+
+/// Adds a key to the pending options, with its id if it has one.
+#[wasm_bindgen]
+pub fn options_key(id: Option<String>, secret: String) {
+    let key = match id {
+        Some(id) => hw::Key::with_id(id, secret),
+        None => hw::Key::new(secret),
+    };
+    IO.with(|io| io.borrow_mut().options.keys.push(key));
+}
+
+/// Builds a verifier from the pending options (validates the keys, prepares their HMAC
+/// states); `undefined` with the error wire in [`take_wire`] on failure.
+#[wasm_bindgen]
+pub fn options_verifier() -> Option<Verifier> {
+    match hw::Verifier::new(take_options()) {
+        Ok(inner) => Some(Verifier { inner }),
+        Err(e) => {
+            IO.with(|io| io.borrow_mut().wire = error_wire(&e));
+            None
         }
     }
+}
 
-    /// Adds a key, with its id if it has one.
-    pub fn key(&mut self, id: Option<String>, secret: String) {
-        self.inner.keys.push(match id {
-            Some(id) => hw::Key::with_id(id, secret),
-            None => hw::Key::new(secret),
-        });
-    }
-
-    /// Builds a verifier (validates the keys, prepares their HMAC states); `undefined` with
-    /// the error wire in [`take_wire`] on failure.
-    pub fn verifier(&self) -> Option<Verifier> {
-        match hw::Verifier::new(self.inner.clone()) {
-            Ok(inner) => Some(Verifier { inner }),
-            Err(e) => {
-                IO.with(|io| io.borrow_mut().wire = error_wire(&e));
-                None
-            }
+/// `new Verifier(options).verify(body)` for the one-shot `verify`: builds the verifier from the
+/// pending options and verifies the first `len` bytes of the input buffer, with no Verifier
+/// object to create and free. Same status and outputs as [`Verifier::verify_input`]; a bad key
+/// is an error wire (status 2).
+#[wasm_bindgen]
+pub fn options_verify_once(len: usize, now_hi: u32, now_lo: u32) -> u32 {
+    match hw::Verifier::new(take_options()) {
+        Ok(v) => verify_input_with(&v, len, u64_from(now_hi, now_lo)),
+        Err(e) => {
+            IO.with(|io| io.borrow_mut().wire = error_wire(&e));
+            2
         }
     }
+}
 
-    /// `new Verifier(options).verify(body)` for the one-shot `verify`: builds the verifier from
-    /// these options (taken: the object is spent, only `free` is left) and verifies the first
-    /// `len` bytes of the input buffer, with no Verifier object to create and free. Same status
-    /// and outputs as [`Verifier::verify_input`]; a bad key is an error wire (status 2).
-    pub fn verify_once(&mut self, len: usize, now_hi: u32, now_lo: u32) -> u32 {
-        match hw::Verifier::new(std::mem::take(&mut self.inner)) {
-            Ok(v) => verify_input_with(&v, len, u64_from(now_hi, now_lo)),
-            Err(e) => {
-                IO.with(|io| io.borrow_mut().wire = error_wire(&e));
-                2
-            }
-        }
-    }
-
-    /// The core's `explain`, as JSON (never an error: problems are part of the explanation).
-    #[cfg(feature = "tools")]
-    pub fn explain(&self, body: &[u8], now_hi: u32, now_lo: u32) -> String {
-        let x = hw::explain(body, &self.inner, u64_from(now_hi, now_lo));
-        let mut j = Json::with_capacity(2048);
-        j.explanation(&x);
-        j.finish()
-    }
+/// The core's `explain` under the pending options, as JSON (never an error: problems are part
+/// of the explanation).
+#[cfg(feature = "tools")]
+#[wasm_bindgen]
+pub fn options_explain(body: &[u8], now_hi: u32, now_lo: u32) -> String {
+    let x = hw::explain(body, &take_options(), u64_from(now_hi, now_lo));
+    let mut j = Json::with_capacity(2048);
+    j.explanation(&x);
+    j.finish()
 }
 
 /// A prepared verifier.
@@ -329,6 +338,7 @@ fn verify_input_with(verifier: &hw::Verifier, len: usize, now: u64) -> u32 {
             out,
             text,
             wire,
+            ..
         } = &mut *io.borrow_mut();
         let body = &input[..len.min(input.len())];
         match verifier.verify_ref(body, now) {
@@ -362,6 +372,7 @@ pub fn parse_input(len: usize) -> u32 {
             out,
             text,
             wire,
+            ..
         } = &mut *io.borrow_mut();
         let body = &input[..len.min(input.len())];
         match hw::parse_ref(body) {
@@ -393,15 +404,15 @@ pub fn sign(callback_json: &str, key: &str, md5: bool, ts_hi: u32, ts_lo: u32) -
 
 /// The `BODY_TOO_LARGE` error for a body the JS side refuses to copy into wasm memory because
 /// it is already known to be larger than the limit. Same wording as the core's own check (a
-/// test below holds the two together).
+/// test below holds the two together). Left as the error wire for [`take_wire`].
 #[wasm_bindgen]
-pub fn body_too_large(len: f64, max: f64) -> String {
+pub fn body_too_large(len: f64, max: f64) {
     let mut j = String::with_capacity(80);
     j.push_str("!BODY_TOO_LARGE body too large: ");
     hw::json_out::push_u64(&mut j, len as u64);
     j.push_str(" bytes > max_body_bytes ");
     hw::json_out::push_u64(&mut j, max as u64);
-    j
+    IO.with(|io| io.borrow_mut().wire = j);
 }
 
 #[cfg(test)]
