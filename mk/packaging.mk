@@ -1,9 +1,10 @@
 # mk/packaging.mk — the packaging tests of issue 11 (tests/packaging/): for each toolchain users
-# bring (Vite 5/6/7/8 build + preview + dev, webpack 5, Rollup, esbuild esm/iife/node, Parcel,
-# bun build browser/bun/--compile, Deno run/bundle, Jest node/jsdom, Vitest node/jsdom/Workers
-# pool) a tiny app built from the `npm pack` tarball with no plugin and no config, run in
-# headless Chromium, node or bun. Each app's toolchain is pinned in its package-lock.json and
-# installed by tests/packaging/run.sh with `npm ci` (skipped while current).
+# bring (Vite 5/6/7/8 build + preview + dev, webpack 5 web + node (require), Rollup, esbuild
+# esm/iife/node esm/node cjs/node require, Parcel, bun build browser/bun/--compile, Deno
+# run/bundle, Jest node/jsdom, Vitest node/jsdom/Workers pool) a tiny app built from the
+# `npm pack` tarball with no plugin and no config, run in headless Chromium, node or bun. Each
+# app's toolchain is pinned in its package-lock.json and installed by tests/packaging/run.sh
+# with `npm ci` (skipped while current).
 #   make test-packaging                          every toolchain
 #   make test-packaging PACKAGING="vite8 jest"   a subset (the folder names in tests/packaging/)
 PACKAGING ?=

@@ -5,6 +5,9 @@
 #   make test-pkg   bindings host tests + clippy, publint --strict, attw --pack, the tsc type tests
 #                   (nodenext, node16, bundler; ESM and CJS), npm pack,
 #                   install the tarball into build/scratch/node, the suite under Node ESM and CJS
+#                   (require gives the ES module entries: one module instance with import), and
+#                   again with --no-experimental-require-module (require gives the CommonJS
+#                   builds, as in Node < 20.19 / 22.12 and Jest: pkg/src/require-esm.cjs)
 # Tools: scripts/toolchain.sh (wasm32 Rust, wasm-bindgen CLI, wasm-opt), and publint +
 # typescript pinned in tests/js/tools/package-lock.json (npm ci; dev tools only).
 
@@ -14,7 +17,7 @@ PKG_STAMP := pkg/dist/.built
 PKG_INPUTS := $(shell find src bindings/wasm/src -name '*.rs' 2>/dev/null) \
 	Cargo.toml Cargo.lock bindings/wasm/Cargo.toml LICENSE-MIT LICENSE-APACHE SECURITY.md \
 	pkg/package.json pkg/index.d.ts pkg/fields.d.ts pkg/verify.d.ts \
-	$(wildcard pkg/src/*.js pkg/src/adapters/*.js pkg/*.mjs pkg/*.cjs pkg/verify/*.mjs pkg/verify/*.cjs) \
+	$(wildcard pkg/src/*.js pkg/src/*.cjs pkg/src/adapters/*.js pkg/*.mjs pkg/*.cjs pkg/verify/*.mjs pkg/verify/*.cjs) \
 	scripts/build-pkg.sh
 PKG_TOOLS_DIR := tests/js/tools
 PKG_TOOLS_STAMP := $(PKG_TOOLS_DIR)/node_modules/.pkg-tools-installed
@@ -44,3 +47,5 @@ test-pkg: pkg $(PKG_TOOLS_STAMP)
 	done
 	node tests/js/run-node.mjs $(PKG_SCRATCH)
 	node tests/js/run-node.cjs $(PKG_SCRATCH)
+	node --no-experimental-require-module tests/js/run-node.mjs $(PKG_SCRATCH)
+	node --no-experimental-require-module tests/js/run-node.cjs $(PKG_SCRATCH)

@@ -13,7 +13,7 @@
 
 TEST_TARGETS += test-tscheck
 
-TSCHECK_FILES = $(sort $(wildcard pkg/src/*.js pkg/src/*/*.js pkg/*.mjs pkg/*.cjs pkg/verify/*.mjs \
+TSCHECK_FILES = $(sort $(wildcard pkg/src/*.js pkg/src/*.cjs pkg/src/*/*.js pkg/*.mjs pkg/*.cjs pkg/verify/*.mjs \
 	pkg/verify/*.cjs pkg/bin/*.mjs))
 
 .PHONY: test-tscheck

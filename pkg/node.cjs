@@ -1,4 +1,11 @@
 // @ts-check
 'use strict';
-// Node.js, CommonJS. node.mjs loads this same module, so `import` and `require` share one state.
-module.exports = require('./dist/node.cjs');
+// Node.js, CommonJS: node.mjs itself (require(esm)), one module instance with `import`; where a
+// runtime cannot require an ES module (Node < 20.19 / 22.12, Jest), the CommonJS build
+// dist/inline.cjs, a second instance (see src/require-esm.cjs).
+const { requireEsm } = require('./src/require-esm.cjs');
+
+module.exports = requireEsm(
+  () => require('./node.mjs'),
+  () => require('./dist/inline.cjs'),
+);

@@ -1,7 +1,6 @@
 // @ts-check
-// Node.js and Bun, ES modules: the CommonJS build (node.cjs), so that `import` and `require` in
-// one process share one module instance (one CallbackError class, one wasm instance).
-// TypeScript models node.cjs's `module.exports = require(…)` as `export =`, which it does not let
-// `export *` re-export; Node's CommonJS analysis does (the published types are index.d.ts).
-// @ts-expect-error TS2498
-export * from './node.cjs';
+// Node.js and Bun, ES modules: the inline build (inline.mjs), a genuine ES module, with no
+// CommonJS in the way of `import` (an ES module importing a CommonJS bundle was the slow part of
+// Node's cold start: make bench's cold section). node.cjs `require`s this same file
+// (require(esm)), so `import` and `require` share one module instance.
+export * from './inline.mjs';

@@ -222,7 +222,9 @@ function wasmOptions(r) {
  * @param {number} cap
  */
 function input(cap) {
-  if (cap > inView.length || inView.length > INPUT_KEEP) {
+  // A stale view has length 0 whatever its room was: renewed for an empty body too (writing to
+  // a view of a detached buffer throws, even nothing: Uint8Array.prototype.set).
+  if (cap > inView.length || inView.length === 0 || inView.length > INPUT_KEEP) {
     if (inView.length > INPUT_KEEP && cap <= INPUT_KEEP) b.release_input();
     const room = Math.max(cap, 1024);
     const ptr = b.input_buffer(room);

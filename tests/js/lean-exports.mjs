@@ -2,8 +2,9 @@
 // The lean .wasm is the bindings crate without the `tools` feature: the exports the full glue
 // has and the lean glue has not (sign, options_explain, …) exist only in the full build. This
 // test finds them by comparing the two glue modules and the two .wasm files, then checks that
-// the lean JS every runtime loads (dist/lean/api.mjs for workerd, browsers and Deno; dist/lean/
-// node.cjs for Node and Bun) calls none of them, and that the lean entries import no module of
+// the lean JS every runtime loads (dist/lean/api.mjs for workerd; dist/lean/inline.mjs for Node,
+// Bun, Deno, browsers and bundlers; dist/lean/inline.cjs where a runtime cannot require an ES
+// module: Jest, older Node) calls none of them, and that the lean entries import no module of
 // pkg/src directly (their module state must be their own: see pkg/src/verify-bundle.js), and that
 // both builds loaded together share one CallbackError class (pkg/src/error.js).
 //   node tests/js/lean-exports.mjs      (after make pkg; make test-lean)
@@ -81,7 +82,7 @@ ok(
   'sign and options_explain are among the names sought',
   sought.join(', '),
 );
-for (const file of ['lean/api.mjs', 'lean/node.cjs']) {
+for (const file of ['lean/api.mjs', 'lean/inline.mjs', 'lean/inline.cjs']) {
   const text = readFileSync(join(dist, file), 'utf8');
   for (const name of sought) {
     const method = name.includes('#') ? name.split('#')[1] : name;
@@ -104,7 +105,12 @@ for (const f of readdirSync(join(root, 'pkg/verify'))) {
   ok(
     imports.length > 0 &&
       imports.every(
-        (p) => p.startsWith('../dist/lean/') || p === './node.cjs' || p === './inline.mjs',
+        (p) =>
+          p.startsWith('../dist/lean/') ||
+          p === './node.mjs' ||
+          p === './inline.mjs' ||
+          // verify/node.cjs's loader (no module state: src/require-esm.cjs).
+          p === '../src/require-esm.cjs',
       ),
     `pkg/verify/${f} loads only dist/lean/ (its own module state)`,
     imports.join(', '),
@@ -112,9 +118,10 @@ for (const f of readdirSync(join(root, 'pkg/verify'))) {
 }
 
 // One CallbackError class when both builds are loaded (pkg/src/error.js): an error from either
-// build is an instance of the class both export, in Node (the CommonJS builds, which `import`
-// loads too) and with the ES module entries (inline.mjs, verify/inline.mjs: what browsers,
-// bundlers and Deno load). Each build keeps its own wasm: a body the full build signs verifies
+// build is an instance of the class both export, in Node (node.cjs and verify/node.cjs, which
+// require the ES module entries), with the ES module entries (inline.mjs, verify/inline.mjs: what
+// Node's `import`, browsers, bundlers and Deno load), and in the CommonJS builds (dist/inline.cjs,
+// dist/lean/inline.cjs: Jest, older Node). Each build keeps its own wasm: a body the full build signs verifies
 // in both, and a tampered one fails in both with SIGNATURE_MISMATCH.
 const require = createRequire(import.meta.url);
 const KEY = 'k'.repeat(32);
@@ -172,6 +179,11 @@ ok(
 );
 const esmFull = await import(pathToFileURL(join(root, 'pkg/node.mjs')).href);
 ok(esmFull.CallbackError === cjsFull.CallbackError, 'Node: import and require share the class');
+sameClass(
+  'CommonJS builds (dist/inline.cjs, dist/lean/inline.cjs)',
+  require(join(dist, 'inline.cjs')),
+  require(join(dist, 'lean/inline.cjs')),
+);
 sameClass(
   'ES modules (inline.mjs, verify/inline.mjs)',
   await import(pathToFileURL(join(root, 'pkg/inline.mjs')).href),

@@ -38,26 +38,47 @@ async function sh(app, cmd, args, opts = {}) {
 
 // The apps that load huaweicloud-live-callback/verify next to the package (their src/ imports
 // both and passes the subpath to check()): judge() requires its observations there.
-const LEAN_APPS = new Set(['vite8', 'esbuild', 'vitest', 'vitest-workers']);
+const LEAN_APPS = new Set(['vite8', 'webpack', 'esbuild', 'jest', 'vitest', 'vitest-workers']);
 let leanApp = false;
 
 function verdict(cases, value, problems = []) {
   return [...problems, ...(value === undefined ? [] : judge(cases, value, { lean: leanApp }))];
 }
 
-/** The .js files under `dir` that carry the Node build (dist/node.cjs) instead of the browser one. */
+/**
+ * The .js files under `dir` that carry the Node `require` entry (node.cjs, verify/node.cjs: their
+ * loader src/require-esm.cjs reads process.features.require_module) instead of the browser build.
+ */
 function nodeBuildIn(dir) {
   const found = [];
   const walk = (d) => {
     for (const n of readdirSync(d)) {
       const p = join(d, n);
       if (statSync(p).isDirectory()) walk(p);
-      else if (/\.[cm]?js$/.test(n) && readFileSync(p, 'utf8').includes('getBuiltinModule'))
-        found.push(`${p} carries the Node build of the package`);
+      else if (/\.[cm]?js$/.test(n) && readFileSync(p, 'utf8').includes('require_module'))
+        found.push(`${p} carries the Node require entry of the package`);
     }
   };
   walk(dir);
   return found;
+}
+
+/**
+ * A Node bundle of an app that loads both entries must hold each .wasm once (full and
+ * verify-only: two base64 texts), not also the CommonJS fallback builds' copies.
+ */
+function onceEach(dir) {
+  let copies = 0;
+  const walk = (d) => {
+    for (const n of readdirSync(d)) {
+      const p = join(d, n);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (/\.[cm]?js$/.test(n))
+        copies += (readFileSync(p, 'utf8').match(/["'`]AGFzbQ/g) ?? []).length; // "\0asm"…
+    }
+  };
+  walk(dir);
+  return copies === 2 ? [] : [`${dir} holds ${copies} base64 .wasm texts, expected 2`];
 }
 
 /** Serves `dir` on 127.0.0.1 and checks the page at `page` in Chromium. */
@@ -158,6 +179,23 @@ export const TOOLCHAINS = {
       await sh(app, bin(app, 'webpack'), []);
       return bundlePage(cases, join(app, 'dist'), false);
     },
+    // A CommonJS server (require) for Node: the `node` + `require` + `module` conditions. The
+    // `module` condition gives the bundle the ES module entries, not node.cjs, whose fallback
+    // would put a second copy of each build (and its .wasm) in the bundle.
+    'node-require': async (app, cases) => {
+      await sh(app, bin(app, 'webpack'), [
+        '--target',
+        'node',
+        '--entry',
+        './src/server-require.cjs',
+        '--output-path',
+        'dist/node-require',
+      ]);
+      return [
+        ...(await onServer(cases, app, 'node', ['dist/node-require/main.js'], { alone: true })),
+        ...onceEach(join(app, 'dist/node-require')),
+      ];
+    },
   },
   rollup: {
     // Rollup resolves no bare import without @rollup/plugin-node-resolve (it leaves it external):
@@ -227,6 +265,19 @@ export const TOOLCHAINS = {
         '--outfile=dist/node-cjs/server.cjs',
       ]);
       return onServer(cases, app, 'node', ['dist/node-cjs/server.cjs'], { alone: true });
+    },
+    'node-require': async (app, cases) => {
+      await sh(app, bin(app, 'esbuild'), [
+        'src/server-require.cjs',
+        '--bundle',
+        '--platform=node',
+        '--format=cjs',
+        '--outfile=dist/node-require/server.cjs',
+      ]);
+      return [
+        ...(await onServer(cases, app, 'node', ['dist/node-require/server.cjs'], { alone: true })),
+        ...onceEach(join(app, 'dist/node-require')),
+      ];
     },
   },
   parcel: {
