@@ -215,11 +215,13 @@ fn write_words(
     }
     out[2] = n as u32;
     // Addresses only now: `text` may have moved while it grew.
-    let base = text.as_ptr() as usize;
-    for w in out[3..3 + 3 * n].chunks_exact_mut(3) {
-        if w[0] >> 8 == 2 {
-            w[1] = (base + w[1] as usize) as u32;
-            w[2] = (base + w[2] as usize) as u32;
+    if !text.is_empty() {
+        let base = text.as_ptr() as usize;
+        for w in out[3..3 + 3 * n].chunks_exact_mut(3) {
+            if w[0] >> 8 == 2 {
+                w[1] = (base + w[1] as usize) as u32;
+                w[2] = (base + w[2] as usize) as u32;
+            }
         }
     }
 }
