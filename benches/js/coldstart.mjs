@@ -12,7 +12,9 @@
 //           and worker-cold-baseline.mjs (the same Worker without the package), alternated,
 //           BENCH_COLD_WORKERD_RUNS (9) each; the package's cold cost is the difference of the
 //           medians. Process start-up is tens of ms and varies by a few ms from run to run, so
-//           this figure is far noisier than the Node one.
+//           this figure is far noisier than the Node one. Two more Workers split the /verify
+//           figure into steps: the import alone (worker-cold-lean-import.mjs) and + new Verifier
+//           (worker-cold-lean-new.mjs).
 // Run from build/bench: node coldstart.mjs
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -103,17 +105,20 @@ console.log(
 
 // ---- workerd
 const variants = {};
-const WKEYS = ['package', 'lean', 'baseline'];
+const WKEYS = ['package', 'lean', 'lean-import', 'lean-new', 'baseline'];
 for (const [key, entry] of [
   ['package', 'worker-cold.mjs'],
   ['lean', 'worker-cold-lean.mjs'],
+  // The lean Worker's cost step by step: the import alone, then + new Verifier.
+  ['lean-import', 'worker-cold-lean-import.mjs'],
+  ['lean-new', 'worker-cold-lean-new.mjs'],
   ['baseline', 'worker-cold-baseline.mjs'],
 ]) {
   const outdir = join(BENCH_DIR, 'workerd', `cold-${key}`);
   const { modules } = await bundleWorker({ entry: join(BENCH_DIR, entry), outdir });
   variants[key] = { outdir, modules, samples: [] };
 }
-for (const key of ['package', 'lean']) {
+for (const key of ['package', 'lean', 'lean-import', 'lean-new']) {
   if (!variants[key].modules.some((m) => m.type === 'wasm'))
     throw new Error(`the cold Worker (${key}) has no .wasm module`);
 }
@@ -157,7 +162,13 @@ console.log(
 console.log(
   `  ${'Worker'.padEnd(22)} ${'spawn->listening'.padStart(17)} ${'->1st response'.padStart(15)} ${'total'.padStart(8)}  ${'1st verify inside (1 ms clock)'}`,
 );
-const LABEL = { package: 'full package', lean: '/verify', baseline: 'baseline (no package)' };
+const LABEL = {
+  package: 'full package',
+  lean: '/verify',
+  'lean-import': '/verify, import only',
+  'lean-new': '/verify, + new Verifier',
+  baseline: 'baseline (no package)',
+};
 for (const key of WKEYS) {
   console.log(
     `  ${LABEL[key].padEnd(22)} ${f(wmed(key, 'listen')).padStart(17)} ${f(wmed(key, 'first')).padStart(15)} ${f(wmed(key, 'total')).padStart(8)}  ${wmed(key, 'inside')} ms`,
@@ -167,6 +178,12 @@ const wDelta = wmed('package', 'total') - wmed('baseline', 'total');
 const wLean = wmed('lean', 'total') - wmed('baseline', 'total');
 console.log(
   `  cold cost = difference of the total medians: full package ${f(wDelta)} ms, /verify ${f(wLean)} ms`,
+);
+const wImport = wmed('lean-import', 'total') - wmed('baseline', 'total');
+const wNew = wmed('lean-new', 'total') - wmed('lean-import', 'total');
+const wVerify = wmed('lean', 'total') - wmed('lean-new', 'total');
+console.log(
+  `  /verify step by step (differences of the total medians): import ${f(wImport)} ms, new Verifier ${f(wNew)} ms, first verify ${f(wVerify)} ms`,
 );
 
 console.log('\ntargets (cold start, on huaweicloud-live-callback/verify):');
@@ -196,6 +213,8 @@ save(
     workerd: {
       package: variants.package.samples,
       lean: variants.lean.samples,
+      leanImport: variants['lean-import'].samples,
+      leanNew: variants['lean-new'].samples,
       baseline: variants.baseline.samples,
     },
   },
