@@ -622,16 +622,32 @@ export type Routes<A extends unknown[]> = {
 };
 
 /**
- * A single handler for every callback, or a route table by event. With `allowUnknownEvents`,
- * annotate a single handler's (or onUnhandled's) parameter as `VerifiedAnyEvent`: other event
- * names reach it too.
+ * A single handler for every callback, or a route table by event. `V` is what a single handler
+ * receives: `Verified` under the default options, `VerifiedAnyEvent` when `allowUnknownEvents`
+ * may be set (other event names reach it then; the routes stay one per documented event).
  */
-export type Handlers<A extends unknown[]> =
-  | ((verified: Verified, ...args: A) => Awaitable<unknown>)
+export type Handlers<A extends unknown[], V = Verified> =
+  | ((verified: V, ...args: A) => Awaitable<unknown>)
   | Routes<A>;
 
-/** The options of every receiver: those of `Verifier`, plus the clock and the hooks. */
-export type ReceiverOptions<A extends unknown[], C extends unknown[] = A> = VerifierOptions & {
+/**
+ * `allowUnknownEvents` absent or false: the receivers' first overload, under which every callback
+ * that reaches a handler or `onUnhandled` has a documented event (`Verified`). Options with
+ * `allowUnknownEvents` (true, or a boolean) take the second overload, typed `VerifiedAnyEvent`.
+ */
+export type KnownEventsOnly = { allowUnknownEvents?: false };
+
+/**
+ * The options of every receiver: those of `Verifier`, plus the clock and the hooks. `V` is what
+ * `onUnhandled` receives: by default `VerifiedAnyEvent`, as options typed apart may set
+ * `allowUnknownEvents` (the receivers' first overload narrows it to `Verified`: see
+ * `KnownEventsOnly`).
+ */
+export type ReceiverOptions<
+  A extends unknown[],
+  C extends unknown[] = A,
+  V = VerifiedAnyEvent,
+> = VerifierOptions & {
   /** Unix seconds, or a function returning them, read per request. Default: the current time. */
   now?: Seconds | (() => Seconds);
   /**
@@ -641,7 +657,7 @@ export type ReceiverOptions<A extends unknown[], C extends unknown[] = A> = Veri
    */
   onError?: (error: unknown, ...context: C) => void;
   /** Called for a verified event the route table has no handler for; the answer stays 200. */
-  onUnhandled?: (verified: Verified, ...args: A) => Awaitable<unknown>;
+  onUnhandled?: (verified: V, ...args: A) => Awaitable<unknown>;
 };
 
 /**
@@ -681,8 +697,16 @@ export declare function verifyRequest<const O extends VerifyOptions>(
  * export default { fetch: (request) => handle(request) };
  */
 export declare function createHandler<R extends unknown[] = unknown[]>(
-  options: ReceiverOptions<[Request, ...R], [Request]>,
+  options: ReceiverOptions<[Request, ...R], [Request], Verified> & KnownEventsOnly,
   handlers: Handlers<[Request, ...R]>,
+): (request: Request, ...rest: R) => Promise<Response>;
+/**
+ * `createHandler` with `allowUnknownEvents`: the same, with a single handler and `onUnhandled` typed
+ * `VerifiedAnyEvent` (callbacks of undocumented events reach them too).
+ */
+export declare function createHandler<R extends unknown[] = unknown[]>(
+  options: ReceiverOptions<[Request, ...R], [Request], VerifiedAnyEvent>,
+  handlers: Handlers<[Request, ...R], VerifiedAnyEvent>,
 ): (request: Request, ...rest: R) => Promise<Response>;
 
 /** What createNodeMiddleware needs of a node:http IncomingMessage (Express and Connect requests are ones). */
@@ -728,8 +752,19 @@ export declare function createNodeMiddleware<
   Req extends NodeRequestLike = NodeRequestLike,
   Res extends NodeResponseLike = NodeResponseLike,
 >(
-  options: ReceiverOptions<[Req, Res], [Req]>,
+  options: ReceiverOptions<[Req, Res], [Req], Verified> & KnownEventsOnly,
   handlers: Handlers<[Req, Res]>,
+): (req: Req, res: Res, next?: (error?: unknown) => void) => Promise<void>;
+/**
+ * `createNodeMiddleware` with `allowUnknownEvents`: the same, with a single handler and `onUnhandled` typed
+ * `VerifiedAnyEvent` (callbacks of undocumented events reach them too).
+ */
+export declare function createNodeMiddleware<
+  Req extends NodeRequestLike = NodeRequestLike,
+  Res extends NodeResponseLike = NodeResponseLike,
+>(
+  options: ReceiverOptions<[Req, Res], [Req], VerifiedAnyEvent>,
+  handlers: Handlers<[Req, Res], VerifiedAnyEvent>,
 ): (req: Req, res: Res, next?: (error?: unknown) => void) => Promise<void>;
 
 /** The parts of a Fastify instance the plugin uses. */
@@ -753,8 +788,16 @@ export interface FastifyInstanceLike {
  * app.register(createFastifyPlugin({ keys: ['…'], path: '/huawei/callback' }, { PUBLISH: (v) => … }));
  */
 export declare function createFastifyPlugin(
-  options: ReceiverOptions<[any, any], [any]> & { path?: string },
+  options: ReceiverOptions<[any, any], [any], Verified> & KnownEventsOnly & { path?: string },
   handlers: Handlers<[request: any, reply: any]>,
+): (fastify: FastifyInstanceLike) => Promise<void>;
+/**
+ * `createFastifyPlugin` with `allowUnknownEvents`: the same, with a single handler and `onUnhandled` typed
+ * `VerifiedAnyEvent` (callbacks of undocumented events reach them too).
+ */
+export declare function createFastifyPlugin(
+  options: ReceiverOptions<[any, any], [any], VerifiedAnyEvent> & { path?: string },
+  handlers: Handlers<[request: any, reply: any], VerifiedAnyEvent>,
 ): (fastify: FastifyInstanceLike) => Promise<void>;
 
 /** The parts of a Koa context the middleware uses. */
@@ -780,8 +823,16 @@ export interface KoaContextLike {
  * router.all('/huawei/callback', createKoaMiddleware({ keys: ['…'] }, (v, ctx) => { … }));
  */
 export declare function createKoaMiddleware<Ctx extends KoaContextLike = KoaContextLike>(
-  options: ReceiverOptions<[Ctx]>,
+  options: ReceiverOptions<[Ctx], [Ctx], Verified> & KnownEventsOnly,
   handlers: Handlers<[Ctx]>,
+): (ctx: Ctx, next?: () => Promise<unknown>) => Promise<void>;
+/**
+ * `createKoaMiddleware` with `allowUnknownEvents`: the same, with a single handler and `onUnhandled` typed
+ * `VerifiedAnyEvent` (callbacks of undocumented events reach them too).
+ */
+export declare function createKoaMiddleware<Ctx extends KoaContextLike = KoaContextLike>(
+  options: ReceiverOptions<[Ctx], [Ctx], VerifiedAnyEvent>,
+  handlers: Handlers<[Ctx], VerifiedAnyEvent>,
 ): (ctx: Ctx, next?: () => Promise<unknown>) => Promise<void>;
 
 /** The parts of a Hono context the middleware uses. */
@@ -813,8 +864,17 @@ export interface HuaweiCallbackVariables {
  * });
  */
 export declare function createHonoMiddleware(
-  options: ReceiverOptions<[any], [Request, any]> & { variable?: string },
+  options: ReceiverOptions<[any], [Request, any], Verified> &
+    KnownEventsOnly & { variable?: string },
   handlers?: Handlers<[c: any]>,
+): (c: HonoContextLike, next: () => Promise<void>) => Promise<Response | void>;
+/**
+ * `createHonoMiddleware` with `allowUnknownEvents`: the same, with a single handler and `onUnhandled` typed
+ * `VerifiedAnyEvent` (callbacks of undocumented events reach them too).
+ */
+export declare function createHonoMiddleware(
+  options: ReceiverOptions<[any], [Request, any], VerifiedAnyEvent> & { variable?: string },
+  handlers?: Handlers<[c: any], VerifiedAnyEvent>,
 ): (c: HonoContextLike, next: () => Promise<void>) => Promise<Response | void>;
 
 /**
@@ -831,8 +891,16 @@ export declare function createHonoMiddleware(
  * });
  */
 export declare function nextRouteHandler<Ctx = unknown>(
-  options: ReceiverOptions<[Request, Ctx], [Request]>,
+  options: ReceiverOptions<[Request, Ctx], [Request], Verified> & KnownEventsOnly,
   handlers: Handlers<[Request, Ctx]>,
+): (request: Request, context: Ctx) => Promise<Response>;
+/**
+ * `nextRouteHandler` with `allowUnknownEvents`: the same, with a single handler and `onUnhandled` typed
+ * `VerifiedAnyEvent` (callbacks of undocumented events reach them too).
+ */
+export declare function nextRouteHandler<Ctx = unknown>(
+  options: ReceiverOptions<[Request, Ctx], [Request], VerifiedAnyEvent>,
+  handlers: Handlers<[Request, Ctx], VerifiedAnyEvent>,
 ): (request: Request, context: Ctx) => Promise<Response>;
 
 /** An API Gateway REST (v1), HTTP API (v2) or function URL event, as far as the handler reads it. */
@@ -870,8 +938,19 @@ export declare function createLambdaHandler<
   E extends LambdaHttpEvent = LambdaHttpEvent,
   Ctx = unknown,
 >(
-  options: ReceiverOptions<[E, Ctx]>,
+  options: ReceiverOptions<[E, Ctx], [E, Ctx], Verified> & KnownEventsOnly,
   handlers: Handlers<[E, Ctx]>,
+): (event: E, context: Ctx) => Promise<LambdaHttpResult>;
+/**
+ * `createLambdaHandler` with `allowUnknownEvents`: the same, with a single handler and `onUnhandled` typed
+ * `VerifiedAnyEvent` (callbacks of undocumented events reach them too).
+ */
+export declare function createLambdaHandler<
+  E extends LambdaHttpEvent = LambdaHttpEvent,
+  Ctx = unknown,
+>(
+  options: ReceiverOptions<[E, Ctx], [E, Ctx], VerifiedAnyEvent>,
+  handlers: Handlers<[E, Ctx], VerifiedAnyEvent>,
 ): (event: E, context: Ctx) => Promise<LambdaHttpResult>;
 
 // ---------------------------------------------------------------- receiver state (issue 13)

@@ -32,10 +32,15 @@ export async function verifyRequest(request, options) {
  * A fetch-API handler `(request, ...rest) => Promise<Response>` that verifies the callback and
  * passes it to `handlers` (a function, or an object of functions by event name).
  * @type {typeof import('../index.js').createHandler}
+ * (Parameters typed inline: the declared type's two overloads, by allowUnknownEvents, give
+ * them no contextual type; the function is still checked against both.)
  */
-export function createHandler(options, handlers) {
+export function createHandler(/** @type {any} */ options, /** @type {any} */ handlers) {
   const p = prepare(options, handlers, 'createHandler');
-  return async function huaweiCallbackHandler(request, ...rest) {
+  return async function huaweiCallbackHandler(
+    /** @type {Request} */ request,
+    /** @type {unknown[]} */ ...rest
+  ) {
     const method = request && typeof request === 'object' ? request.method : undefined;
     const outcome = await run(
       p,
@@ -53,10 +58,15 @@ export function createHandler(options, handlers) {
  * raw body itself (or takes req.rawBody / a Buffer req.body a parser left), verifies it and
  * answers itself. The handler gets `(verified, req, res)`; if it answers itself, that stands.
  * @type {typeof import('../index.js').createNodeMiddleware}
+ * (Parameters typed inline: the declared type's two overloads, by allowUnknownEvents, give
+ * them no contextual type; the function is still checked against both.)
  */
-export function createNodeMiddleware(options, handlers) {
+export function createNodeMiddleware(/** @type {any} */ options, /** @type {any} */ handlers) {
   const p = prepare(options, handlers, 'createNodeMiddleware');
-  return async function huaweiCallbackMiddleware(req, res) {
+  return async function huaweiCallbackMiddleware(
+    /** @type {import('../index.js').NodeRequestLike} */ req,
+    /** @type {import('../index.js').NodeResponseLike} */ res,
+  ) {
     const outcome = await run(p, req.method, () => readNodeBody(req, p.max), [req, res], [req]);
     sendNode(res, outcome);
   };

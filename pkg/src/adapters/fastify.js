@@ -15,8 +15,10 @@ const METHODS = ['DELETE', 'GET', 'OPTIONS', 'PATCH', 'POST', 'PUT'];
  * A Fastify plugin that receives Huawei callbacks on `options.path` (default '/').
  * Handlers get `(verified, request, reply)`; one that sends a reply itself keeps it.
  * @type {typeof import('../../index.js').createFastifyPlugin}
+ * (Parameters typed inline: the declared type's two overloads, by allowUnknownEvents, give
+ * them no contextual type; the function is still checked against both.)
  */
-export function createFastifyPlugin(options, handlers) {
+export function createFastifyPlugin(/** @type {any} */ options, /** @type {any} */ handlers) {
   const p = prepare(options, handlers, 'createFastifyPlugin', ['path']);
   const path = p.own.path === undefined ? '/' : p.own.path;
   if (typeof path !== 'string' || !path.startsWith('/')) {
@@ -24,7 +26,9 @@ export function createFastifyPlugin(options, handlers) {
       `createFastifyPlugin: options.path must be a string starting with '/', got ${JSON.stringify(path)}`,
     );
   }
-  return async function huaweiCallbackPlugin(fastify) {
+  return async function huaweiCallbackPlugin(
+    /** @type {import('../../index.js').FastifyInstanceLike} */ fastify,
+  ) {
     fastify.removeAllContentTypeParsers();
     fastify.addContentTypeParser(
       '*',

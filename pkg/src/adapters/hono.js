@@ -11,8 +11,10 @@ import { prepare, readRequestBody, run, statusOf, toResponse } from '../receive.
 /**
  * A Hono middleware `(c, next) => Promise<Response | void>`.
  * @type {typeof import('../../index.js').createHonoMiddleware}
+ * (Parameters typed inline: the declared type's two overloads, by allowUnknownEvents, give
+ * them no contextual type; the function is still checked against both.)
  */
-export function createHonoMiddleware(options, handlers) {
+export function createHonoMiddleware(/** @type {any} */ options, /** @type {any} */ handlers) {
   const own = handlers !== undefined;
   const p = prepare(options, own ? handlers : () => {}, 'createHonoMiddleware', ['variable']);
   const variable = p.own.variable === undefined ? 'huaweiCallback' : p.own.variable;
@@ -22,14 +24,19 @@ export function createHonoMiddleware(options, handlers) {
     );
   }
   if (own) {
-    return async function huaweiCallbackHono(c) {
+    return async function huaweiCallbackHono(
+      /** @type {import('../../index.js').HonoContextLike} */ c,
+    ) {
       const request = c.req.raw;
       return toResponse(
         await run(p, request.method, () => readRequestBody(request, p.max), [c], [request, c]),
       );
     };
   }
-  return async function huaweiCallbackHono(c, next) {
+  return async function huaweiCallbackHono(
+    /** @type {import('../../index.js').HonoContextLike} */ c,
+    /** @type {() => Promise<void>} */ next,
+  ) {
     const request = c.req.raw;
     if (request.method !== 'POST') return toResponse({ status: 405 });
     let v;

@@ -11,10 +11,14 @@ import { prepare, readNodeBody, run, headersOf, textOf } from '../receive.js';
  * A Koa middleware `(ctx) => Promise<void>`. Handlers get `(verified, ctx)`; one that sets
  * ctx.body itself keeps its answer.
  * @type {typeof import('../../index.js').createKoaMiddleware}
+ * (Parameters typed inline: the declared type's two overloads, by allowUnknownEvents, give
+ * them no contextual type; the function is still checked against both.)
  */
-export function createKoaMiddleware(options, handlers) {
+export function createKoaMiddleware(/** @type {any} */ options, /** @type {any} */ handlers) {
   const p = prepare(options, handlers, 'createKoaMiddleware');
-  return async function huaweiCallbackKoa(ctx) {
+  return async function huaweiCallbackKoa(
+    /** @type {import('../../index.js').KoaContextLike} */ ctx,
+  ) {
     const kept = ctx.request ? ctx.request.rawBody : undefined;
     const outcome = await run(
       p,

@@ -42,10 +42,15 @@ function bodyOf(event, max) {
 /**
  * A Lambda handler `(event, context) => Promise<{ statusCode, headers, body }>`.
  * @type {typeof import('../../index.js').createLambdaHandler}
+ * (Parameters typed inline: the declared type's two overloads, by allowUnknownEvents, give
+ * them no contextual type; the function is still checked against both.)
  */
-export function createLambdaHandler(options, handlers) {
+export function createLambdaHandler(/** @type {any} */ options, /** @type {any} */ handlers) {
   const p = prepare(options, handlers, 'createLambdaHandler');
-  return async function huaweiCallbackLambda(event, context) {
+  return async function huaweiCallbackLambda(
+    /** @type {import('../../index.js').LambdaHttpEvent} */ event,
+    /** @type {unknown} */ context,
+  ) {
     const outcome = await run(
       p,
       methodOf(event),
@@ -57,7 +62,7 @@ export function createLambdaHandler(options, handlers) {
       statusCode: outcome.status,
       headers: { ...headersOf(outcome.status) },
       body: textOf(outcome.status, outcome.error),
-      isBase64Encoded: false,
+      isBase64Encoded: /** @type {false} */ (false),
     };
   };
 }

@@ -10,10 +10,12 @@ import { prepare, readRequestBody, run, toResponse } from '../receive.js';
 /**
  * A Next.js App Router route handler `(request, context) => Promise<Response>`.
  * @type {typeof import('../../index.js').nextRouteHandler}
+ * (Parameters typed inline: the declared type's two overloads, by allowUnknownEvents, give
+ * them no contextual type; the function is still checked against both.)
  */
-export function nextRouteHandler(options, handlers) {
+export function nextRouteHandler(/** @type {any} */ options, /** @type {any} */ handlers) {
   const p = prepare(options, handlers, 'nextRouteHandler');
-  return async function POST(request, context) {
+  return async function POST(/** @type {Request} */ request, /** @type {unknown} */ context) {
     const method = request && typeof request === 'object' ? request.method : undefined;
     return toResponse(
       await run(p, method, () => readRequestBody(request, p.max), [request, context], [request]),

@@ -173,3 +173,64 @@ const signedSample = sign({ ...samples.RECORD_OVER }, { key, authTimestamp: 1700
 samples.PUBLISH.stream = 'x';
 
 void [streamCb, recordCb, once, describe, code, left, sample, fileSize, signedSample];
+
+// Receivers: the single handler and onUnhandled see documented events only under the default
+// options; with allowUnknownEvents (true, or a boolean) they are typed VerifiedAnyEvent.
+import {
+  createHandler,
+  createNodeMiddleware,
+  createKoaMiddleware,
+  type KnownEvent,
+  type ReceiverOptions,
+  type VerifiedAnyEvent,
+} from 'huaweicloud-live-callback';
+
+createHandler({ key }, (v) => {
+  const known: KnownEvent = v.event;
+  void known;
+});
+createHandler(
+  {
+    key,
+    onUnhandled: (v) => {
+      const known: KnownEvent = v.event;
+      void known;
+    },
+  },
+  { PUBLISH: (v) => void v.callback.domain, RECORD_OVER: (v) => void v.callback.publish_domain },
+);
+createHandler({ key, allowUnknownEvents: true }, (v) => {
+  const any: string = v.event;
+  void any;
+});
+createHandler({ key, allowUnknownEvents: true }, (v) => {
+  // @ts-expect-error with allowUnknownEvents an undocumented event reaches the handler
+  const known: KnownEvent = v.event;
+  void known;
+});
+createNodeMiddleware(
+  {
+    key,
+    allowUnknownEvents: true,
+    onUnhandled: (v) => {
+      const any: string = v.event;
+      void any;
+    },
+  },
+  { PUBLISH: (v) => void v.callback.stream },
+);
+// @ts-expect-error a handler of documented events only cannot take undocumented ones
+createNodeMiddleware({ key, allowUnknownEvents: true }, (v: Verified) => void v);
+createNodeMiddleware({ key, allowUnknownEvents: true }, (v: VerifiedAnyEvent) => void v);
+const maybeLoose: boolean = Date.now() > 0;
+createKoaMiddleware({ key, allowUnknownEvents: maybeLoose }, (v) => {
+  // @ts-expect-error a boolean may be true: undocumented events may arrive
+  const known: KnownEvent = v.event;
+  void known;
+});
+// Options built apart, typed as the wide ReceiverOptions, take the VerifiedAnyEvent overload.
+const built: ReceiverOptions<[Request], [Request]> = { key };
+createHandler(built, (v) => {
+  const any: string = v.event;
+  void any;
+});
