@@ -11,7 +11,7 @@
 //! and cheaper than a `BigInt` on the hot path.
 //!
 //! `verify` and `parse` avoid even that string: the JS side encodes the body straight into a
-//! reused input buffer in wasm memory, and the result is a few `u32` words (see [`write_words`]):
+//! reused input buffer in wasm memory, and the result is a few `u32` words (see `write_words`):
 //! kind, algorithm, key index, and per field its code and either the value's byte offsets in
 //! the body (for an ASCII body also the UTF-16 offsets of the JS string, so the JS side builds
 //! the object with `body.slice`), the offsets of its unescaped text in a text buffer, or its
@@ -235,7 +235,7 @@ fn take_options() -> hw::Options {
     IO.with(|io| std::mem::take(&mut io.borrow_mut().options))
 }
 
-/// Sets the pending options (see [`take_options`]). `max_body_bytes` arrives as a non-negative
+/// Sets the pending options (see `take_options`). `max_body_bytes` arrives as a non-negative
 /// integer `f64` (checked by the JS side); the cast saturates, and no wasm32 body can be larger
 /// than `usize::MAX` anyway.
 #[allow(clippy::too_many_arguments)]
@@ -324,7 +324,7 @@ pub struct Verifier {
 #[wasm_bindgen]
 impl Verifier {
     /// Verifies the first `len` bytes of the input buffer (see [`input_buffer`]). Returns 0
-    /// when the result is in the result words ([`write_words`]), 2 for an error wire
+    /// when the result is in the result words (`write_words`), 2 for an error wire
     /// ([`take_wire`]).
     pub fn verify_input(&self, len: usize, now_hi: u32, now_lo: u32) -> u32 {
         verify_input_with(&self.inner, len, u64_from(now_hi, now_lo))
@@ -365,8 +365,8 @@ pub fn release_input() {
 }
 
 /// The core's `parse` of the first `len` bytes of the input buffer: 0 with the callback in the
-/// result words ([`write_words`]; key index 0), 2 for an error wire ([`take_wire`]).
-/// The same shape as [`verify_input_with`], written out twice on purpose: one helper for both
+/// result words (`write_words`; key index 0), 2 for an error wire ([`take_wire`]).
+/// The same shape as `verify_input_with`, written out twice on purpose: one helper for both
 /// (generic or `dyn`) made the verify-only .wasm 142 and 502 bytes larger after gzip.
 #[wasm_bindgen]
 pub fn parse_input(len: usize) -> u32 {
