@@ -47,9 +47,10 @@ impl Blocks {
         }
         let mut chunks = data.chunks_exact(64);
         for chunk in &mut chunks {
-            let mut block = [0u8; 64];
-            block.copy_from_slice(chunk);
-            compress(&block);
+            // Always 64 bytes (chunks_exact): compressed where it lies, not copied first.
+            if let Ok(block) = <&[u8; 64]>::try_from(chunk) {
+                compress(block);
+            }
         }
         let rest = chunks.remainder();
         self.block[..rest.len()].copy_from_slice(rest);

@@ -19,55 +19,10 @@ fn error(s: &str) -> (String, String) {
     (code.to_owned(), message.to_owned())
 }
 
-/// The pending options as the JS side sets them (pkg/src/core.js, wasmOptions).
-struct Opts;
-
-impl Opts {
-    #[allow(clippy::too_many_arguments)]
-    fn new(
-        tolerance_hi: u32,
-        tolerance_lo: u32,
-        max_future_hi: u32,
-        max_future_lo: u32,
-        allow_md5: bool,
-        max_body_bytes: f64,
-        allow_unknown_events: bool,
-        domains: &str,
-        domain_lens: &[u32],
-        apps: &str,
-        app_lens: &[u32],
-    ) -> Opts {
-        options_new(
-            tolerance_hi,
-            tolerance_lo,
-            max_future_hi,
-            max_future_lo,
-            allow_md5,
-            max_body_bytes,
-            allow_unknown_events,
-            domains,
-            domain_lens,
-            apps,
-            app_lens,
-        );
-        Opts
-    }
-
-    fn key(&mut self, id: Option<String>, secret: String) {
-        options_key(id, secret);
-    }
-
-    fn verifier(self) -> Option<Verifier> {
-        options_verifier()
-    }
-
-    fn explain(self, body: &[u8], now_hi: u32, now_lo: u32) -> String {
-        options_explain(body, now_hi, now_lo)
-    }
-}
-
-fn options(keys: &[(Option<&str>, &str)]) -> Opts {
-    let mut o = Opts::new(
+/// Sets the pending options as the JS side does (pkg/src/core.js, wasmOptions): the defaults,
+/// unknown events allowed, then the keys.
+fn options(keys: &[(Option<&str>, &str)]) {
+    options_new(
         0,
         300,
         0,
@@ -81,9 +36,8 @@ fn options(keys: &[(Option<&str>, &str)]) -> Opts {
         &[],
     );
     for (id, k) in keys {
-        o.key(id.map(str::to_owned), (*k).to_owned());
+        options_key(id.map(str::to_owned), (*k).to_owned());
     }
-    o
 }
 
 /// The hot path as the JS side drives it: the body into the input buffer, then `verify_input`.
@@ -207,7 +161,7 @@ fn result_words_agree_with_the_oracle_on_every_vector() {
         if case["expect"]["ok"] != true {
             continue;
         }
-        let mut o = Opts::new(
+        options_new(
             u32::MAX,
             u32::MAX,
             u32::MAX,
@@ -221,12 +175,14 @@ fn result_words_agree_with_the_oracle_on_every_vector() {
             &[],
         );
         for k in case["keys"].as_array().unwrap() {
-            o.key(
+            options_key(
                 k["id"].as_str().map(str::to_owned),
                 k["key"].as_str().unwrap().to_owned(),
             );
         }
-        let Some(v) = o.verifier() else { continue };
+        let Some(v) = options_verifier() else {
+            continue;
+        };
         let now: u64 = case["options"]["now"]
             .to_string()
             .trim_matches('"')
@@ -262,9 +218,8 @@ fn sign_then_verify_round_trip_with_every_value_converted() {
         1_587_954_140,
     );
     let body = s["body"].as_str().unwrap();
-    let v = options(&[(None, &"x".repeat(32)), (Some("main"), KEY)])
-        .verifier()
-        .unwrap();
+    options(&[(None, &"x".repeat(32)), (Some("main"), KEY)]);
+    let v = options_verifier().unwrap();
     let out = json(&verify_wire(&v, body.as_bytes(), 0, 1_587_954_200));
     assert_eq!(verify_input(&v, body.as_bytes(), 0, 1_587_954_200).0, 0);
     let words = from_words(body.as_bytes());
@@ -298,7 +253,8 @@ fn u64_halves_are_exact() {
         s["callback"]["auth_timestamp"]["$int"],
         "18446744073709551615"
     );
-    let v = options(&[(None, KEY)]).verifier().unwrap();
+    options(&[(None, KEY)]);
+    let v = options_verifier().unwrap();
     let body = s["body"].as_str().unwrap();
     assert_eq!(verify_input(&v, body.as_bytes(), u32::MAX, u32::MAX).0, 0);
     assert_eq!(
@@ -313,7 +269,8 @@ fn u64_halves_are_exact() {
 
 #[test]
 fn errors_carry_the_core_code_and_message() {
-    let v = options(&[(None, KEY)]).verifier().unwrap();
+    options(&[(None, KEY)]);
+    let v = options_verifier().unwrap();
     let body = br#"{"domain":"d","app":"a","stream":"s","event":"PUBLISH"}"#;
     let expected = hw::Verifier::new(hw::Options::new([KEY]))
         .unwrap()
@@ -328,11 +285,13 @@ fn errors_carry_the_core_code_and_message() {
             expected.message().to_owned()
         )
     );
-    assert!(options(&[]).verifier().is_none());
+    options(&[]);
+    assert!(options_verifier().is_none());
     let (code, message) = error(&take_wire());
     assert_eq!(code, "INVALID_KEY");
     assert!(message.contains("no key"), "{message}");
-    assert!(options(&[(Some("k"), "short")]).verifier().is_none());
+    options(&[(Some("k"), "short")]);
+    assert!(options_verifier().is_none());
     let wire = take_wire();
     assert!(
         !wire.contains("short"),
@@ -392,7 +351,8 @@ fn parse_and_explain_shapes() {
     assert!(out["callback"].get("width").is_none());
     let s = signed_stream("", 100);
     let body = s["body"].as_str().unwrap();
-    let x = json(&options(&[(Some("a"), KEY), (None, "bad key")]).explain(body.as_bytes(), 0, 500));
+    options(&[(Some("a"), KEY), (None, "bad key")]);
+    let x = json(&options_explain(body.as_bytes(), 0, 500));
     assert_eq!(x["verdict"], "INVALID", "the bad key comes first");
     assert_eq!(x["error"]["code"], "INVALID_KEY");
     assert_eq!(x["kind"], "stream");
@@ -407,7 +367,8 @@ fn parse_and_explain_shapes() {
     assert_eq!(x["timing"]["expiresAt"], 400);
     assert_eq!(x["parts"][4]["field"], "auth_timestamp");
     assert_eq!(x["callback"]["domain"], "d");
-    let x = json(&options(&[(None, KEY)]).explain(b"", 0, 0));
+    options(&[(None, KEY)]);
+    let x = json(&options_explain(b"", 0, 0));
     assert_eq!(x["verdict"], "MALFORMED");
     assert_eq!(x["callback"], Value::Null);
     assert_eq!(x["timing"], Value::Null);
@@ -427,7 +388,7 @@ fn lists_cross_as_one_string_and_utf16_lengths() {
     assert_eq!(split_utf16("abc", &[2, 5, 1]), ["ab", "c", ""]);
     assert!(split_utf16("abc", &[]).is_empty());
     // Through Options: the allow-lists arrive whole (an app name that holds a NUL stays one).
-    let o = Opts::new(
+    options_new(
         0,
         300,
         0,
@@ -440,7 +401,6 @@ fn lists_cross_as_one_string_and_utf16_lengths() {
         "x\0y",
         &[3],
     );
-    let _ = o;
     let pending = take_options();
     assert_eq!(pending.domains, ["a.com"]);
     assert_eq!(pending.apps, ["x\0y"]);
