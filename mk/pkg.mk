@@ -2,7 +2,8 @@
 # the thin wasm-bindgen crate bindings/wasm/.
 #   make pkg        build pkg/dist/ (git-ignored) when stale: wasm32 release build, wasm-bindgen
 #                   (web + nodejs glue sharing one .wasm), wasm-opt; then `npm pack ./pkg` works
-#   make test-pkg   bindings host tests + clippy, publint --strict, attw --pack, the tsc type tests
+#   make test-pkg   bindings host tests + clippy, publint --strict, the metadata and README links
+#                   (tests/js/package-meta.mjs), attw --pack, the tsc type tests
 #                   (nodenext, node16, bundler; ESM and CJS), npm pack,
 #                   install the tarball into build/scratch/node, the suite under Node ESM and CJS
 #                   (require gives the ES module entries: one module instance with import), and
@@ -39,6 +40,7 @@ test-pkg: pkg $(PKG_TOOLS_STAMP)
 	$(CARGO) test -p huaweicloud-live-callback-wasm
 	$(CARGO) clippy -p huaweicloud-live-callback-wasm --all-targets -- -D warnings
 	$(PKG_TOOLS_DIR)/node_modules/.bin/publint --strict ./pkg
+	node tests/js/package-meta.mjs
 	$(PKG_TOOLS_DIR)/node_modules/.bin/attw --pack ./pkg --format table-flipped
 	scripts/pack-install.sh $(PKG_SCRATCH) >/dev/null
 	rm -rf $(PKG_SCRATCH)/types && cp -r tests/js/types $(PKG_SCRATCH)/types
