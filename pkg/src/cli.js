@@ -19,7 +19,7 @@ import {
   verifyUrl,
   explainUrl,
   CallbackError,
-} from '../node.mjs';
+} from '../dist/inline.mjs';
 import { samples, sampleCallback } from './samples.js';
 import { UsageError, parseArgs, integer, seconds } from './cli/args.js';
 import { colours, explainLines, visible } from './cli/format.js';

@@ -1,6 +1,6 @@
 // @ts-check
 // The wasm-bindgen module of this runtime, and the wire format it answers in. Each runtime entry
-// (inline.mjs through src/inline.js, workerd.mjs, the lean entries) instantiates the module its
+// (dist/inline.mjs through src/inline.js, workerd.mjs, the lean entries) instantiates the module its
 // own way and hands it to setBindings() once; every other module registers what it derives from
 // the bindings with onBindings() at import time and never touches wasm before that.
 //

@@ -4,7 +4,7 @@
 // full package, and the suite's verify and parse checks on huaweicloud-live-callback/verify.
 //   node tests/js/run-node.cjs [SCRATCH_DIR]                  (default build/scratch/node)
 //   node --no-experimental-require-module tests/js/run-node.cjs [SCRATCH_DIR]
-// node.cjs and verify/node.cjs require the ES module entries (require(esm), pkg/src/
+// node.cjs and verify/node.cjs require the ES module builds (require(esm), pkg/src/
 // require-esm.cjs): where Node can (process.features.require_module), require() must give the ES
 // module namespace itself, with no warning on stderr; where it cannot (older Node, or the flag
 // above), the CommonJS builds (dist/inline.cjs, dist/lean/inline.cjs): a second module instance
@@ -54,11 +54,11 @@ async function main() {
   const corpus = JSON.parse(readFileSync(join(root, 'tests/fuzz-regressions/corpus.json'), 'utf8'));
   console.log(
     ESM
-      ? `node ${process.version} CJS: ${resolved} (require(esm): the ES module entries, one module instance with import)`
+      ? `node ${process.version} CJS: ${resolved} (require(esm): the ES module builds, one module instance with import)`
       : `node ${process.version} CJS: ${resolved} — this Node cannot require an ES module` +
           ' (process.features.require_module is not true): require() gives the CommonJS builds' +
           ' dist/inline.cjs and dist/lean/inline.cjs, a SECOND module instance beside import' +
-          " (an error from one is not instanceof the other's CallbackError)",
+          ' (CallbackError stays one class: pkg/src/error.js)',
   );
   const r = runSuite(lib, vectors, (line) => console.log(`FAIL ${line}`), corpus);
   const l = runSuite(lean, vectors, (line) => console.log(`FAIL lean: ${line}`), corpus, {
@@ -98,9 +98,10 @@ async function main() {
   );
   // The fallback is taken on the runtime's refusal to require an ES module only
   // (src/require-esm.cjs): a genuine failure of the ES module surfaces. A copy of the installed
-  // package whose ES module .wasm text (dist/wasm-inline.mjs) is not a wasm module: require()
-  // must throw the CompileError where it loads node.mjs, never fall back to dist/inline.cjs
-  // (whose .wasm is intact); where it cannot load node.mjs, it gives the intact CommonJS build.
+  // package whose ES module build's base64 .wasm (in dist/inline.mjs) is not a wasm module:
+  // require() must throw the CompileError where it loads dist/inline.mjs, never fall back to
+  // dist/inline.cjs (whose .wasm is intact); where it cannot load an ES module, it gives the
+  // intact CommonJS build.
   const broken = join(scratch, 'broken-esm');
   rmSync(broken, { recursive: true, force: true });
   try {
@@ -108,7 +109,13 @@ async function main() {
     const copy = join(broken, 'node_modules', 'huaweicloud-live-callback');
     mkdirSync(copy, { recursive: true });
     cpSync(installed, copy, { recursive: true });
-    writeFileSync(join(copy, 'dist', 'wasm-inline.mjs'), 'export default "AGFzbQEAAAAB";\n');
+    const esm = join(copy, 'dist', 'inline.mjs');
+    const text = readFileSync(esm, 'utf8');
+    // The .wasm's base64 starts with its magic, "\0asm": AGFzbQ.
+    const wasm = /"AGFzbQ[A-Za-z0-9+/=]{1000,}"/g;
+    const found = text.match(wasm)?.length ?? 0;
+    if (found !== 1) throw new Error(`dist/inline.mjs holds ${found} base64 .wasm strings, not 1`);
+    writeFileSync(esm, text.replace(wasm, '"AGFzbQEAAAAB"'));
     writeFileSync(join(broken, 'package.json'), '{"private":true}\n');
     const b = spawnSync(
       process.execPath,

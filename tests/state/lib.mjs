@@ -11,10 +11,10 @@ import { pathToFileURL } from 'node:url';
 export const KEY = 'Pv4kQ9mZt2Lx7Wc3Rb8Nh5Jd1Fs6Gy0Ue2Ka7Mo9';
 const require = createRequire(import.meta.url);
 
-/** The package as installed in the scratch project `app`. */
+/** The package as installed in the scratch project `app` (the file Node's `import` resolves to). */
 export async function loadPackage(app) {
   return import(
-    pathToFileURL(join(app, 'node_modules', 'huaweicloud-live-callback', 'node.mjs')).href
+    pathToFileURL(join(app, 'node_modules', 'huaweicloud-live-callback', 'dist', 'inline.mjs')).href
   );
 }
 

@@ -18,7 +18,7 @@ if (typeof TextEncoder !== 'undefined' || typeof TextDecoder !== 'undefined')
   throw new Error('the text codecs are still there');
 const lib = createRequire(join(app, 'package.json'))('huaweicloud-live-callback/inline');
 // No subpath names the lean CommonJS build under Node's conditions (verify/node.cjs requires
-// verify/node.mjs there): the installed file itself.
+// dist/lean/inline.mjs there): the installed file itself.
 const lean = createRequire(join(app, 'package.json'))(
   join(app, 'node_modules/huaweicloud-live-callback/dist/lean/inline.cjs'),
 );
