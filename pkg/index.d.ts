@@ -841,9 +841,14 @@ export interface HonoContextLike {
   set: (...args: any[]) => unknown;
 }
 
-/** Hono `Variables` for the default context key: `new Hono<{ Variables: HuaweiCallbackVariables }>()`. */
-export interface HuaweiCallbackVariables {
-  huaweiCallback: Verified;
+/**
+ * Hono `Variables` for the default context key: `new Hono<{ Variables: HuaweiCallbackVariables }>()`
+ * (`c.get('huaweiCallback')` is `Verified`). With `allowUnknownEvents`, the middleware also puts
+ * callbacks of undocumented events there: type the app with
+ * `HuaweiCallbackVariables<VerifiedAnyEvent>`.
+ */
+export interface HuaweiCallbackVariables<V extends VerifiedAnyEvent = Verified> {
+  huaweiCallback: V;
 }
 
 /**

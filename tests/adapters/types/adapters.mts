@@ -16,6 +16,7 @@ import {
   type HuaweiCallbackVariables,
   type LambdaHttpResult,
   type Verified,
+  type VerifiedAnyEvent,
   type VerifiedEvent,
 } from 'huaweicloud-live-callback';
 
@@ -78,7 +79,16 @@ app.register(createFastifyPlugin({ keys, path: '/huawei/callback' }, { PUBLISH: 
 const hono = new Hono<{ Variables: HuaweiCallbackVariables }>();
 hono.post('/huawei/callback', createHonoMiddleware({ keys }), (c) => {
   const v: Verified = c.get('huaweiCallback');
+  if (v.event === 'PUBLISH') return c.text(v.callback.domain);
   return c.text(v.event);
+});
+// With allowUnknownEvents: the app's Variables say any event may be there.
+const honoAny = new Hono<{ Variables: HuaweiCallbackVariables<VerifiedAnyEvent> }>();
+honoAny.post('/huawei/callback', createHonoMiddleware({ keys, allowUnknownEvents: true }), (c) => {
+  const v: VerifiedAnyEvent = c.get('huaweiCallback');
+  // @ts-expect-error an undocumented event may be there: not only the documented ones
+  const known: Verified = c.get('huaweiCallback');
+  return c.text(`${v.event} ${known.event}`);
 });
 
 // Next.js App Router.
