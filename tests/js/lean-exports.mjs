@@ -6,12 +6,16 @@
 // Bun, Deno, browsers and bundlers; dist/lean/inline.cjs where a runtime cannot require an ES
 // module: Jest, older Node) calls none of them, and that the lean entries import no module of
 // pkg/src directly (their module state must be their own: see pkg/src/verify-bundle.js), and that
-// both builds loaded together share one CallbackError class (pkg/src/error.js).
+// both builds loaded together share one CallbackError class (pkg/src/error.js's registry, also
+// checked by itself: fresh realms, a foreign value at its key, a frozen globalThis).
 //   node tests/js/lean-exports.mjs      (after make pkg; make test-lean)
-import { readFileSync, readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
+import vm from 'node:vm';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const dist = join(root, 'pkg/dist');
@@ -199,6 +203,87 @@ ok(
 sameClass('CommonJS builds (dist/inline.cjs, dist/lean/inline.cjs)', cjsBuildFull, cjsBuildLean);
 sameClass('ES module full build, CommonJS lean build', esmFull, cjsBuildLean);
 sameClass('CommonJS full build, ES module lean build', cjsBuildFull, esmLean);
+
+// The registry itself (pkg/src/error.js), in fresh realms (node:vm contexts) that load the lean
+// CommonJS build, one file that needs nothing from Node but atob: a second copy exports the first copy's
+// class; a value at the key that is not an Error class is ignored (the copy keeps its own); a
+// frozen globalThis leaves each copy its own class, and loading still works.
+const REGISTRY = Symbol.for('huaweicloud-live-callback/CallbackError@1');
+const leanCjs = readFileSync(join(dist, 'lean/inline.cjs'), 'utf8');
+/** @param {object} context @returns {any} the build's exports, loaded in that realm */
+function loadIn(context) {
+  const m = { exports: {} };
+  vm.runInContext(`(function (module, exports) {${leanCjs}\n})`, context)(m, m.exports);
+  return m.exports;
+}
+/** @param {any} lib @returns {any} the error lib.parse('{') throws */
+const parseError = (lib) => thrown(() => lib.parse('{'));
+{
+  const realm = vm.createContext({ atob });
+  const first = loadIn(realm);
+  const second = loadIn(realm);
+  ok(
+    first.CallbackError === second.CallbackError,
+    "a second copy in a realm exports the first copy's class",
+  );
+  ok(first.verify !== second.verify, 'the two copies are module instances of their own');
+  ok(
+    parseError(second) instanceof first.CallbackError,
+    "an error of the second copy is instanceof the first copy's class",
+  );
+  ok(
+    vm.runInContext('globalThis', realm)[REGISTRY] === first.CallbackError,
+    "the class is registered on the realm's globalThis",
+  );
+  ok(first.CallbackError !== cjsBuildLean.CallbackError, 'each realm has its own registry');
+}
+{
+  const realm = vm.createContext({ atob });
+  vm.runInContext('globalThis', realm)[REGISTRY] = 42;
+  const lib = loadIn(realm);
+  const e = parseError(lib);
+  ok(
+    typeof lib.CallbackError === 'function' &&
+      e instanceof lib.CallbackError &&
+      e.code === 'MALFORMED_JSON',
+    'a registry value that is not an Error class is ignored',
+    String(e),
+  );
+}
+{
+  // A frozen globalThis: in a child process (Node's own lazy globals are read before freezing).
+  const dir = mkdtempSync(join(tmpdir(), 'hwlc-frozen-'));
+  try {
+    const script = join(dir, 'frozen.cjs');
+    writeFileSync(
+      script,
+      `'use strict';
+void [TextEncoder, TextDecoder, atob];
+Object.freeze(globalThis);
+const p = ${JSON.stringify(join(dist, 'lean/inline.cjs'))};
+const first = require(p);
+delete require.cache[p];
+const second = require(p);
+let e;
+try { first.parse('{'); } catch (x) { e = x; }
+process.stdout.write(JSON.stringify({
+  instance: e instanceof first.CallbackError, name: e.name, code: e.code,
+  shared: first.CallbackError === second.CallbackError,
+}));
+`,
+    );
+    const r = spawnSync(process.execPath, [script], { encoding: 'utf8', timeout: 60000 });
+    const got = r.status === 0 ? JSON.parse(r.stdout) : {};
+    ok(
+      got.instance === true && got.name === 'CallbackError' && got.code === 'MALFORMED_JSON',
+      'under a frozen globalThis the build loads and throws its CallbackError',
+      `${r.status} ${r.stdout} ${r.stderr.slice(0, 300)}`,
+    );
+    ok(got.shared === false, 'under a frozen globalThis each copy keeps its own class', r.stdout);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 && passed > 0 ? 0 : 1);
