@@ -67,8 +67,10 @@ export function setupUrlTab(getLib) {
   }
   start.value = String(now());
   checkNow.value = String(now());
+  // Follows the clock, but never while the field has focus: rewriting a value under the caret
+  // drops a selection and splices what is typed next into the new value.
   setInterval(() => {
-    if (!nowEdited) checkNow.value = String(now());
+    if (!nowEdited && document.activeElement !== checkNow) checkNow.value = String(now());
   }, 1000);
 
   function build(lib) {

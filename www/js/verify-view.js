@@ -34,7 +34,8 @@ export function setupVerifyView({ getLib, isActive, onChange }) {
   allowUnknown.addEventListener('change', schedule);
 
   // Now follows the clock (once a second) until it is edited or set by an example; "Current
-  // time" makes it follow again.
+  // time" makes it follow again. Never while the field has focus: rewriting a value under the
+  // caret drops a selection and splices what is typed next into the new value.
   let nowFollowsClock = true;
   function setNow(value) {
     nowFollowsClock = false;
@@ -50,7 +51,7 @@ export function setupVerifyView({ getLib, isActive, onChange }) {
   });
   nowInput.value = currentUnixTime();
   setInterval(() => {
-    if (!nowFollowsClock) return;
+    if (!nowFollowsClock || document.activeElement === nowInput) return;
     const t = currentUnixTime();
     if (nowInput.value === t) return;
     nowInput.value = t;

@@ -1095,6 +1095,36 @@ test('url: builds signed push and playback URLs (Huawei example for D), checks o
   });
 });
 
+test('clock-following fields stay put while focused: value and selection survive the clock ticks', async () => {
+  await withPage({}, async (page) => {
+    // Each field follows the clock once a second; a focused one must not move under the caret
+    // (a rewrite drops the selection, and what is typed next would be spliced into the new value).
+    const held = async (id) => {
+      await page.locator(`#${id}`).focus();
+      await page.evaluate((i) => document.getElementById(i).select(), id);
+      const before = await page.evaluate((i) => document.getElementById(i).value, id);
+      await page.waitForTimeout(2200);
+      const after = await page.evaluate((i) => {
+        const el = /** @type {HTMLInputElement} */ (document.getElementById(i));
+        return { value: el.value, start: el.selectionStart, end: el.selectionEnd };
+      }, id);
+      assert.deepEqual(
+        after,
+        { value: before, start: 0, end: before.length },
+        `#${id} moved while focused`,
+      );
+      // Unfocused again, it follows the clock.
+      await page.evaluate(() => /** @type {HTMLElement} */ (document.activeElement).blur());
+      await page.waitForFunction(([i, v]) => document.getElementById(i).value !== v, [id, before], {
+        timeout: 5000,
+      });
+    };
+    await held('now');
+    await page.getByRole('tab', { name: 'Signed URL' }).click();
+    await held('url-now');
+  });
+});
+
 test('url: an expiry written as the start is explained; the tab survives a reload from its fragment', async () => {
   await withPage({}, async (page) => {
     await page.getByRole('tab', { name: 'Signed URL' }).click();
