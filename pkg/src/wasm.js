@@ -1,8 +1,8 @@
 // @ts-check
 // The wasm-bindgen module of this runtime, and the wire format it answers in. Each runtime entry
-// (dist/inline.mjs through src/inline.js, workerd.mjs, the lean entries) instantiates the module its
-// own way and hands it to setBindings() once; every other module registers what it derives from
-// the bindings with onBindings() at import time and never touches wasm before that.
+// (dist/inline.mjs through src/inline.js, workerd.mjs, the lean entries) instantiates the module
+// its own way and hands it to setBindings() once; every other module registers what it derives
+// from the bindings with onBindings() at import time and never touches wasm before that.
 //
 // Wire format (bindings/wasm/src/lib.rs): JSON text, or "!CODE message" for an error. Integers
 // above 2^53 - 1 travel as {"$int":"digits"} and come back as bigint: never rounded. verify and

@@ -135,8 +135,9 @@ for (const file of ['inline.mjs', 'inline.cjs', 'lean/inline.mjs', 'lean/inline.
 // verify/node.cjs, which require the ES module builds), with the ES module builds
 // (dist/inline.mjs, dist/lean/inline.mjs: what Node's `import`, browsers, bundlers and Deno
 // load), in the CommonJS builds (dist/inline.cjs, dist/lean/inline.cjs: Jest, older Node), and
-// across the ES module and CommonJS builds (two module instances there, one class). Each build keeps its own wasm: a body the full build signs verifies
-// in both, and a tampered one fails in both with SIGNATURE_MISMATCH.
+// across the ES module and CommonJS builds (two module instances there, one class). Each build
+// keeps its own wasm: a body the full build signs verifies in both, and a tampered one fails in
+// both with SIGNATURE_MISMATCH.
 const require = createRequire(import.meta.url);
 const KEY = 'k'.repeat(32);
 /** @param {() => unknown} f */
@@ -205,9 +206,9 @@ sameClass('ES module full build, CommonJS lean build', esmFull, cjsBuildLean);
 sameClass('CommonJS full build, ES module lean build', cjsBuildFull, esmLean);
 
 // The registry itself (pkg/src/error.js), in fresh realms (node:vm contexts) that load the lean
-// CommonJS build, one file that needs nothing from Node but atob: a second copy exports the first copy's
-// class; a value at the key that is not an Error class is ignored (the copy keeps its own); a
-// frozen globalThis leaves each copy its own class, and loading still works.
+// CommonJS build, one file that needs nothing from Node but atob: a second copy exports the
+// first copy's class; a value at the key that is not an Error class is ignored (the copy keeps
+// its own); a frozen globalThis leaves each copy its own class, and loading still works.
 const REGISTRY = Symbol.for('huaweicloud-live-callback/CallbackError@1');
 const leanCjs = readFileSync(join(dist, 'lean/inline.cjs'), 'utf8');
 /** @param {object} context @returns {any} the build's exports, loaded in that realm */
