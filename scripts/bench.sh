@@ -10,8 +10,9 @@
 #   c. size      benches/js/size.mjs: what a Worker ships (esbuild --minify, gzip -9 of the JS
 #                and of the .wasm) on the verify-only build (/verify) and on the full one, and
 #                each .wasm by crate (twiggy on a build that keeps names)
-#   d. cold      benches/js/coldstart.mjs: import + first verify in fresh Node processes, and a
-#                fresh workerd process's first response with and without the package
+#   d. cold      benches/js/coldstart.mjs: import + first verify in fresh Node processes (and
+#                /verify's time step by step, benches/js/cold-steps.mjs), and a fresh workerd
+#                process's first response with and without the package
 #   e. native    cargo bench --bench verify (criterion) next to the wasm figure of (a)
 #   f. memory    benches/js/memory.mjs: 1,000,000 mixed verifies in one Node process
 #   h. http      benches/js/http.mjs: requests/s of a node:http server using createNodeMiddleware

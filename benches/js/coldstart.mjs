@@ -19,9 +19,10 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { BENCH_DIR, BODIES, ROOT, mark, median, pick, save } from './bench-util.mjs';
+import { coldSteps, formatSteps } from './cold-steps.mjs';
 
 const { bundleWorker, serveWorker } = await import(
   pathToFileURL(join(ROOT, 'tests/js/runtimes/workerd-host.mjs')).href
@@ -102,6 +103,14 @@ console.log(
 console.log(
   `  for comparison, await import() of an empty package: ${f(nodeMed.emptyImportMs)} ms (${RUNS} processes, alternated)`,
 );
+
+// Where /verify's time goes (cold-steps.mjs: an instrumented copy of the file the exports map
+// gives Node, the same first verify).
+const steps = coldSteps(fileURLToPath(import.meta.resolve(LEAN)), RUNS);
+console.log(
+  `/verify in Node step by step (cold-steps.mjs: ${RUNS} more processes of an instrumented copy${steps.pinned ? ', pinned to CPU 1' : ''}; medians):`,
+);
+for (const line of formatSteps(steps)) console.log(line);
 
 // ---- workerd
 const variants = {};
