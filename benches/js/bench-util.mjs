@@ -1,6 +1,7 @@
 // Helpers shared by the make bench runners (scripts/bench.sh copies benches/js/*.mjs into the
 // scratch project build/bench/, where the packed package and the peers are installed).
 // Every runner writes its targets to results/<section>.json; summary.mjs prints them all.
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,6 +48,13 @@ export const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
+/**
+ * The command prefix that pins a child process to CPU 1 as scripts/bench.sh pins the timed
+ * sections (`taskset -c 1`), or [] where taskset or a second CPU is missing.
+ */
+export function pinPrefix() {
+  return spawnSync('taskset', ['-c', '1', 'true']).status === 0 ? ['taskset', '-c', '1'] : [];
+}
 export const mark = (ok) => (ok ? 'met' : 'MISSED');
 export const int = (x) => Math.round(x).toLocaleString('en-US');
 

@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { BODIES, median, pick } from './bench-util.mjs';
+import { BODIES, median, pick, pinPrefix } from './bench-util.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -33,7 +33,7 @@ for (const f of files) {
   }
 }
 const c = pick(BODIES[0].name, BODIES[0].bytes);
-const pin = spawnSync('taskset', ['-c', '1', 'true']).status === 0 ? ['taskset', '-c', '1'] : [];
+const pin = pinPrefix();
 const results = files.map(() => []);
 // Round 0 warms the file cache and is not counted; each round starts at another file.
 for (let round = 0; round <= runs; round++) {

@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { BODIES, median, pick } from './bench-util.mjs';
+import { BODIES, median, pick, pinPrefix } from './bench-util.mjs';
 
 // [label of the step that ends at the mark, text the mark goes before or after, 'before'|'after']
 const ANCHORS = [
@@ -77,8 +77,7 @@ export function coldSteps(file, runs) {
 export class Verifier { verify() { return { event: 'PUBLISH' }; } }\n`,
     );
     const c = pick(BODIES[0].name, BODIES[0].bytes);
-    const pin =
-      spawnSync('taskset', ['-c', '1', 'true']).status === 0 ? ['taskset', '-c', '1'] : [];
+    const pin = pinPrefix();
     const child = (target, flags = []) => {
       const [cmd, ...pre] = [...pin, process.execPath];
       const r = spawnSync(cmd, [...pre, ...flags, fileURLToPath(import.meta.url)], {
@@ -134,8 +133,8 @@ export function formatSteps(s) {
   const f = (x) => x.toFixed(2).padStart(6);
   const empty = new Map(s.empty.map((st) => [st.label, st.ms]));
   const lines = s.steps.map((st) => {
-    const e = empty.has(st.label) ? { ms: empty.get(st.label) } : undefined;
-    return `  ${st.label.padEnd(34)} ${f(st.ms)} ms${e ? `   (empty module ${f(e.ms).trim()} ms)` : ''}`;
+    const e = empty.get(st.label);
+    return `  ${st.label.padEnd(34)} ${f(st.ms)} ms${e === undefined ? '' : `   (empty module ${f(e).trim()} ms)`}`;
   });
   lines.push(
     `  ${'total'.padEnd(34)} ${f(s.total)} ms   (empty module ${f(s.emptyTotal).trim()} ms)`,
