@@ -8,7 +8,11 @@
 // medians over the processes. One more process, under V8's --trace-wasm-compilation-times,
 // counts the wasm functions Liftoff compiles lazily (on their first call) before the first
 // verify returns. An empty module imported the same way is timed alongside: the loader's own
-// cost, which no package can save.
+// cost, which no package can save. So is the package under V8's --no-wasm-lazy-compilation, a
+// model only (a library cannot set V8 flags), and each process makes a second new Verifier() +
+// verify(): together they split the first calls into Liftoff's lazy compilation, the JS
+// functions' first runs and the work itself, and give what the file would cost if its first
+// calls compiled nothing.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -57,6 +61,12 @@ if (process.env.BENCH_STEPS_CHILD) {
   const r = v.verify(c.body, { now: c.now });
   globalThis.__hwlcColdSteps.push(['first verify()', performance.now()]);
   if (r.event !== 'PUBLISH') throw new Error(`the first verify answered ${r.event}`);
+  // The same pair once more: what it costs once nothing is left to compile (not in the traced
+  // process, whose count ends with the first verify).
+  if (!process.env.BENCH_STEPS_TRACE) {
+    new lib.Verifier({ keys: [c.key] }).verify(c.body, { now: c.now });
+    globalThis.__hwlcColdSteps.push(['second new Verifier() + verify()', performance.now()]);
+  }
   process.stdout.write(JSON.stringify(globalThis.__hwlcColdSteps.map(([k, t]) => [k, t - t0])));
   process.exit(0);
 }
@@ -78,13 +88,14 @@ export class Verifier { verify() { return { event: 'PUBLISH' }; } }\n`,
     );
     const c = pick(BODIES[0].name, BODIES[0].bytes);
     const pin = pinPrefix();
-    const child = (target, flags = []) => {
+    const child = (target, flags = [], env = {}) => {
       const [cmd, ...pre] = [...pin, process.execPath];
       const r = spawnSync(cmd, [...pre, ...flags, fileURLToPath(import.meta.url)], {
         env: {
           ...process.env,
           BENCH_CASE: JSON.stringify(c),
           BENCH_STEPS_CHILD: pathToFileURL(target).href,
+          ...env,
         },
         encoding: 'utf8',
         timeout: 60000,
@@ -93,21 +104,29 @@ export class Verifier { verify() { return { event: 'PUBLISH' }; } }\n`,
       if (r.status !== 0) throw new Error(`cold-steps: ${target}: exit ${r.status}: ${r.stderr}`);
       return r.stdout;
     };
-    const samples = { pkg: [], empty: [] };
-    // Round 0 warms the file cache and is not counted; the two modules alternate.
+    // 'eager': the package under V8's --no-wasm-lazy-compilation, a model only (no library can
+    // set a V8 flag): every wasm function compiled in new WebAssembly.Module, none on its first
+    // call, which splits the first calls' time into Liftoff's lazy compilation and the rest.
+    const samples = { pkg: [], empty: [], eager: [] };
+    const kinds = Object.keys(samples);
+    // Round 0 warms the file cache and is not counted; the three kinds rotate.
     for (let round = 0; round <= runs; round++) {
-      for (const which of round % 2 ? ['empty', 'pkg'] : ['pkg', 'empty']) {
-        const marks = JSON.parse(child(which === 'pkg' ? copy : empty));
-        if (round > 0) samples[which].push(marks);
+      for (const which of kinds.map((_, k) => kinds[(round + k) % kinds.length])) {
+        const out =
+          which === 'empty'
+            ? child(empty)
+            : child(copy, which === 'eager' ? ['--no-wasm-lazy-compilation'] : []);
+        if (round > 0) samples[which].push(JSON.parse(out));
       }
     }
+    const at = (marks, label) => marks.find(([l]) => l === label)[1];
     const steps = (list) =>
       list[0].map(([label], i) => ({
         label,
         ms: median(list.map((marks) => marks[i][1] - (i === 0 ? 0 : marks[i - 1][1]))),
       }));
     // The trace goes to stdout ahead of the marks' JSON (the last line).
-    const trace = child(copy, ['--trace-wasm-compilation-times']);
+    const trace = child(copy, ['--trace-wasm-compilation-times'], { BENCH_STEPS_TRACE: '1' });
     let functions = 0;
     let bytes = 0;
     for (const m of trace.matchAll(/using Liftoff.*bodysize (\d+)/g)) {
@@ -116,9 +135,10 @@ export class Verifier { verify() { return { event: 'PUBLISH' }; } }\n`,
     }
     return {
       steps: steps(samples.pkg),
-      total: median(samples.pkg.map((marks) => marks[marks.length - 1][1])),
+      total: median(samples.pkg.map((marks) => at(marks, 'first verify()'))),
       empty: steps(samples.empty),
-      emptyTotal: median(samples.empty.map((marks) => marks[marks.length - 1][1])),
+      emptyTotal: median(samples.empty.map((marks) => at(marks, 'first verify()'))),
+      eager: steps(samples.eager),
       lazy: { functions, bytes },
       runs,
       pinned: pin.length > 0,
@@ -131,16 +151,28 @@ export class Verifier { verify() { return { event: 'PUBLISH' }; } }\n`,
 /** The report, as lines. */
 export function formatSteps(s) {
   const f = (x) => x.toFixed(2).padStart(6);
+  const ms = (steps, label) => steps.find((st) => st.label === label).ms;
+  const SECOND = 'second new Verifier() + verify()';
   const empty = new Map(s.empty.map((st) => [st.label, st.ms]));
-  const lines = s.steps.map((st) => {
-    const e = empty.get(st.label);
-    return `  ${st.label.padEnd(34)} ${f(st.ms)} ms${e === undefined ? '' : `   (empty module ${f(e).trim()} ms)`}`;
-  });
+  const lines = s.steps
+    .filter((st) => st.label !== SECOND)
+    .map((st) => {
+      const e = empty.get(st.label);
+      return `  ${st.label.padEnd(34)} ${f(st.ms)} ms${e === undefined ? '' : `   (empty module ${f(e).trim()} ms)`}`;
+    });
   lines.push(
     `  ${'total'.padEnd(34)} ${f(s.total)} ms   (empty module ${f(s.emptyTotal).trim()} ms)`,
   );
   lines.push(
     `  wasm functions Liftoff compiled on their first call: ${s.lazy.functions}, ${s.lazy.bytes.toLocaleString('en-US')} bytes of code`,
+  );
+  const first = (steps) => ms(steps, 'first new Verifier()') + ms(steps, 'first verify()');
+  const second = ms(s.steps, SECOND);
+  lines.push(`  ${SECOND.padEnd(34)} ${f(second)} ms   (nothing left to compile)`);
+  lines.push(
+    `  model, V8's --no-wasm-lazy-compilation (no library can set it): new WebAssembly.Module ${f(ms(s.eager, 'new WebAssembly.Module')).trim()} ms, first new Verifier() + verify() ${f(first(s.eager)).trim()} ms;`,
+    `    so of the first calls' ${f(first(s.steps)).trim()} ms, Liftoff's lazy compilation is about ${f(first(s.steps) - first(s.eager)).trim()} ms, the JS functions' first runs about ${f(first(s.eager) - second).trim()} ms`,
+    `  the steps before the first calls, plus the second pair: ${f(s.total - first(s.steps) + second).trim()} ms (the file's cost if its first calls compiled nothing)`,
   );
   return lines;
 }
@@ -158,7 +190,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   }
   const s = coldSteps(resolve(args[0]), runs);
   console.log(
-    `${args[0]}: ${runs} fresh processes, alternated with an empty module${s.pinned ? ', pinned to CPU 1' : ''} (medians, ms from just before import()):`,
+    `${args[0]}: ${runs} fresh processes, alternated with an empty module and the eager model${s.pinned ? ', pinned to CPU 1' : ''} (medians, ms from just before import()):`,
   );
   for (const line of formatSteps(s)) console.log(line);
 }
